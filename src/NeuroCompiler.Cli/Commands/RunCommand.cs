@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Interpreter;
+using NeuroCompiler.Output;
+using NeuroCompiler.Semantics;
+
+namespace NeuroCompiler.Cli.Commands;
+
+/// <summary><c>neuroc run FILE</c>: compile, simulate, write spikes, traces and a summary.</summary>
+internal static class RunCommand
+{
+    private static readonly string[] Backends = { ReferenceInterpreter.BackendName };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = CommonOptions.File();
+        var set = CommonOptions.Set();
+        var backend = new Option<string>("--backend") { Description = "reference (the ground-truth interpreter)", DefaultValueFactory = _ => ReferenceInterpreter.BackendName };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)" };
+        var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s" };
+        var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)" };
+        var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
+        var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
+        {
+            file, backend, seed, duration, set, outDirectory, quiet,
+        };
+        command.SetAction(parse =>
+        {
+            string backendName = parse.GetValue(backend) ?? ReferenceInterpreter.BackendName;
+            if (!Backends.Contains(backendName))
+            {
+                error.WriteLine($"neuroc: error NC0901: unknown backend '{backendName}' (available: {string.Join(", ", Backends)})");
+                return ExitCodes.Usage;
+            }
+            var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
+            if (parse.GetValue(seed) is { } s)
+            {
+                assignments.Add($"seed={s}");
+            }
+            if (parse.GetValue(duration) is { } d)
+            {
+                assignments.Add($"duration={d}");
+            }
+            if (CommonOptions.Overrides(assignments, error) is not { } overrides)
+            {
+                return ExitCodes.Usage;
+            }
+            bool silent = parse.GetValue(quiet);
+            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true);
+            DiagnosticPrinter.Print(error, compilation.Diagnostics);
+            if (!compilation.Success)
+            {
+                return compilation.Diagnostics.Any(x => x.Code == ErrorCode.ModelTooLarge) ? ExitCodes.RuntimeFailure : ExitCodes.ModelError;
+            }
+            var network = compilation.Network!;
+            string directory = parse.GetValue(outDirectory) ?? Path.Combine("out", network.Settings.Name);
+            var progress = silent || Console.IsErrorRedirected ? null : new ProgressLine(error);
+            SimulationResult result;
+            try
+            {
+                result = ReferenceInterpreter.Run(network, new InterpreterOptions { Progress = progress is null ? null : progress.Report });
+                progress?.Done();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                progress?.Done();
+                error.WriteLine($"neuroc: error NC0502: the simulation failed: {e.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
+            IReadOnlyList<string> files;
+            try
+            {
+                files = ResultWriter.Write(result, new RunInfo(compilation.TotalTime, Version.Text), directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"neuroc: error NC0504: cannot write results to '{directory}': {e.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
+            if (!silent)
+            {
+                Summary.Print(output, network, result, compilation.TotalTime, directory, files);
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>A one-line progress display on a terminal.</summary>
+    private sealed class ProgressLine
+    {
+        private readonly TextWriter _error;
+        private readonly Stopwatch _watch = Stopwatch.StartNew();
+        private long _lastShown = -1;
+
+        public ProgressLine(TextWriter error) => _error = error;
+
+        public void Report(long step, long steps)
+        {
+            if (_watch.ElapsedMilliseconds < 500 || _watch.ElapsedMilliseconds - _lastShown < 200)
+            {
+                return;
+            }
+            _lastShown = _watch.ElapsedMilliseconds;
+            _error.Write($"\r  simulating: {100.0 * step / steps,5:0.0}%");
+        }
+
+        public void Done()
+        {
+            if (_lastShown >= 0)
+            {
+                _error.Write("\r                          \r");
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using NeuroCompiler.Driver;
+using NeuroCompiler.Semantics;
+
+namespace NeuroCompiler.Cli;
+
+/// <summary>Options shared by the commands that compile a model.</summary>
+internal static class CommonOptions
+{
+    public static Argument<FileInfo> File() => new("file") { Description = "The .neuro model" };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override a model param or setting without editing the file, units checked: --set g=5 --set tau=10ms",
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Turns --set values (and --seed/--duration, given as NAME=VALUE) into overrides; null after printing a usage error.</summary>
+    public static IReadOnlyList<ParameterOverride>? Overrides(IEnumerable<string> assignments, TextWriter error)
+    {
+        var result = new List<ParameterOverride>();
+        foreach (var assignment in assignments)
+        {
+            if (ParameterOverride.Parse(assignment) is not { } parsed || parsed.Name.Length == 0)
+            {
+                error.WriteLine($"neuroc: error NC0901: --set expects NAME=VALUE, got '{assignment}'");
+                return null;
+            }
+            result.Add(parsed);
+        }
+        return result;
+    }
+
+    public static Compilation Compile(FileInfo file, IReadOnlyList<ParameterOverride> overrides, bool instantiate) =>
+        Compilation.FromFile(file.ToString(), new CompileOptions { Overrides = overrides, InstantiateConnectivity = instantiate });
+}

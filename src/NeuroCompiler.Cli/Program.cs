@@ -1,0 +1,41 @@
+using System.CommandLine;
+using NeuroCompiler.Cli.Commands;
+
+namespace NeuroCompiler.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>The whole command line, with its output streams given (tests call this directly).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("neuroc: the NeuroCompiler toolchain for spiking neural networks")
+        {
+            CheckCommand.Create(output, error),
+            IrCommand.Create(output, error),
+            RunCommand.Create(output, error),
+        };
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var e in parse.Errors)
+                {
+                    error.WriteLine($"neuroc: error NC0901: {e.Message}");
+                }
+                error.WriteLine("Run 'neuroc --help' for usage.");
+                return ExitCodes.Usage;
+            }
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("NEUROC_DEBUG") is null)
+        {
+            // Bad input never gets here (it is a diagnostic); this is a bug in neuroc itself.
+            error.WriteLine($"neuroc: internal error: {e.GetType().Name}: {e.Message}");
+            error.WriteLine("This is a bug in neuroc. Set NEUROC_DEBUG=1 to see where it happened, and please report it with the model.");
+            return ExitCodes.RuntimeFailure;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace NeuroCompiler.Core.Diagnostics;
+
+/// <summary>
+/// Prints a diagnostic the way compilers do: <c>file:line:col: error NC0123: message</c>, then the
+/// source line and a caret line under the span (clipped to the first line of a multi-line span).
+/// </summary>
+public static class DiagnosticFormatter
+{
+    public static string Format(Diagnostic diagnostic)
+    {
+        var builder = new StringBuilder();
+        builder.Append(diagnostic.ToString()).Append('\n');
+        if (diagnostic.Location is { } location)
+        {
+            var text = location.Text;
+            int line = text.GetLineIndex(location.Span.Start);
+            string lineText = text.GetLineText(line).Replace('\t', ' ');
+            int column = location.Span.Start - text.GetLineStart(line);
+            int width = Math.Max(1, Math.Min(location.Span.Length, Math.Max(1, lineText.Length - column)));
+            builder.Append("  ").Append(lineText).Append('\n');
+            builder.Append("  ").Append(' ', Math.Max(0, column)).Append('^').Append('~', width - 1).Append('\n');
+        }
+        return builder.ToString();
+    }
+
+    public static string FormatAll(IEnumerable<Diagnostic> diagnostics) =>
+        string.Concat(diagnostics.Select(Format));
+}

@@ -1,0 +1,7 @@
+namespace NeuroCompiler.Core.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Units;
+using NeuroCompiler.Runtime;
+
+namespace NeuroCompiler.IR;
+
+public sealed record ModelSettings(string Name, double Dt, long Steps, ulong Seed, Precision Precision)
+{
+    public double Duration => Steps * Dt;
+}
+
+/// <summary>A model-level parameter; <see cref="Mutable"/> when the protocol changes it.</summary>
+public sealed record GlobalParameter(string Name, Dimension Dimension, double Value, bool Mutable);
+
+/// <summary>The whole model in the IR: what every backend runs and every target maps.</summary>
+public sealed record Network(
+    ModelSettings Settings,
+    ImmutableArray<GlobalParameter> Globals,
+    ImmutableArray<Population> Populations,
+    ImmutableArray<Projection> Projections,
+    ImmutableArray<Stimulus> Stimuli,
+    ImmutableArray<ProtocolEvent> Protocol,
+    ImmutableArray<Recording> Recordings)
+{
+    public long TotalNeurons => Populations.Sum(p => (long)p.Size);
+
+    public long TotalSynapses => Projections.Sum(p => (long)(p.Synapses?.Count ?? 0));
+}

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
+
+namespace NeuroCompiler.IR.Passes;
+
+/// <summary>
+/// Chooses how each model's equations advance. Without a requested method: exact integration when
+/// the system is linear with constant coefficients (the propagator is computed here), Euler–Maruyama
+/// when there is noise, exponential Euler when each equation is linear in its own variable, else RK4.
+/// A requested method that cannot apply is an error that says why.
+/// </summary>
+public sealed class IntegratorSelection : INetworkPass
+{
+    public string Name => "integrator-selection";
+
+    public Network Run(Network network, DiagnosticBag diagnostics)
+    {
+        var populations = network.Populations.Select(p =>
+        {
+            if (p.Model is not { Odes.IsEmpty: false } model)
+            {
+                return p;
+            }
+            var clamped = model.Refractory?.ClampedStates ?? ImmutableArray<int>.Empty;
+            var integrator = Select(network, model.Odes, model.Method, model.MethodLocation, VariableSpace.NeuronState, clamped,
+                model.Parameters, model.NoiseStreams, $"neuron type '{model.TypeName}' (population {p.Name})", diagnostics);
+            return p with { Model = model with { Integrator = integrator } };
+        }).ToImmutableArray();
+        var projections = network.Projections.Select(p =>
+        {
+            var synapse = p.Synapse;
+            if (synapse.Odes.IsEmpty)
+            {
+                return p;
+            }
+            var streams = Enumerable.Range(0, 8).Select(k => Runtime.CounterRng.StreamId($"{p.Name}/noise:{k}")).ToImmutableArray();
+            var integrator = Select(network, synapse.Odes, synapse.Method, null, VariableSpace.SynapseState, ImmutableArray<int>.Empty,
+                synapse.Parameters, streams, $"synapse type '{synapse.TypeName}' (projection {p.Name})", diagnostics);
+            return p with { Synapse = synapse with { Integrator = integrator } };
+        }).ToImmutableArray();
+        return network with { Populations = populations, Projections = projections };
+    }
+
+    private static Integrator? Select(Network network, ImmutableArray<Ode> odes, IntegrationMethod method, SourceLocation? methodLocation,
+        VariableSpace stateSpace, ImmutableArray<int> clampedSlots, ImmutableArray<Variable> parameters, ImmutableArray<uint> noiseStreams,
+        string owner, DiagnosticBag diagnostics)
+    {
+        var states = odes.Select(o => o.State).ToImmutableArray();
+        var local = states.Select((slot, i) => (slot, i)).ToDictionary(p => p.slot, p => p.i);
+        int? StateKey(IrExpression e) => e is IrVariable { Ref: { Side: Side.Self } r } && r.Space == stateSpace && local.TryGetValue(r.Slot, out int k) ? k : null;
+
+        // Split out noise: rhs = drift + Σ g_k xi_k.
+        int noiseCount = odes.Select(o => o.Rhs).SelectMany(Noises).DefaultIfEmpty(-1).Max() + 1;
+        var drift = new IrExpression[odes.Length];
+        var diffusion = new ImmutableArray<NoiseTerm>[odes.Length];
+        bool stochastic = false;
+        for (int i = 0; i < odes.Length; i++)
+        {
+            var rhs = odes[i].Rhs;
+            if (!rhs.HasNoise())
+            {
+                drift[i] = rhs;
+                diffusion[i] = ImmutableArray<NoiseTerm>.Empty;
+                continue;
+            }
+            stochastic = true;
+            var form = Linearizer.Decompose(rhs, e => e is IrNoise n ? n.Index : null, noiseCount);
+            if (form is null)
+            {
+                diagnostics.Error(ErrorCode.NonlinearInNoise, odes[i].Location,
+                    "white noise must enter an equation linearly (dx/dt = f + g*xi, with g free of xi)");
+                return null;
+            }
+            drift[i] = form.Rest;
+            diffusion[i] = form.Coefficients.Select((c, k) => (c, k)).Where(p => p.c is not null).Select(p => new NoiseTerm(p.k, p.c!)).ToImmutableArray();
+        }
+
+        string? exactReason = null;
+        string? exponentialReason = null;
+        LinearPropagator? Exact()
+        {
+            if (stochastic)
+            {
+                exactReason = "the equations have noise";
+                return null;
+            }
+            var forms = drift.Select(d => Linearizer.Decompose(d, StateKey, states.Length)).ToArray();
+            if (forms.Any(f => f is null))
+            {
+                exactReason = "the equations are not linear in the states";
+                return null;
+            }
+            var a = forms.SelectMany(f => f!.Coefficients.Select(c => ExpressionFolder.Fold(c ?? IrConstant.Zero))).ToImmutableArray();
+            if (a.FirstOrDefault(c => c.Any(e => Varies(e, parameters, network))) is { } varying)
+            {
+                exactReason = "a coefficient changes during the run (it depends on a state, time, a random number or a parameter the protocol changes)";
+                return null;
+            }
+            var b = forms.Select(f => ExpressionFolder.Fold(f!.Rest)).ToImmutableArray();
+            var clamped = clampedSlots.Where(local.ContainsKey).Select(s => local[s]).ToList();
+            if (!a.All(c => c is IrConstant))
+            {
+                return new LinearPropagator(states, a, b, null, null, null);
+            }
+            var aValues = a.Select(c => ((IrConstant)c).Value).ToArray();
+            double[]? bValues = b.All(x => x is IrConstant) ? b.Select(x => ((IrConstant)x).Value).ToArray() : null;
+            var (matrices, input, refractoryInput) = PropagatorBuilder.Compute(aValues, states.Length, network.Settings.Dt, clamped, bValues);
+            return new LinearPropagator(states, a, b, matrices, input, refractoryInput);
+        }
+
+        ExponentialEuler? Exponential()
+        {
+            if (stochastic)
+            {
+                exponentialReason = "the equations have noise";
+                return null;
+            }
+            var a = new IrExpression[states.Length];
+            var b = new IrExpression[states.Length];
+            for (int k = 0; k < states.Length; k++)
+            {
+                int own = k;
+                var form = Linearizer.Decompose(drift[k], e => StateKey(e) == own ? 0 : null, 1);
+                if (form is null)
+                {
+                    exponentialReason = $"the equation for state {k + 1} is not linear in its own variable";
+                    return null;
+                }
+                a[k] = ExpressionFolder.Fold(form.Coefficients[0] ?? IrConstant.Zero);
+                b[k] = ExpressionFolder.Fold(form.Rest);
+            }
+            return new ExponentialEuler(states, a.ToImmutableArray(), b.ToImmutableArray());
+        }
+
+        EulerMaruyama Stochastic() => new(states, drift.ToImmutableArray(), diffusion.ToImmutableArray(), noiseStreams.Take(Math.Max(noiseCount, 0)).ToImmutableArray());
+
+        RungeKutta Rk(RungeKuttaMethod m) => new(states, m, drift.ToImmutableArray());
+
+        Integrator? Fail(string message)
+        {
+            diagnostics.Error(ErrorCode.MethodNotApplicable, methodLocation ?? odes[0].Location, $"{owner}: {message}");
+            return null;
+        }
+
+        switch (method)
+        {
+            case IntegrationMethod.Default:
+                return (Integrator?)Exact() ?? (stochastic ? Stochastic() : (Integrator?)Exponential() ?? Rk(RungeKuttaMethod.RungeKutta4));
+            case IntegrationMethod.Exact:
+                return (Integrator?)Exact() ?? Fail($"cannot integrate exactly: {exactReason}");
+            case IntegrationMethod.ExponentialEuler:
+                return (Integrator?)Exponential() ?? Fail($"cannot use exponential_euler: {exponentialReason}");
+            case IntegrationMethod.EulerMaruyama:
+                return Stochastic();
+            case IntegrationMethod.Euler:
+                return stochastic ? Stochastic() : Rk(RungeKuttaMethod.Euler);
+            default:
+                if (stochastic)
+                {
+                    return Fail("equations with noise need euler or euler_maruyama");
+                }
+                return Rk(method == IntegrationMethod.Midpoint ? RungeKuttaMethod.Midpoint : RungeKuttaMethod.RungeKutta4);
+        }
+    }
+
+    private static IEnumerable<int> Noises(IrExpression e)
+    {
+        var found = new List<int>();
+        e.Any(n =>
+        {
+            if (n is IrNoise noise)
+            {
+                found.Add(noise.Index);
+            }
+            return false;
+        });
+        return found;
+    }
+
+    /// <summary>Whether a coefficient may change during the run: states, time, random numbers and mutable parameters do.</summary>
+    private static bool Varies(IrExpression e, ImmutableArray<Variable> parameters, Network network) => e switch
+    {
+        IrRandom or IrNoise => true,
+        IrVariable { Ref.Space: VariableSpace.NeuronState or VariableSpace.SynapseState or VariableSpace.Time } => true,
+        IrVariable { Ref: { Space: VariableSpace.NeuronParameter, Side: Side.Self } r } => parameters[r.Slot].Mutable,
+        IrVariable { Ref: { Space: VariableSpace.SynapseParameter } r } => parameters[r.Slot].Mutable,
+        IrVariable { Ref: { Space: VariableSpace.Global } r } => network.Globals[r.Slot].Mutable,
+        _ => false,
+    };
+}

@@ -1,0 +1,244 @@
+using System.Text;
+using NeuroCompiler.Core.Units;
+
+namespace NeuroCompiler.IR;
+
+/// <summary>The IR as readable text (<c>neuroc ir</c>): every value in SI base units, every chosen integrator and step count shown.</summary>
+public static class NetworkPrinter
+{
+    public static string Print(Network network)
+    {
+        var w = new StringBuilder();
+        var s = network.Settings;
+        w.AppendLine($"model {s.Name}: dt = {Num(s.Dt)} s, {s.Steps} steps ({Num(s.Duration)} s), seed {s.Seed}, {s.Precision.ToString().ToLowerInvariant()}");
+        foreach (var g in network.Globals)
+        {
+            w.AppendLine($"param {g.Name} = {Num(g.Value)} {Unit(g.Dimension)}{(g.Mutable ? "  [changed by the protocol]" : "")}");
+        }
+        foreach (var p in network.Populations)
+        {
+            PrintPopulation(w, network, p);
+        }
+        foreach (var p in network.Projections)
+        {
+            PrintProjection(w, network, p);
+        }
+        foreach (var stimulus in network.Stimuli)
+        {
+            string target = Range(network, stimulus.Target);
+            w.AppendLine(stimulus switch
+            {
+                PoissonInput pi => $"stimulus {pi.Name}: poisson_input -> {target}.{network.Populations[pi.Target.Population].Model!.States[pi.State].Name}: n = {pi.Count}, rate = {Num(pi.Rate)} Hz, weight = {Num(pi.Weight)}",
+                CurrentInjection ci => $"stimulus {ci.Name}: current -> {target}.{network.Populations[ci.Target.Population].Model!.Parameters[ci.Parameter].Name}: " +
+                    string.Join(", ", ci.StartSteps.Select((st, k) => $"from step {st}: {Num(ci.Values[k])}")),
+                _ => $"stimulus {stimulus.Name}",
+            });
+        }
+        if (network.Protocol.Length > 0)
+        {
+            w.AppendLine("protocol");
+            foreach (var e in network.Protocol)
+            {
+                string until = e.UntilStep is { } u ? $" until step {u}" : "";
+                w.AppendLine($"  step {e.Step}{until}: {Action(network, e.Action)}");
+            }
+        }
+        foreach (var r in network.Recordings)
+        {
+            w.AppendLine(r switch
+            {
+                SpikeRecording => $"record spikes {Range(network, r.Range)}",
+                RateRecording rate => $"record rate {Range(network, r.Range)} every {rate.BinSteps} steps",
+                TraceRecording t => $"record {Range(network, r.Range)}.{t.Name} every {t.IntervalSteps} steps",
+                _ => "record ?",
+            });
+        }
+        return w.ToString();
+    }
+
+    private static string Action(Network network, ProtocolAction action) => action switch
+    {
+        SetGlobal g => $"set {network.Globals[g.Global].Name} = {Num(g.Value)}",
+        SetParameter p => $"set {Range(network, p.Range)}.{network.Populations[p.Range.Population].Model!.Parameters[p.Parameter].Name} = {Num(p.Value)}",
+        SetRate r => $"set {network.Stimuli[r.Stimulus].Name}.rate = {Num(r.Rate)} Hz",
+        Silence si => $"silence {Range(network, si.Range)}",
+        Kick k => $"{Range(network, k.Range)}.{network.Populations[k.Range.Population].Model!.States[k.State].Name} {Op(k.Operator)} {Num(k.Value)}",
+        _ => action.ToString(),
+    };
+
+    private static void PrintPopulation(StringBuilder w, Network network, Population p)
+    {
+        if (p.Model is not { } m)
+        {
+            w.AppendLine($"population {p.Name} [{p.Size}]: spike generator, {p.Spikes!.Steps.Length} spikes{(p.Spikes.PeriodSteps is { } period ? $", repeating every {period} steps" : "")}");
+            return;
+        }
+        w.AppendLine($"population {p.Name} [{p.Size}]: {m.TypeName}{(p.Positions is null ? "" : ", with positions")}");
+        string Name(VariableRef r) => NeuronName(network, m, r);
+        foreach (var v in m.Parameters)
+        {
+            w.AppendLine($"  param {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}  ({Storage(v, "neuron")})");
+        }
+        foreach (var v in m.States)
+        {
+            w.AppendLine($"  state {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}");
+        }
+        foreach (var ode in m.Odes)
+        {
+            w.AppendLine($"  d{m.States[ode.State].Name}/dt = {ExpressionPrinter.Print(ode.Rhs, Name)}");
+        }
+        if (m.Integrator is { } integrator)
+        {
+            PrintIntegrator(w, integrator, i => m.States[i].Name, Name);
+        }
+        if (m.Threshold is { } threshold)
+        {
+            w.AppendLine($"  threshold {ExpressionPrinter.Print(threshold, Name)}");
+        }
+        foreach (var a in m.Reset)
+        {
+            w.AppendLine($"  reset {Name(a.Target)} {Op(a.Operator)} {ExpressionPrinter.Print(a.Value, Name)}");
+        }
+        if (m.Refractory is { } r)
+        {
+            string steps = r.ConstantSteps is { } n ? $" = {n} steps" : " (per neuron)";
+            string clamp = r.ClampedStates.IsEmpty ? "" : $", clamps {string.Join(", ", r.ClampedStates.Select(i => m.States[i].Name))}";
+            w.AppendLine($"  refractory {ExpressionPrinter.Print(r.Period, Name)} s{steps}{clamp}");
+        }
+    }
+
+    private static void PrintIntegrator(StringBuilder w, Integrator integrator, Func<int, string> stateName, Func<VariableRef, string> name)
+    {
+        var states = string.Join(", ", integrator.States.Select(stateName));
+        w.AppendLine($"  integrator {integrator.MethodName} over [{states}]");
+        switch (integrator)
+        {
+            case LinearPropagator { Matrices: { } m } lp:
+                int n = lp.States.Length;
+                for (int k = 0; k < n; k++)
+                {
+                    string row = string.Join(" ", Enumerable.Range(0, n).Select(j => Num(m.P[k * n + j])));
+                    string input = lp.Input is { } c ? $" + {Num(c[k])}" : "";
+                    w.AppendLine($"    {stateName(lp.States[k])}' = [{row}] . x{input}");
+                }
+                break;
+            case LinearPropagator lp:
+                w.AppendLine("    propagator computed per neuron from A = [" + string.Join(", ", lp.A.Select(a => ExpressionPrinter.Print(a, name))) + "]");
+                break;
+            case ExponentialEuler ee:
+                for (int k = 0; k < ee.States.Length; k++)
+                {
+                    w.AppendLine($"    {stateName(ee.States[k])}: A = {ExpressionPrinter.Print(ee.A[k], name)}, B = {ExpressionPrinter.Print(ee.B[k], name)}");
+                }
+                break;
+            case EulerMaruyama em:
+                for (int k = 0; k < em.States.Length; k++)
+                {
+                    string noise = string.Join(" + ", em.Diffusion[k].Select(t => $"({ExpressionPrinter.Print(t.Coefficient, name)}) xi#{t.Noise}"));
+                    w.AppendLine($"    d{stateName(em.States[k])} = ({ExpressionPrinter.Print(em.Drift[k], name)}) dt{(noise.Length > 0 ? " + " + noise + " sqrt(dt)" : "")}");
+                }
+                break;
+        }
+    }
+
+    private static void PrintProjection(StringBuilder w, Network network, Projection p)
+    {
+        var syn = p.Synapse;
+        string rule = p.Rule.Kind switch
+        {
+            ConnectivityRuleKind.AllToAll => "all_to_all",
+            ConnectivityRuleKind.OneToOne => "one_to_one",
+            ConnectivityRuleKind.FixedProbability => $"fixed_probability({Num(p.Rule.Value)})",
+            ConnectivityRuleKind.FixedIndegree => $"fixed_indegree({p.Rule.Value})",
+            ConnectivityRuleKind.FixedOutdegree => $"fixed_outdegree({p.Rule.Value})",
+            ConnectivityRuleKind.FixedTotal => $"fixed_total({p.Rule.Value})",
+            _ => "probability(...)",
+        };
+        w.AppendLine($"projection {p.Name}: {Range(network, p.Source)} -> {Range(network, p.Target)}, {syn.TypeName}, {rule}{(p.Autapses ? "" : ", no autapses")}{(p.Multapses ? ", multapses" : "")}");
+        string Name(VariableRef r) => SynapseName(network, p, r);
+        foreach (var v in syn.Parameters)
+        {
+            w.AppendLine($"  param {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}  ({Storage(v, "synapse")})");
+        }
+        foreach (var v in syn.States)
+        {
+            w.AppendLine($"  state {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}");
+        }
+        if (syn.Integrator is { } integrator)
+        {
+            PrintIntegrator(w, integrator, i => syn.States[i].Name, Name);
+        }
+        string delay = p.ConstantDelaySteps is { } d ? $"{d} steps" : ExpressionPrinter.Print(p.Delay, Name) + " s";
+        w.AppendLine($"  delay {delay}");
+        foreach (var a in syn.OnPre)
+        {
+            w.AppendLine($"  on_pre {Name(a.Target)} {Op(a.Operator)} {ExpressionPrinter.Print(a.Value, Name)}");
+        }
+        foreach (var a in syn.OnPost)
+        {
+            w.AppendLine($"  on_post {Name(a.Target)} {Op(a.Operator)} {ExpressionPrinter.Print(a.Value, Name)}");
+        }
+        if (p.Synapses is { } c)
+        {
+            w.AppendLine($"  {c.Count} synapses, delays {c.MinDelay}..{c.MaxDelay} steps");
+        }
+    }
+
+    private static string Storage(Variable v, string element) =>
+        (v.PerElement ? $"per {element}" : "shared") + (v.Mutable ? ", changes during the run" : "");
+
+    private static string NeuronName(Network network, NeuronModel m, VariableRef r) => r.Space switch
+    {
+        VariableSpace.NeuronParameter => m.Parameters[r.Slot].Name,
+        VariableSpace.NeuronState => m.States[r.Slot].Name,
+        _ => Common(network, r),
+    };
+
+    private static string SynapseName(Network network, Projection p, VariableRef r)
+    {
+        var side = r.Side switch { Side.Pre => "pre.", Side.Post => "post.", _ => "" };
+        var neuron = r.Side == Side.Pre ? network.Populations[p.Source.Population].Model : network.Populations[p.Target.Population].Model;
+        return r.Space switch
+        {
+            VariableSpace.SynapseParameter => p.Synapse.Parameters[r.Slot].Name,
+            VariableSpace.SynapseState => p.Synapse.States[r.Slot].Name,
+            VariableSpace.NeuronParameter => side + neuron!.Parameters[r.Slot].Name,
+            VariableSpace.NeuronState => side + neuron!.States[r.Slot].Name,
+            VariableSpace.Index => r.Side == Side.Post ? "j" : "i",
+            _ => side + Common(network, r),
+        };
+    }
+
+    private static string Common(Network network, VariableRef r) => r.Space switch
+    {
+        VariableSpace.Global => network.Globals[r.Slot].Name,
+        VariableSpace.Time => "t",
+        VariableSpace.Dt => "dt",
+        VariableSpace.Index => "i",
+        VariableSpace.Size => "N",
+        VariableSpace.PositionX => "x",
+        VariableSpace.PositionY => "y",
+        VariableSpace.PositionZ => "z",
+        VariableSpace.Distance => "distance",
+        _ => r.ToString(),
+    };
+
+    private static string Range(Network network, PopulationRange r)
+    {
+        var p = network.Populations[r.Population];
+        return r.Start == 0 && r.Count == p.Size ? p.Name : $"{p.Name}[{r.Start}:{r.End}]";
+    }
+
+    private static string Op(AssignOperator op) => op switch
+    {
+        AssignOperator.Add => "+=",
+        AssignOperator.Subtract => "-=",
+        AssignOperator.Multiply => "*=",
+        AssignOperator.Divide => "/=",
+        _ => "=",
+    };
+
+    private static string Num(double value) => ExpressionPrinter.Number(value);
+
+    private static string Unit(Dimension d) => d.IsDimensionless ? "" : d.ToString();
+}

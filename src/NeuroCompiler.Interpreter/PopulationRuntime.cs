@@ -1,0 +1,113 @@
+using System.Numerics;
+using NeuroCompiler.Interpreter.Integrators;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+using NeuroCompiler.Output;
+
+namespace NeuroCompiler.Interpreter;
+
+/// <summary>A population's run-time state: its variables in the model's precision, its spikes and refractoriness.</summary>
+internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public PopulationRuntime(Population population, T[][] states)
+    {
+        Population = population;
+        Size = population.Size;
+        Group = new StateGroup<T>(Size, states, new bool[states.Length]);
+        LastSpike = new long[Size];
+        Array.Fill(LastSpike, long.MinValue);
+        SilenceDepth = new int[Size];
+        Spiked = new int[Size];
+        Isi = new IsiStatistics(Size);
+        Refractory = new bool[Size];
+    }
+
+    public Population Population { get; }
+
+    public NeuronModel? Model => Population.Model;
+
+    public int Size { get; }
+
+    public StateGroup<T> Group { get; }
+
+    public T[][] States => Group.States;
+
+    /// <summary>Per-element parameter values as expressions read them (base plus injected currents).</summary>
+    public T[]?[] Parameters = Array.Empty<T[]>();
+
+    /// <summary>For parameters that currents are injected into: the value without the injection.</summary>
+    public T[]?[] BaseParameters = Array.Empty<T[]>();
+
+    /// <summary>Shared parameters the protocol changes.</summary>
+    public Box<T>?[] SharedParameters = Array.Empty<Box<T>>();
+
+    /// <summary>Compiles an expression in this population's context (for recorded lets).</summary>
+    public Func<IrExpression, VectorNode<T>>? Compile;
+
+    public Stepper<T>? Stepper;
+    public VectorNode<T>? Threshold;
+    public (int State, AssignOperator Operator, VectorNode<T> Value)[] Reset = Array.Empty<(int, AssignOperator, VectorNode<T>)>();
+
+    /// <summary>Refractory period in steps: one for all, or per neuron.</summary>
+    public int RefractorySteps;
+    public int[]? RefractoryStepsPerNeuron;
+
+    public long[] LastSpike { get; }
+    public int[] SilenceDepth { get; }
+
+    /// <summary>This step's spiking neurons, ascending.</summary>
+    public int[] Spiked { get; }
+    public int SpikeCount;
+
+    /// <summary>Past steps' spikes for delayed delivery; null when nothing projects from here.</summary>
+    public SpikeHistory? History;
+
+    public IsiStatistics Isi { get; }
+
+    /// <summary>This step's refractoriness mask (also given to the integrator).</summary>
+    public bool[] Refractory { get; }
+
+    /// <summary>Spike generator: next spike to emit and the current period's offset.</summary>
+    public int NextGeneratorSpike;
+    public long GeneratorOffset;
+
+    public void UpdateRefractory(long step)
+    {
+        for (int i = 0; i < Size; i++)
+        {
+            long last = LastSpike[i];
+            int period = RefractoryStepsPerNeuron?[i] ?? RefractorySteps;
+            Refractory[i] = last != long.MinValue && step - last < period;
+        }
+    }
+}
+
+/// <summary>The spiking neurons of the last few steps, kept in a ring as long as the longest delay.</summary>
+internal sealed class SpikeHistory
+{
+    private readonly int[][] _spikes;
+    private readonly int[] _counts;
+
+    public SpikeHistory(int depth, int size)
+    {
+        _spikes = Enumerable.Range(0, depth).Select(_ => new int[size]).ToArray();
+        _counts = new int[depth];
+    }
+
+    public void Store(long step, int[] spiked, int count)
+    {
+        int slot = (int)(step % _spikes.Length);
+        Array.Copy(spiked, _spikes[slot], count);
+        _counts[slot] = count;
+    }
+
+    public ReadOnlySpan<int> At(long step)
+    {
+        if (step < 0)
+        {
+            return ReadOnlySpan<int>.Empty;
+        }
+        int slot = (int)(step % _spikes.Length);
+        return _spikes[slot].AsSpan(0, _counts[slot]);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Numerics;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+
+namespace NeuroCompiler.Interpreter;
+
+/// <summary>A compiled statement of an event handler: which array it writes and how the index is chosen.</summary>
+internal sealed record HandlerStatement<T>(T[] Target, HandlerIndex Index, AssignOperator Operator, VectorNode<T> Value)
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+internal enum HandlerIndex
+{
+    Synapse,
+    Pre,
+    Post,
+}
+
+/// <summary>A projection's run-time state: its synapses, their variables, and its compiled handlers.</summary>
+internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public ProjectionRuntime(Projection projection)
+    {
+        Projection = projection;
+        var c = projection.Synapses!;
+        RowStart = c.RowStart.ToArray();
+        Targets = c.Targets.ToArray();
+        Delays = c.Delays.ToArray();
+        Frame = new Frame<T>(Array.Empty<T[]>()) { Length = 1 };
+    }
+
+    public Projection Projection { get; }
+    public int[] RowStart { get; }
+    public int[] Targets { get; }
+    public int[] Delays { get; }
+
+    /// <summary>Per-synapse arrays of parameters then states (null for shared parameters).</summary>
+    public T[]?[] Values = Array.Empty<T[]>();
+
+    public HandlerStatement<T>[] OnPre = Array.Empty<HandlerStatement<T>>();
+    public HandlerStatement<T>[] OnPost = Array.Empty<HandlerStatement<T>>();
+
+    /// <summary>Incoming synapses by postsynaptic neuron (only built when there is an on_post handler).</summary>
+    public int[]? IncomingStart;
+    public int[]? Incoming;
+    public int[]? PreOfSynapse;
+
+    public Integrators.StateGroup<T>? SynapseStates;
+    public Integrators.Stepper<T>? Stepper;
+
+    /// <summary>The frame event handlers evaluate in: one synapse, with its pre and post neuron.</summary>
+    public Frame<T> Frame { get; }
+}

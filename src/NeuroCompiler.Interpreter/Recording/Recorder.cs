@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+using NeuroCompiler.Output;
+
+namespace NeuroCompiler.Interpreter.Recording;
+
+/// <summary>Collects what the model asks to record: spikes of ranges, traces sampled at the start of steps, binned rates.</summary>
+internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly Network _network;
+    private readonly List<(SpikeRecording Recording, List<long> Steps, List<int> Indices)> _spikes = new();
+    private readonly List<(RateRecording Recording, long[] Counts)> _rates = new();
+    private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, List<long> Steps, List<ImmutableArray<double>> Values)> _traces = new();
+
+    public Recorder(Network network, PopulationRuntime<T>[] populations)
+    {
+        _network = network;
+        long steps = network.Settings.Steps;
+        foreach (var recording in network.Recordings)
+        {
+            switch (recording)
+            {
+                case SpikeRecording s:
+                    _spikes.Add((s, new List<long>(), new List<int>()));
+                    break;
+                case RateRecording r:
+                    _rates.Add((r, new long[(steps + r.BinSteps - 1) / r.BinSteps]));
+                    break;
+                case TraceRecording t:
+                    var population = populations[t.Range.Population];
+                    var frame = new Frame<T>(population.States);
+                    _traces.Add((t, population.Compile!(t.Value), frame, new List<long>(), new List<ImmutableArray<double>>()));
+                    break;
+            }
+        }
+    }
+
+    public void RecordSpikes(PopulationRuntime<T> population, long step)
+    {
+        if (population.SpikeCount == 0)
+        {
+            return;
+        }
+        int index = population.Population.Index;
+        foreach (var (recording, steps, indices) in _spikes)
+        {
+            if (recording.Range.Population != index)
+            {
+                continue;
+            }
+            for (int s = 0; s < population.SpikeCount; s++)
+            {
+                int neuron = population.Spiked[s];
+                if (recording.Range.Contains(neuron))
+                {
+                    steps.Add(step);
+                    indices.Add(neuron);
+                }
+            }
+        }
+        foreach (var (recording, counts) in _rates)
+        {
+            if (recording.Range.Population != index)
+            {
+                continue;
+            }
+            for (int s = 0; s < population.SpikeCount; s++)
+            {
+                if (recording.Range.Contains(population.Spiked[s]))
+                {
+                    counts[step / recording.BinSteps]++;
+                }
+            }
+        }
+    }
+
+    public void SampleTraces(long step, T time)
+    {
+        foreach (var (recording, value, frame, steps, values) in _traces)
+        {
+            if (step % recording.IntervalSteps != 0)
+            {
+                continue;
+            }
+            var sample = new double[recording.Range.Count];
+            frame.Step = step;
+            frame.Time = time;
+            for (int start = 0; start < sample.Length; start += Frame<T>.BlockSize)
+            {
+                frame.Start = recording.Range.Start + start;
+                frame.Length = Math.Min(Frame<T>.BlockSize, sample.Length - start);
+                var block = value.Eval(frame);
+                for (int i = 0; i < block.Length; i++)
+                {
+                    sample[start + i] = Num<T>.ToDouble(block[i]);
+                }
+            }
+            steps.Add(step);
+            values.Add(ImmutableArray.Create(sample));
+        }
+    }
+
+    private string Name(PopulationRange range) => _network.Populations[range.Population].Name;
+
+    public ImmutableArray<SpikeTrain> Spikes() => _spikes.Select(s =>
+        new SpikeTrain(Name(s.Recording.Range), s.Recording.Range.Start, s.Recording.Range.Count, s.Steps.ToImmutableArray(), s.Indices.ToImmutableArray())).ToImmutableArray();
+
+    public ImmutableArray<Trace> Traces() => _traces.Select(t =>
+        new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Steps.ToImmutableArray(), t.Values.ToImmutableArray())).ToImmutableArray();
+
+    public ImmutableArray<RateTrace> Rates() => _rates.Select(r =>
+    {
+        double binSeconds = r.Recording.BinSteps * _network.Settings.Dt;
+        int count = Math.Max(1, r.Recording.Range.Count);
+        return new RateTrace(Name(r.Recording.Range), r.Recording.Range.Start, r.Recording.Range.Count, r.Recording.BinSteps,
+            r.Counts.Select(c => c / (count * binSeconds)).ToImmutableArray());
+    }).ToImmutableArray();
+}

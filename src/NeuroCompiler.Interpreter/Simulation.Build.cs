@@ -1,0 +1,126 @@
+using System.Numerics;
+using NeuroCompiler.Interpreter.Integrators;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+
+namespace NeuroCompiler.Interpreter;
+
+// Building the run-time state from the IR: initial values, compiled expressions and integrators.
+internal sealed partial class Simulation<T>
+{
+    private VectorNode<T> Global(int slot) => _globals[slot] is { } box
+        ? new BoxNode<T>(box)
+        : new ConstantNode<T>(Num<T>.From(_network.Globals[slot].Value));
+
+    private PopulationRuntime<T> BuildPopulation(Population population)
+    {
+        if (population.Model is not { } model)
+        {
+            return new PopulationRuntime<T>(population, Array.Empty<T[]>());
+        }
+        var initial = InitialValues.Compute(_network, population);
+        var states = model.States.Select((_, i) => Convert(initial.State(i))).ToArray();
+        var runtime = new PopulationRuntime<T>(population, states)
+        {
+            Parameters = new T[]?[model.Parameters.Length],
+            BaseParameters = new T[]?[model.Parameters.Length],
+            SharedParameters = new Box<T>?[model.Parameters.Length],
+        };
+        for (int i = 0; i < model.Parameters.Length; i++)
+        {
+            var parameter = model.Parameters[i];
+            var values = initial.Parameter(i);
+            if (parameter.PerElement)
+            {
+                runtime.Parameters[i] = Convert(values);
+                if (_injected.Contains((population.Index, i)))
+                {
+                    runtime.BaseParameters[i] = Convert(values);
+                }
+            }
+            else if (parameter.Mutable)
+            {
+                runtime.SharedParameters[i] = new Box<T>(Num<T>.From(values.Length > 0 ? values[0] : 0));
+            }
+        }
+        var positions = population.Positions is { } p ? new[] { Convert(p.X.ToArray()), Convert(p.Y.ToArray()), Convert(p.Z.ToArray()) } : null;
+
+        VectorNode<T> Resolve(VariableRef r) => r.Space switch
+        {
+            VariableSpace.NeuronState => new StateNode<T>(r.Slot),
+            VariableSpace.NeuronParameter => runtime.Parameters[r.Slot] is { } array ? new ArrayNode<T>(array)
+                : runtime.SharedParameters[r.Slot] is { } box ? new BoxNode<T>(box)
+                : new ConstantNode<T>(Num<T>.From(initial.Parameter(r.Slot).FirstOrDefault())),
+            VariableSpace.Global => Global(r.Slot),
+            VariableSpace.Time => new TimeNode<T>(),
+            VariableSpace.Dt => new ConstantNode<T>(_dt),
+            VariableSpace.Index => new IndexNode<T>(0),
+            VariableSpace.Size => new ConstantNode<T>(T.CreateTruncating(population.Size)),
+            VariableSpace.PositionX => new ArrayNode<T>(positions![0]),
+            VariableSpace.PositionY => new ArrayNode<T>(positions![1]),
+            VariableSpace.PositionZ => new ArrayNode<T>(positions![2]),
+            _ => throw new InvalidOperationException($"{r.Space} is not available in a neuron model"),
+        };
+        VectorNode<T> Compile(IrExpression e) => VectorCompiler<T>.Compile(e, Resolve, _seed);
+
+        runtime.Compile = Compile;
+        runtime.Threshold = model.Threshold is null ? null : Compile(model.Threshold);
+        runtime.Reset = model.Reset.Select(a => (a.Target.Slot, a.Operator, Compile(a.Value))).ToArray();
+        if (model.Refractory is { } refractory)
+        {
+            foreach (int slot in refractory.ClampedStates)
+            {
+                runtime.Group.Clamped[slot] = true;
+            }
+            if (refractory.ConstantSteps is { } steps)
+            {
+                runtime.RefractorySteps = steps;
+            }
+            else
+            {
+                runtime.RefractoryStepsPerNeuron = initial.Evaluate(refractory.Period).Select(v => IR.Passes.DelayDiscretisation.ToSteps(v, _network.Settings.Dt)).ToArray();
+            }
+            runtime.Group.Refractory = runtime.Refractory;
+        }
+        runtime.Stepper = model.Integrator is { } integrator ? BuildStepper(integrator, Compile, population.Size, initial, refractoryClamped: model.Refractory?.ClampedStates) : null;
+        return runtime;
+    }
+
+    private Stepper<T> BuildStepper(Integrator integrator, Func<IrExpression, VectorNode<T>> compile, int size, InitialValues? initial,
+        IReadOnlyList<int>? refractoryClamped)
+    {
+        switch (integrator)
+        {
+            case LinearPropagator linear:
+                {
+                    var b = linear.B.Select(compile).ToArray();
+                    if (linear.Matrices is { } shared)
+                    {
+                        return new LinearPropagatorStepper<T>(linear, b, shared, null, size);
+                    }
+                    int n = linear.States.Length;
+                    var clamped = (refractoryClamped ?? Array.Empty<int>()).Select(s => linear.States.IndexOf(s)).Where(k => k >= 0).ToList();
+                    var entries = linear.A.Select(a => initial!.Evaluate(a)).ToArray();
+                    var perElement = new double[size][];
+                    for (int e = 0; e < size; e++)
+                    {
+                        var a = entries.Select(column => column[e]).ToArray();
+                        var (m, _, _) = PropagatorBuilder.Compute(a, n, _network.Settings.Dt, clamped, null);
+                        perElement[e] = m.P.Concat(m.G).Concat(m.RefractoryP).Concat(m.RefractoryG).ToArray();
+                    }
+                    return new LinearPropagatorStepper<T>(linear, b, null, perElement, size);
+                }
+            case ExponentialEuler exponential:
+                return new ExponentialEulerStepper<T>(exponential, exponential.A.Select(compile).ToArray(), exponential.B.Select(compile).ToArray(), _dt);
+            case RungeKutta rk:
+                return new RungeKuttaStepper<T>(rk, rk.Derivatives.Select(compile).ToArray(), _dt, size);
+            case EulerMaruyama em:
+                return new EulerMaruyamaStepper<T>(em, em.Drift.Select(compile).ToArray(),
+                    em.Diffusion.Select(terms => terms.Select(t => (t.Noise, compile(t.Coefficient))).ToArray()).ToArray(), _seed, _dt);
+            default:
+                throw new InvalidOperationException($"no stepper for {integrator.GetType().Name}");
+        }
+    }
+
+    private static T[] Convert(IEnumerable<double> values) => values.Select(Num<T>.From).ToArray();
+}

@@ -1,0 +1,140 @@
+using System.Numerics;
+using NeuroCompiler.Interpreter.Integrators;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+
+namespace NeuroCompiler.Interpreter;
+
+// Projections: synapse variables, compiled handlers, incoming lists, clock-driven synapse equations.
+internal sealed partial class Simulation<T>
+{
+    private ProjectionRuntime<T> BuildProjection(Projection projection)
+    {
+        var runtime = new ProjectionRuntime<T>(projection);
+        var model = projection.Synapse;
+        var connectivity = projection.Synapses!;
+        int parameterCount = model.Parameters.Length;
+        runtime.Values = new T[]?[parameterCount + model.States.Length];
+        for (int v = 0; v < runtime.Values.Length; v++)
+        {
+            if (connectivity.Values[v] is { } column)
+            {
+                runtime.Values[v] = Convert(column);
+            }
+        }
+        var pre = _populations[projection.Source.Population];
+        var post = _populations[projection.Target.Population];
+
+        VectorNode<T> NeuronVariable(PopulationRuntime<T> owner, VariableRef r, bool isPost)
+        {
+            if (r.Space == VariableSpace.NeuronState)
+            {
+                return new EventNeuronNode<T>(owner.States[r.Slot], isPost);
+            }
+            return owner.Parameters[r.Slot] is { } array ? new EventNeuronNode<T>(array, isPost)
+                : owner.SharedParameters[r.Slot] is { } box ? new BoxNode<T>(box)
+                : new ConstantNode<T>(Num<T>.From(InitialValue(owner, r.Slot)));
+        }
+
+        VectorNode<T> Resolve(VariableRef r) => r.Space switch
+        {
+            VariableSpace.SynapseParameter => runtime.Values[r.Slot] is { } values ? new ArrayNode<T>(values)
+                : VectorCompiler<T>.Compile(model.Parameters[r.Slot].Initial, Resolve, _seed),
+            VariableSpace.SynapseState => new ArrayNode<T>(runtime.Values[parameterCount + r.Slot]!),
+            VariableSpace.NeuronState or VariableSpace.NeuronParameter => r.Side == Side.Post ? NeuronVariable(post, r, true) : NeuronVariable(pre, r, false),
+            VariableSpace.Index => new EventIndexNode<T>(r.Side == Side.Post),
+            VariableSpace.Global => Global(r.Slot),
+            VariableSpace.Time => new TimeNode<T>(),
+            VariableSpace.Dt => new ConstantNode<T>(_dt),
+            _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse handler"),
+        };
+
+        HandlerStatement<T> Statement(Assignment a)
+        {
+            var value = VectorCompiler<T>.Compile(a.Value, Resolve, _seed);
+            var r = a.Target;
+            return r.Space switch
+            {
+                VariableSpace.SynapseParameter => new HandlerStatement<T>(runtime.Values[r.Slot]!, HandlerIndex.Synapse, a.Operator, value),
+                VariableSpace.SynapseState => new HandlerStatement<T>(runtime.Values[parameterCount + r.Slot]!, HandlerIndex.Synapse, a.Operator, value),
+                _ => new HandlerStatement<T>((r.Side == Side.Post ? post : pre).States[r.Slot], r.Side == Side.Post ? HandlerIndex.Post : HandlerIndex.Pre, a.Operator, value),
+            };
+        }
+
+        runtime.OnPre = model.OnPre.Select(Statement).ToArray();
+        runtime.OnPost = model.OnPost.Select(Statement).ToArray();
+        if (runtime.OnPost.Length > 0 || model.Integrator is not null)
+        {
+            BuildIncoming(runtime, post.Size);
+        }
+        if (model.Integrator is { } integrator)
+        {
+            runtime.SynapseStates = BuildSynapseGroup(runtime, pre, post);
+            runtime.Stepper = BuildStepper(integrator, e => VectorCompiler<T>.Compile(e, r => ResolveVector(r, runtime, pre, post), _seed),
+                connectivity.Count, null, null);
+        }
+        return runtime;
+    }
+
+    private static double InitialValue(PopulationRuntime<T> owner, int slot) =>
+        owner.Model!.Parameters[slot].Initial is IrConstant c ? c.Value : throw new InvalidOperationException("a shared parameter should be constant by now");
+
+    /// <summary>Incoming synapses per target neuron, and each synapse's presynaptic neuron, for on_post handlers.</summary>
+    private static void BuildIncoming(ProjectionRuntime<T> runtime, int targetSize)
+    {
+        int count = runtime.Targets.Length;
+        var start = new int[targetSize + 1];
+        foreach (int t in runtime.Targets)
+        {
+            start[t + 1]++;
+        }
+        for (int t = 0; t < targetSize; t++)
+        {
+            start[t + 1] += start[t];
+        }
+        var next = (int[])start.Clone();
+        var incoming = new int[count];
+        var preOf = new int[count];
+        int sourceStart = runtime.Projection.Source.Start;
+        for (int s = 0; s + 1 < runtime.RowStart.Length; s++)
+        {
+            for (int k = runtime.RowStart[s]; k < runtime.RowStart[s + 1]; k++)
+            {
+                incoming[next[runtime.Targets[k]]++] = k;
+                preOf[k] = sourceStart + s;
+            }
+        }
+        runtime.IncomingStart = start;
+        runtime.Incoming = incoming;
+        runtime.PreOfSynapse = preOf;
+    }
+
+    private StateGroup<T> BuildSynapseGroup(ProjectionRuntime<T> runtime, PopulationRuntime<T> pre, PopulationRuntime<T> post)
+    {
+        var model = runtime.Projection.Synapse;
+        var states = Enumerable.Range(0, model.States.Length).Select(s => runtime.Values[model.Parameters.Length + s]!).ToArray();
+        return new StateGroup<T>(runtime.Targets.Length, states, new bool[states.Length]);
+    }
+
+    /// <summary>Variables as a clock-driven synapse equation reads them: per synapse, or the pre/post neuron's through an index.</summary>
+    private VectorNode<T> ResolveVector(VariableRef r, ProjectionRuntime<T> runtime, PopulationRuntime<T> pre, PopulationRuntime<T> post)
+    {
+        var model = runtime.Projection.Synapse;
+        int[] index = r.Side == Side.Post ? runtime.Targets : runtime.PreOfSynapse!;
+        var owner = r.Side == Side.Post ? post : pre;
+        return r.Space switch
+        {
+            VariableSpace.SynapseState => new StateNode<T>(r.Slot),
+            VariableSpace.SynapseParameter => runtime.Values[r.Slot] is { } values ? new ArrayNode<T>(values)
+                : VectorCompiler<T>.Compile(model.Parameters[r.Slot].Initial, x => ResolveVector(x, runtime, pre, post), _seed),
+            VariableSpace.NeuronState => new GatherNode<T>(owner.States[r.Slot], index),
+            VariableSpace.NeuronParameter => owner.Parameters[r.Slot] is { } array ? new GatherNode<T>(array, index)
+                : owner.SharedParameters[r.Slot] is { } box ? new BoxNode<T>(box)
+                : new ConstantNode<T>(Num<T>.From(InitialValue(owner, r.Slot))),
+            VariableSpace.Global => Global(r.Slot),
+            VariableSpace.Time => new TimeNode<T>(),
+            VariableSpace.Dt => new ConstantNode<T>(_dt),
+            _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse equation"),
+        };
+    }
+}

@@ -1,0 +1,339 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Numerics;
+using NeuroCompiler.Interpreter.Recording;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+using NeuroCompiler.Output;
+
+namespace NeuroCompiler.Interpreter;
+
+/// <summary>
+/// One run of a network in precision T. The order of work within step n (time t = n·dt) is the
+/// reference semantics (docs/semantics.md):
+/// 1. protocol: values set for a window come back, then this step's events apply;
+/// 2. traces are sampled (values at the start of the step);
+/// 3. injected currents change where their waveform steps;
+/// 4. every population integrates from t to t + dt (refractory neurons' clamped states stand still),
+///    then synapses with equations;
+/// 5. thresholds: a neuron spikes at step n if its condition holds, it is not refractory and not
+///    silenced; spike generators emit their step-n spikes;
+/// 6. presynaptic spikes of step n − d reach synapses of delay d (on_pre), projection by projection,
+///    older spikes first, then by source index, then in synapse order (by delay, then target);
+/// 7. on_post handlers of the synapses onto this step's spiking neurons;
+/// 8. Poisson inputs add weight·k to their targets;
+/// 9. spiking neurons reset, and become refractory.
+/// </summary>
+internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly Network _network;
+    private readonly InterpreterOptions _options;
+    private readonly ulong _seed;
+    private readonly T _dt;
+    private readonly Box<T>?[] _globals;
+    private readonly HashSet<(int Population, int Parameter)> _injected;
+    private readonly PopulationRuntime<T>[] _populations;
+    private readonly ProjectionRuntime<T>[] _projections;
+    private readonly StimulusRunner<T> _stimuli;
+    private readonly ProtocolRunner<T> _protocol;
+    private readonly Recorder<T> _recorder;
+    private long _events;
+
+    public Simulation(Network network, InterpreterOptions options)
+    {
+        _network = network;
+        _options = options;
+        _seed = network.Settings.Seed;
+        _dt = Num<T>.From(network.Settings.Dt);
+        _globals = network.Globals.Select(g => g.Mutable ? new Box<T>(Num<T>.From(g.Value)) : null).ToArray();
+        _injected = network.Stimuli.OfType<CurrentInjection>().Select(c => (c.Target.Population, c.Parameter)).ToHashSet();
+        _populations = network.Populations.Select(BuildPopulation).ToArray();
+        _projections = network.Projections.Select(BuildProjection).ToArray();
+        foreach (var group in network.Projections.GroupBy(p => p.Source.Population))
+        {
+            int depth = group.Max(p => p.Synapses!.MaxDelay) + 1;
+            _populations[group.Key].History = new SpikeHistory(depth, _populations[group.Key].Size);
+        }
+        _stimuli = new StimulusRunner<T>(network, _populations);
+        _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli);
+        _recorder = new Recorder<T>(network, _populations);
+    }
+
+    public SimulationResult Run()
+    {
+        var watch = Stopwatch.StartNew();
+        long steps = _network.Settings.Steps;
+        long progressEvery = Math.Max(1, steps / 100);
+        for (long n = 0; n < steps; n++)
+        {
+            _options.Cancellation.ThrowIfCancellationRequested();
+            Step(n);
+            if (_options.Progress is { } progress && n % progressEvery == 0)
+            {
+                progress(n, steps);
+            }
+        }
+        watch.Stop();
+        return Result(watch.Elapsed);
+    }
+
+    private void Step(long n)
+    {
+        T time = Num<T>.From(n * _network.Settings.Dt);
+        _protocol.Apply(n);
+        _recorder.SampleTraces(n, time);
+        _stimuli.UpdateCurrents(n);
+        foreach (var population in _populations)
+        {
+            if (population.Stepper is { } stepper)
+            {
+                if (population.Model!.Refractory is not null)
+                {
+                    population.UpdateRefractory(n);
+                }
+                stepper.Step(population.Group, n, time);
+            }
+        }
+        foreach (var projection in _projections)
+        {
+            projection.Stepper?.Step(projection.SynapseStates!, n, time);
+        }
+        foreach (var population in _populations)
+        {
+            DetectSpikes(population, n, time);
+            population.History?.Store(n, population.Spiked, population.SpikeCount);
+            _recorder.RecordSpikes(population, n);
+        }
+        foreach (var projection in _projections)
+        {
+            Deliver(projection, n, time);
+        }
+        foreach (var projection in _projections.Where(p => p.OnPost.Length > 0))
+        {
+            RunOnPost(projection, n, time);
+        }
+        _stimuli.ApplyPoisson(n);
+        foreach (var population in _populations)
+        {
+            Reset(population, n, time);
+        }
+    }
+
+    private void DetectSpikes(PopulationRuntime<T> population, long n, T time)
+    {
+        population.SpikeCount = 0;
+        if (population.Population.Spikes is { } generator)
+        {
+            EmitGeneratorSpikes(population, generator, n);
+            return;
+        }
+        if (population.Threshold is not { } threshold)
+        {
+            return;
+        }
+        if (population.Model!.Refractory is not null && population.Stepper is null)
+        {
+            population.UpdateRefractory(n);
+        }
+        bool hasRefractory = population.Model.Refractory is not null;
+        var frame = population.Group.Frame;
+        frame.Step = n;
+        frame.Time = time;
+        for (int start = 0; start < population.Size; start += Frame<T>.BlockSize)
+        {
+            frame.Start = start;
+            frame.Length = Math.Min(Frame<T>.BlockSize, population.Size - start);
+            var condition = threshold.Eval(frame);
+            for (int i = 0; i < condition.Length; i++)
+            {
+                int neuron = start + i;
+                if (condition[i] != T.Zero && (!hasRefractory || !population.Refractory[neuron]) && population.SilenceDepth[neuron] == 0)
+                {
+                    population.Spiked[population.SpikeCount++] = neuron;
+                    population.Isi.Spike(neuron, n);
+                }
+            }
+        }
+    }
+
+    private static void EmitGeneratorSpikes(PopulationRuntime<T> population, SpikeSource generator, long n)
+    {
+        int count = generator.Steps.Length;
+        if (count == 0)
+        {
+            return;
+        }
+        while (true)
+        {
+            if (population.NextGeneratorSpike >= count)
+            {
+                if (generator.PeriodSteps is not { } period)
+                {
+                    return;
+                }
+                population.NextGeneratorSpike = 0;
+                population.GeneratorOffset += period;
+            }
+            int k = population.NextGeneratorSpike;
+            long at = generator.Steps[k] + population.GeneratorOffset;
+            if (at > n)
+            {
+                return;
+            }
+            population.NextGeneratorSpike++;
+            int neuron = generator.Indices[k];
+            // Two spikes of one neuron in one step count once.
+            if (at == n && population.SilenceDepth[neuron] == 0 &&
+                (population.SpikeCount == 0 || population.Spiked[population.SpikeCount - 1] != neuron))
+            {
+                population.Spiked[population.SpikeCount++] = neuron;
+                population.Isi.Spike(neuron, n);
+            }
+        }
+    }
+
+    private void Deliver(ProjectionRuntime<T> projection, long n, T time)
+    {
+        if (projection.OnPre.Length == 0)
+        {
+            return;
+        }
+        var connectivity = projection.Projection.Synapses!;
+        var source = _populations[projection.Projection.Source.Population];
+        var range = projection.Projection.Source;
+        var frame = projection.Frame;
+        frame.Step = n;
+        frame.Time = time;
+        for (int d = connectivity.MaxDelay; d >= connectivity.MinDelay; d--)
+        {
+            var spikes = source.History!.At(n - d);
+            foreach (int neuron in spikes)
+            {
+                if (!range.Contains(neuron))
+                {
+                    continue;
+                }
+                int row = neuron - range.Start;
+                int first = projection.RowStart[row];
+                int end = projection.RowStart[row + 1];
+                if (connectivity.MinDelay != connectivity.MaxDelay)
+                {
+                    (first, end) = DelaySegment(projection.Delays, first, end, d);
+                }
+                for (int k = first; k < end; k++)
+                {
+                    frame.Start = k;
+                    frame.Pre = neuron;
+                    frame.Post = projection.Targets[k];
+                    Apply(projection.OnPre, frame);
+                }
+                _events += end - first;
+            }
+        }
+    }
+
+    /// <summary>The synapses of one row with delay d: rows are sorted by delay, so two binary searches.</summary>
+    private static (int, int) DelaySegment(int[] delays, int first, int end, int d)
+    {
+        int lo = first, hi = end;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (delays[mid] < d) lo = mid + 1; else hi = mid;
+        }
+        int start = lo;
+        hi = end;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (delays[mid] <= d) lo = mid + 1; else hi = mid;
+        }
+        return (start, lo);
+    }
+
+    private static void Apply(HandlerStatement<T>[] statements, Frame<T> frame)
+    {
+        foreach (var statement in statements)
+        {
+            T value = statement.Value.Eval(frame)[0];
+            int index = statement.Index switch
+            {
+                HandlerIndex.Synapse => frame.Start,
+                HandlerIndex.Post => frame.Post,
+                _ => frame.Pre,
+            };
+            ref T target = ref statement.Target[index];
+            target = Assign(target, statement.Operator, value);
+        }
+    }
+
+    public static T Assign(T current, AssignOperator op, T value) => op switch
+    {
+        AssignOperator.Add => current + value,
+        AssignOperator.Subtract => current - value,
+        AssignOperator.Multiply => current * value,
+        AssignOperator.Divide => current / value,
+        _ => value,
+    };
+
+    private void RunOnPost(ProjectionRuntime<T> projection, long n, T time)
+    {
+        var target = _populations[projection.Projection.Target.Population];
+        var range = projection.Projection.Target;
+        var frame = projection.Frame;
+        frame.Step = n;
+        frame.Time = time;
+        for (int s = 0; s < target.SpikeCount; s++)
+        {
+            int neuron = target.Spiked[s];
+            if (!range.Contains(neuron))
+            {
+                continue;
+            }
+            for (int m = projection.IncomingStart![neuron]; m < projection.IncomingStart[neuron + 1]; m++)
+            {
+                int k = projection.Incoming![m];
+                frame.Start = k;
+                frame.Pre = projection.PreOfSynapse![k];
+                frame.Post = neuron;
+                Apply(projection.OnPost, frame);
+            }
+        }
+    }
+
+    private static void Reset(PopulationRuntime<T> population, long n, T time)
+    {
+        if (population.SpikeCount == 0 || population.Model is null)
+        {
+            return;
+        }
+        var frame = population.Group.Frame;
+        frame.Step = n;
+        frame.Time = time;
+        frame.Length = 1;
+        for (int s = 0; s < population.SpikeCount; s++)
+        {
+            int neuron = population.Spiked[s];
+            frame.Start = neuron;
+            foreach (var (state, op, value) in population.Reset)
+            {
+                T v = value.Eval(frame)[0];
+                population.States[state][neuron] = Assign(population.States[state][neuron], op, v);
+            }
+            population.LastSpike[neuron] = n;
+        }
+    }
+
+    private SimulationResult Result(TimeSpan elapsed)
+    {
+        double duration = _network.Settings.Duration;
+        var summaries = _populations.Select(p =>
+        {
+            var (cv, neurons) = p.Isi.MeanCv();
+            double rate = p.Size == 0 || duration == 0 ? 0 : p.Isi.TotalSpikes / (p.Size * duration);
+            return new PopulationSummary(p.Population.Name, p.Size, p.Isi.TotalSpikes, rate, cv, neurons);
+        }).ToImmutableArray();
+        return new SimulationResult(_network.Settings.Name, ReferenceInterpreter.BackendName, _seed, _network.Settings.Dt, _network.Settings.Steps,
+            summaries, _network.TotalSynapses, _events, _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
+    }
+}

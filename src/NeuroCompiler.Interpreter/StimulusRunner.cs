@@ -1,0 +1,138 @@
+using System.Numerics;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+using NeuroCompiler.Runtime;
+
+namespace NeuroCompiler.Interpreter;
+
+/// <summary>
+/// Poisson inputs and injected currents. A Poisson input draws, for each target neuron and step,
+/// u (uniform) and z (normal) from one Philox block keyed by (seed, stream, neuron, step) and adds
+/// weight·k, k = Binomial(n, rate·dt) from u and z. An injected parameter's value is its base value
+/// plus each current's waveform value, added in declaration order, recomputed when a waveform steps.
+/// </summary>
+internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly ulong _seed;
+    private readonly double _dt;
+    private readonly List<PoissonRuntime> _poisson = new();
+    private readonly Dictionary<int, PoissonRuntime> _poissonByIndex = new();
+    private readonly List<InjectedParameter> _injected = new();
+
+    private sealed class PoissonRuntime
+    {
+        public required PoissonInput Input;
+        public required T[] State;
+        public required T Weight;
+        public BinomialTable Table;
+    }
+
+    private sealed class InjectedParameter
+    {
+        public required T[] Effective;
+        public required T[] Base;
+        public required List<CurrentInjection> Currents;
+        public required HashSet<long> ChangeSteps;
+        public bool Dirty = true;
+    }
+
+    public StimulusRunner(Network network, PopulationRuntime<T>[] populations)
+    {
+        _seed = network.Settings.Seed;
+        _dt = network.Settings.Dt;
+        foreach (var stimulus in network.Stimuli)
+        {
+            var population = populations[stimulus.Target.Population];
+            switch (stimulus)
+            {
+                case PoissonInput p:
+                    var runtime = new PoissonRuntime
+                    {
+                        Input = p,
+                        State = population.States[p.State],
+                        Weight = Num<T>.From(p.Weight),
+                        Table = new BinomialTable(p.Count, p.Rate * _dt),
+                    };
+                    _poisson.Add(runtime);
+                    _poissonByIndex[p.Index] = runtime;
+                    break;
+                case CurrentInjection c:
+                    var existing = _injected.FirstOrDefault(i => ReferenceEquals(i.Effective, population.Parameters[c.Parameter]));
+                    if (existing is null)
+                    {
+                        existing = new InjectedParameter
+                        {
+                            Effective = population.Parameters[c.Parameter]!,
+                            Base = population.BaseParameters[c.Parameter]!,
+                            Currents = new List<CurrentInjection>(),
+                            ChangeSteps = new HashSet<long>(),
+                        };
+                        _injected.Add(existing);
+                    }
+                    existing.Currents.Add(c);
+                    existing.ChangeSteps.UnionWith(c.StartSteps);
+                    break;
+            }
+        }
+    }
+
+    public void SetRate(int stimulus, double rate)
+    {
+        var runtime = _poissonByIndex[stimulus];
+        runtime.Table = new BinomialTable(runtime.Input.Count, rate * _dt);
+    }
+
+    public double Rate(int stimulus) => _poissonByIndex[stimulus].Table.P / _dt;
+
+    /// <summary>Marks an injected parameter's base as changed (by the protocol), so its value is recomputed.</summary>
+    public void Touch(T[] effective)
+    {
+        foreach (var injected in _injected.Where(i => ReferenceEquals(i.Effective, effective)))
+        {
+            injected.Dirty = true;
+        }
+    }
+
+    /// <summary>The array the protocol should write for a parameter: the base when currents are injected into it.</summary>
+    public T[] WritableParameter(T[] effective) =>
+        _injected.FirstOrDefault(i => ReferenceEquals(i.Effective, effective))?.Base ?? effective;
+
+    public void UpdateCurrents(long step)
+    {
+        foreach (var injected in _injected)
+        {
+            if (!injected.Dirty && !injected.ChangeSteps.Contains(step))
+            {
+                continue;
+            }
+            injected.Dirty = false;
+            injected.Base.CopyTo(injected.Effective, 0);
+            foreach (var current in injected.Currents)
+            {
+                T value = Num<T>.From(current.ValueAt(step));
+                for (int i = current.Target.Start; i < current.Target.End; i++)
+                {
+                    injected.Effective[i] += value;
+                }
+            }
+        }
+    }
+
+    public void ApplyPoisson(long step)
+    {
+        foreach (var runtime in _poisson)
+        {
+            var input = runtime.Input;
+            var table = runtime.Table;
+            for (int i = input.Target.Start; i < input.Target.End; i++)
+            {
+                CounterRng.Block(_seed, input.Stream, (uint)i, (ulong)step, out uint r0, out uint r1, out uint r2, out uint r3);
+                int k = table.Sample(CounterRng.UniformDoubleFromWords(r0, r1), CounterRng.NormalDoubleFromWords(r2, r3));
+                if (k != 0)
+                {
+                    runtime.State[i] += runtime.Weight * T.CreateTruncating(k);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using NeuroCompiler.IR;
+using NeuroCompiler.Runtime;
+using NeuroCompiler.Semantics;
+
+namespace NeuroCompiler.Lowering;
+
+// Projections: the synapse model, its per-synapse values, the rule and the delay.
+internal sealed partial class ModelLowerer
+{
+    private Projection LowerProjection(BoundProjection projection, int index)
+    {
+        var synapse = projection.Synapse;
+        var pre = _neuronContexts[projection.Source.Population];
+        var post = _neuronContexts[projection.Target.Population];
+        var parameterSlots = synapse.Parameters.Select((p, i) => (p.Symbol, i)).ToDictionary(p => p.Symbol, p => p.i);
+        var stateSlots = synapse.States.Select((s, i) => (s.Symbol, i)).ToDictionary(p => p.Symbol, p => p.i);
+        var lets = synapse.Lets.ToDictionary(l => l.Symbol, l => l.Value);
+        var letCache = new Dictionary<VariableSymbol, IrExpression>();
+
+        IrExpression? Resolve(VariableSymbol symbol, VariableSide side)
+        {
+            if (parameterSlots.TryGetValue(symbol, out int p))
+            {
+                return new IrVariable(new VariableRef(VariableSpace.SynapseParameter, p));
+            }
+            if (stateSlots.TryGetValue(symbol, out int s))
+            {
+                return new IrVariable(new VariableRef(VariableSpace.SynapseState, s));
+            }
+            if (lets.TryGetValue(symbol, out var value))
+            {
+                if (!letCache.TryGetValue(symbol, out var lowered))
+                {
+                    lowered = new ExpressionLowerer(Resolve, $"{projection.Name}/let:{symbol.Name}").Lower(value);
+                    letCache[symbol] = lowered;
+                }
+                return lowered;
+            }
+            if (symbol.Kind == VariableKind.GlobalParameter)
+            {
+                return GlobalVariable(symbol);
+            }
+            if (symbol == Builtins.I || symbol == Builtins.J)
+            {
+                return new IrVariable(new VariableRef(VariableSpace.Index, 0, symbol == Builtins.I ? Side.Pre : Side.Post));
+            }
+            if (symbol == Builtins.Distance)
+            {
+                return new IrVariable(new VariableRef(VariableSpace.Distance));
+            }
+            if (symbol == Builtins.Time || symbol == Builtins.Dt)
+            {
+                return new IrVariable(symbol == Builtins.Time ? VariableRef.Time : VariableRef.Dt);
+            }
+            return side switch
+            {
+                VariableSide.Pre => pre.Resolve(symbol, Side.Pre),
+                VariableSide.Post => post.Resolve(symbol, Side.Post),
+                _ => null,
+            };
+        }
+
+        ExpressionLowerer Lowerer(string place) => new(Resolve, $"{projection.Name}/{place}");
+
+        var initializers = projection.Initializers.ToDictionary(i => i.Symbol, i => i.Value);
+        var written = synapse.OnPre.Concat(synapse.OnPost).Select(s => s.Target).ToHashSet();
+        var parameters = synapse.Parameters.Select(p =>
+        {
+            var value = Lowerer($"param:{p.Symbol.Name}").Lower(initializers.GetValueOrDefault(p.Symbol, p.Value));
+            bool perSynapse = written.Contains(p.Symbol) || value.Any(VariesPerSynapse);
+            return new Variable(p.Symbol.Name, p.Symbol.Dimension, value, perSynapse, written.Contains(p.Symbol));
+        }).ToImmutableArray();
+        var states = synapse.States.Select(s => new Variable(s.Symbol.Name, s.Symbol.Dimension,
+            Lowerer($"state:{s.Symbol.Name}").Lower(initializers.GetValueOrDefault(s.Symbol, s.Value)), PerElement: true, Mutable: true)).ToImmutableArray();
+        var odes = synapse.Odes.Select(o => new Ode(stateSlots[o.State], Lowerer($"ode:{o.State.Name}").Lower(o.Rhs),
+            new Core.Text.SourceLocation(o.State.Location!.Text, o.Span))).ToImmutableArray();
+
+        VariableRef Target(VariableSymbol symbol, VariableSide side) => Resolve(symbol, side) is IrVariable v
+            ? v.Ref
+            : throw new InvalidOperationException($"'{symbol.Name}' is not assignable");
+        var onPre = LowerStatements(synapse.OnPre, Lowerer("on_pre"), Target);
+        var onPost = LowerStatements(synapse.OnPost, Lowerer("on_post"), Target);
+        var model = new SynapseModel(synapse.TypeName, parameters, states, odes, MethodOf(synapse.Method), null, onPre, onPost);
+
+        var connectivity = projection.Connectivity;
+        var rule = new ConnectivityRule(
+            connectivity.Kind switch
+            {
+                ConnectivityKind.AllToAll => ConnectivityRuleKind.AllToAll,
+                ConnectivityKind.OneToOne => ConnectivityRuleKind.OneToOne,
+                ConnectivityKind.FixedProbability => ConnectivityRuleKind.FixedProbability,
+                ConnectivityKind.FixedIndegree => ConnectivityRuleKind.FixedIndegree,
+                ConnectivityKind.FixedOutdegree => ConnectivityRuleKind.FixedOutdegree,
+                ConnectivityKind.FixedTotal => ConnectivityRuleKind.FixedTotal,
+                _ => ConnectivityRuleKind.Probability,
+            },
+            connectivity.Value ?? 0,
+            connectivity.Argument is { } p ? Lowerer("connect").Lower(p) : null,
+            CounterRng.StreamId($"{projection.Name}/connect"));
+        // Without a delay, a spike arrives one step later: the shortest delay the clock allows.
+        var delay = projection.Delay is { } d ? Lowerer("delay").Lower(d) : new IrConstant(Dt);
+        return new Projection(projection.Name, index, Range(projection.Source), Range(projection.Target), model, rule, delay, null,
+            projection.Autapses, projection.Multapses, null, projection.Location, projection.DelayLocation);
+    }
+
+    private static bool VariesPerSynapse(IrExpression e) => e switch
+    {
+        IrRandom => true,
+        IrVariable { Ref.Space: VariableSpace.Index or VariableSpace.Distance or VariableSpace.PositionX or VariableSpace.PositionY or VariableSpace.PositionZ } => true,
+        IrVariable { Ref.Space: VariableSpace.NeuronParameter or VariableSpace.NeuronState or VariableSpace.SynapseState } => true,
+        IrVariable { Ref.Space: VariableSpace.SynapseParameter } => true,
+        _ => false,
+    };
+}

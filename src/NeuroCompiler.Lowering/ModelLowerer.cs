@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR;
+using NeuroCompiler.Semantics;
+
+namespace NeuroCompiler.Lowering;
+
+internal sealed partial class ModelLowerer
+{
+    private readonly BoundModel _model;
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly Dictionary<VariableSymbol, int> _globalSlots = new();
+    private readonly Dictionary<BoundPopulation, int> _populationIndex = new();
+    private readonly Dictionary<BoundPopulation, NeuronContext> _neuronContexts = new();
+    private readonly HashSet<(BoundPopulation, VariableSymbol)> _mutable = new();
+    private readonly HashSet<(BoundPopulation, VariableSymbol)> _forcedPerElement = new();
+    private readonly HashSet<VariableSymbol> _mutableGlobals = new();
+    private readonly Dictionary<BoundStimulus, List<int>> _stimulusIndices = new();
+
+    private ImmutableArray<GlobalParameter> _globals = ImmutableArray<GlobalParameter>.Empty;
+
+    public ModelLowerer(BoundModel model) => _model = model;
+
+    private double Dt => _model.Settings.Dt;
+
+    public LoweringResult Run()
+    {
+        FindWrittenVariables();
+        var settings = new ModelSettings(_model.Settings.Name, Dt, Steps(_model.Settings.Duration ?? 0), _model.Settings.Seed, _model.Settings.Precision);
+        var globals = LowerGlobals();
+        _globals = globals;
+        for (int i = 0; i < _model.Populations.Length; i++)
+        {
+            _populationIndex[_model.Populations[i]] = i;
+            _neuronContexts[_model.Populations[i]] = new NeuronContext(_model.Populations[i], GlobalVariable);
+        }
+        var populations = _model.Populations.Select((p, i) => LowerPopulation(p, i)).ToImmutableArray();
+        var projections = _model.Projections.Select((p, i) => LowerProjection(p, i)).ToImmutableArray();
+        var stimuli = LowerStimuli();
+        var protocol = LowerProtocol();
+        var recordings = LowerRecordings();
+        var network = new Network(settings, globals, populations, projections, stimuli, protocol, recordings);
+        return new LoweringResult(_diagnostics.HasErrors ? null : network, _diagnostics.ToSortedList().ToImmutableArray());
+    }
+
+    /// <summary>Whole steps in a time, rounded to nearest (halves away from zero).</summary>
+    private long Steps(double time) => (long)Math.Round(time / Dt, MidpointRounding.AwayFromZero);
+
+    private IrExpression? GlobalVariable(VariableSymbol symbol) =>
+        _globalSlots.TryGetValue(symbol, out int slot) ? new IrVariable(new VariableRef(VariableSpace.Global, slot)) : null;
+
+    private ImmutableArray<GlobalParameter> LowerGlobals()
+    {
+        var result = ImmutableArray.CreateBuilder<GlobalParameter>();
+        foreach (var global in _model.Globals)
+        {
+            _globalSlots[global.Symbol] = result.Count;
+            result.Add(new GlobalParameter(global.Symbol.Name, global.Symbol.Dimension, global.Evaluated, _mutableGlobals.Contains(global.Symbol)));
+        }
+        return result.ToImmutable();
+    }
+
+    private PopulationRange Range(BoundSlice slice) => new(_populationIndex[slice.Population], slice.Start, slice.Count);
+
+    /// <summary>Which variables the protocol and the stimuli write: those change during the run, and per neuron when only part of a population is written.</summary>
+    private void FindWrittenVariables()
+    {
+        foreach (var stimulus in _model.Stimuli.OfType<BoundCurrentInjection>())
+        {
+            foreach (var target in stimulus.Targets)
+            {
+                _mutable.Add((target.Slice.Population, target.Variable));
+                _forcedPerElement.Add((target.Slice.Population, target.Variable));
+            }
+        }
+        foreach (var e in _model.Protocol.Events)
+        {
+            switch (e.Action)
+            {
+                case BoundSetAction { Target: GlobalTarget g }:
+                    _mutableGlobals.Add(g.Parameter);
+                    break;
+                case BoundSetAction { Target: PopulationVariableTarget p }:
+                    _mutable.Add((p.Target.Slice.Population, p.Target.Variable));
+                    if (!p.Target.Slice.IsWhole)
+                    {
+                        _forcedPerElement.Add((p.Target.Slice.Population, p.Target.Variable));
+                    }
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NeuroCompiler.Output;
+
+/// <summary>Build timings and sizes the summary reports next to the run's results.</summary>
+public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion);
+
+/// <summary>
+/// Writes a run's results: <c>spikes.csv</c> (population, index, time in ms), one CSV per trace and
+/// per rate, and <c>summary.json</c>. All files are written whole or not at all.
+/// </summary>
+public static class ResultWriter
+{
+    public static IReadOnlyList<string> Write(SimulationResult result, RunInfo info, string directory)
+    {
+        using var output = new AtomicDirectory(directory);
+        WriteSpikes(result, output);
+        foreach (var trace in result.Traces)
+        {
+            WriteTrace(result, trace, output);
+        }
+        foreach (var rate in result.Rates)
+        {
+            WriteRate(result, rate, output);
+        }
+        using (var stream = output.Create("summary.json"))
+        {
+            WriteSummary(result, info, stream);
+        }
+        output.Commit();
+        return output.Files;
+    }
+
+    private static string Ms(long step, double dt) => (step * dt * 1e3).ToString("0.######", CultureInfo.InvariantCulture);
+
+    private static void WriteSpikes(SimulationResult result, AtomicDirectory output)
+    {
+        using var w = output.CreateText("spikes.csv");
+        w.Write("population,index,time_ms\n");
+        // In time order; within a step, in recording order, then by index.
+        var merged = result.Spikes.SelectMany((train, r) => train.Steps.Select((step, k) => (Step: step, Recording: r, Index: train.Indices[k])))
+            .OrderBy(s => s.Step).ThenBy(s => s.Recording).ThenBy(s => s.Index);
+        foreach (var (step, recording, index) in merged)
+        {
+            w.Write(result.Spikes[recording].Population);
+            w.Write(',');
+            w.Write(index.ToString(CultureInfo.InvariantCulture));
+            w.Write(',');
+            w.Write(Ms(step, result.Dt));
+            w.Write('\n');
+        }
+    }
+
+    public static string TraceFileName(Trace trace) => $"trace_{trace.Population}_{trace.Variable}.csv";
+
+    private static void WriteTrace(SimulationResult result, Trace trace, AtomicDirectory output)
+    {
+        using var w = output.CreateText(TraceFileName(trace));
+        w.Write("time_ms");
+        for (int i = 0; i < trace.Count; i++)
+        {
+            w.Write($",{trace.Population}[{trace.Start + i}]");
+        }
+        w.Write('\n');
+        for (int k = 0; k < trace.Steps.Length; k++)
+        {
+            w.Write(Ms(trace.Steps[k], result.Dt));
+            foreach (double v in trace.Values[k])
+            {
+                w.Write(',');
+                w.Write(v.ToString("R", CultureInfo.InvariantCulture));
+            }
+            w.Write('\n');
+        }
+    }
+
+    private static void WriteRate(SimulationResult result, RateTrace rate, AtomicDirectory output)
+    {
+        using var w = output.CreateText($"rate_{rate.Population}.csv");
+        w.Write("time_ms,rate_hz\n");
+        for (int k = 0; k < rate.Rates.Length; k++)
+        {
+            w.Write(Ms((long)k * rate.BinSteps, result.Dt));
+            w.Write(',');
+            w.Write(rate.Rates[k].ToString("R", CultureInfo.InvariantCulture));
+            w.Write('\n');
+        }
+    }
+
+    private static void WriteSummary(SimulationResult result, RunInfo info, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("model", result.Model);
+        json.WriteString("backend", result.Backend);
+        json.WriteNumber("seed", result.Seed);
+        json.WriteNumber("dt_ms", result.Dt * 1e3);
+        json.WriteNumber("duration_s", result.Duration);
+        json.WriteNumber("steps", result.Steps);
+        json.WriteStartArray("populations");
+        foreach (var p in result.Populations)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", p.Name);
+            json.WriteNumber("size", p.Size);
+            json.WriteNumber("spikes", p.Spikes);
+            json.WriteNumber("mean_rate_hz", p.MeanRate);
+            if (double.IsNaN(p.MeanCv))
+            {
+                json.WriteNull("mean_isi_cv");
+            }
+            else
+            {
+                json.WriteNumber("mean_isi_cv", p.MeanCv);
+            }
+            json.WriteNumber("neurons_with_cv", p.NeuronsWithCv);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("total_synapses", result.TotalSynapses);
+        json.WriteNumber("synaptic_events", result.SynapticEvents);
+        double seconds = result.SimulationTime.TotalSeconds;
+        json.WriteNumber("synaptic_events_per_second", seconds > 0 ? result.SynapticEvents / seconds : 0);
+        json.WriteStartObject("wall_time_s");
+        json.WriteNumber("build", info.BuildTime.TotalSeconds);
+        json.WriteNumber("simulation", seconds);
+        json.WriteEndObject();
+        json.WriteString("neuroc_version", info.CompilerVersion);
+        json.WriteEndObject();
+    }
+}

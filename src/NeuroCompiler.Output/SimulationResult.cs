@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace NeuroCompiler.Output;
+
+/// <summary>Spikes of one recorded range: parallel arrays of step and neuron index (index within the population), in emission order.</summary>
+public sealed record SpikeTrain(string Population, int Start, int Count, ImmutableArray<long> Steps, ImmutableArray<int> Indices);
+
+/// <summary>A variable sampled at <see cref="Steps"/>; <see cref="Values"/>[sample][neuron] for neurons <see cref="Start"/>.. of the population.</summary>
+public sealed record Trace(string Population, string Variable, int Start, int Count, ImmutableArray<long> Steps, ImmutableArray<ImmutableArray<double>> Values);
+
+/// <summary>Population rate in Hz per bin of <see cref="BinSteps"/> steps.</summary>
+public sealed record RateTrace(string Population, int Start, int Count, int BinSteps, ImmutableArray<double> Rates);
+
+/// <summary>Per-population statistics of the whole run (every neuron, recorded or not).</summary>
+public sealed record PopulationSummary(string Name, int Size, long Spikes, double MeanRate, double MeanCv, int NeuronsWithCv);
+
+/// <summary>What a run produced, whichever backend ran it.</summary>
+public sealed record SimulationResult(
+    string Model,
+    string Backend,
+    ulong Seed,
+    double Dt,
+    long Steps,
+    ImmutableArray<PopulationSummary> Populations,
+    long TotalSynapses,
+    long SynapticEvents,
+    ImmutableArray<SpikeTrain> Spikes,
+    ImmutableArray<Trace> Traces,
+    ImmutableArray<RateTrace> Rates,
+    TimeSpan SimulationTime)
+{
+    public double Duration => Steps * Dt;
+}

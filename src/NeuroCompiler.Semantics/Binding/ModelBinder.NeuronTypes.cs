@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Units;
+using NeuroCompiler.Syntax;
+
+namespace NeuroCompiler.Semantics.Binding;
+
+// Neuron types: members, equations, threshold, reset and refractoriness.
+internal sealed partial class ModelBinder
+{
+    private readonly Dictionary<BoundNeuronType, Scope> _neuronScopes = new();
+
+    private ImmutableArray<BoundNeuronType> BindNeuronTypes()
+    {
+        var result = ImmutableArray.CreateBuilder<BoundNeuronType>();
+        foreach (var (name, (syntax, text)) in _neuronSyntax)
+        {
+            var bound = BindNeuronType(syntax, text);
+            _neuronTypes[name] = bound;
+            result.Add(bound);
+        }
+        return result.ToImmutable();
+    }
+
+    private BoundNeuronType BindNeuronType(NeuronTypeSyntax syntax, SourceText text)
+    {
+        var scope = new Scope(_globalScope);
+        var members = new MemberBinder(_binder, text, scope, VariableOwner.Neuron,
+            ContextFlags.NeuronIndex | ContextFlags.Random | ContextFlags.Position, $"neuron type '{syntax.Name.Text}'");
+        members.Declare(syntax.Members);
+        var (parameters, states, lets) = members.BindAll();
+        var odes = members.BindOdes(syntax.Members.OfType<OdeMemberSyntax>());
+        var (method, methodLocation) = members.BindMethod(syntax.Members.OfType<MethodMemberSyntax>());
+        var dynamics = ContextFlags.NeuronIndex | ContextFlags.Random | ContextFlags.Time | ContextFlags.Position;
+
+        foreach (var handler in syntax.Members.OfType<EventHandlerMemberSyntax>())
+        {
+            _diagnostics.Error(ErrorCode.MemberNotAllowedHere, text, handler.KeywordSpan,
+                $"'{(handler.Event == SynapticEvent.Pre ? "on_pre" : "on_post")}' belongs in a synapse type, not a neuron type");
+        }
+
+        BoundExpression? threshold = null;
+        foreach (var t in syntax.Members.OfType<ThresholdMemberSyntax>())
+        {
+            if (threshold is not null)
+            {
+                _diagnostics.Error(ErrorCode.DuplicateMember, text, t.Span, "the threshold is given twice");
+                continue;
+            }
+            threshold = _binder.BindBoolean(t.Condition, new BindingContext(text, scope, dynamics, "the threshold"), "the threshold");
+        }
+
+        var reset = ImmutableArray<BoundStatement>.Empty;
+        var resets = syntax.Members.OfType<ResetMemberSyntax>().ToList();
+        foreach (var extra in resets.Skip(1))
+        {
+            _diagnostics.Error(ErrorCode.DuplicateMember, text, extra.Span, "the reset is given twice");
+        }
+        if (resets.FirstOrDefault() is { } r)
+        {
+            reset = StatementBinder.Bind(r.Body, _binder, new BindingContext(text, scope, dynamics, "the reset"),
+                (symbol, _) => symbol.Kind == VariableKind.State && symbol.Owner == VariableOwner.Neuron
+                    ? null
+                    : $"a reset can only change the neuron's states, and '{symbol.Name}' is {Describe(symbol)}");
+        }
+        if (threshold is null && resets.Count > 0)
+        {
+            _diagnostics.Warning(ErrorCode.MemberNotAllowedHere, text, resets[0].Span, "this reset never runs: the type has no threshold");
+        }
+
+        BoundRefractory? refractory = null;
+        var refractories = syntax.Members.OfType<RefractoryMemberSyntax>().ToList();
+        foreach (var extra in refractories.Skip(1))
+        {
+            _diagnostics.Error(ErrorCode.DuplicateMember, text, extra.Span, "the refractory period is given twice");
+        }
+        if (refractories.FirstOrDefault() is { } refractorySyntax)
+        {
+            refractory = BindRefractory(refractorySyntax, text, scope, reset);
+        }
+
+        var bound = new BoundNeuronType(syntax.Name.Text, new SourceLocation(text, syntax.Name.Span), parameters, states, lets, odes,
+            method, methodLocation, threshold, reset, refractory);
+        _neuronScopes[bound] = scope;
+        return bound;
+    }
+
+    private BoundRefractory? BindRefractory(RefractoryMemberSyntax syntax, SourceText text, Scope scope, ImmutableArray<BoundStatement> reset)
+    {
+        var context = new BindingContext(text, scope, ContextFlags.NeuronIndex | ContextFlags.Random | ContextFlags.Position, "the refractory period");
+        var period = _binder.BindWithDimension(syntax.Period, context, Dimension.Second, "the refractory period");
+        ImmutableArray<VariableSymbol> clamped;
+        if (syntax.HasClampList)
+        {
+            var list = ImmutableArray.CreateBuilder<VariableSymbol>();
+            foreach (var name in syntax.Clamped.Where(n => !n.IsMissing))
+            {
+                if (scope.Lookup(name.Text) is { Symbol: { Kind: VariableKind.State, Owner: VariableOwner.Neuron } state })
+                {
+                    list.Add(state);
+                }
+                else
+                {
+                    _diagnostics.Error(ErrorCode.UnknownName, text, name.Span, $"'{name.Text}' is not a state of this neuron type, so it cannot be clamped");
+                }
+            }
+            clamped = list.ToImmutable();
+        }
+        else
+        {
+            // By default the states the reset sets with '=' are held while refractory (v in LIF, not w in AdEx).
+            clamped = reset.Where(s => s.Operator == AssignmentOperator.Assign).Select(s => s.Target).Distinct().ToImmutableArray();
+        }
+        return period.Type.IsError ? null : new BoundRefractory(period, clamped, syntax.Span);
+    }
+
+    private static string Describe(VariableSymbol symbol) => symbol.Kind switch
+    {
+        VariableKind.Parameter => "a parameter",
+        VariableKind.GlobalParameter => "a model parameter",
+        VariableKind.Let => "a definition (let)",
+        VariableKind.Builtin => "built in",
+        _ => symbol.Owner == VariableOwner.Synapse ? "a synapse variable" : "a neuron state",
+    };
+
+    /// <summary>A scope holding a neuron type's names, read from the given side (for pre./post. in synapses).</summary>
+    private Scope NeuronScope(BoundNeuronType? type, VariableSide side, Scope parent)
+    {
+        var scope = new Scope(parent);
+        if (type is null)
+        {
+            return scope;
+        }
+        foreach (var member in type.Parameters.Concat(type.States).Concat(type.Lets))
+        {
+            scope.TryDeclare(member.Symbol, side);
+        }
+        return scope;
+    }
+}

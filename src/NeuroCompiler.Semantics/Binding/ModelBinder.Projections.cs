@@ -1,0 +1,256 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Units;
+using NeuroCompiler.Syntax;
+
+namespace NeuroCompiler.Semantics.Binding;
+
+// Projections: endpoints, synapse instance, connectivity rule, per-synapse values and delays.
+internal sealed partial class ModelBinder
+{
+    private static readonly string[] RuleNames =
+        { "all_to_all", "one_to_one", "fixed_probability", "fixed_indegree", "fixed_outdegree", "fixed_total", "probability" };
+
+    private ImmutableArray<BoundProjection> BindProjections(SyntaxTree main, BoundSettings settings)
+    {
+        var result = ImmutableArray.CreateBuilder<BoundProjection>();
+        foreach (var syntax in main.Root.Declarations.OfType<ProjectionSyntax>())
+        {
+            bool declared = DeclareInstance(syntax.Name, main.Text, "name");
+            if (BindProjection(syntax, main.Text, settings) is { } projection && declared)
+            {
+                result.Add(projection);
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    private BoundProjection? BindProjection(ProjectionSyntax syntax, SourceText text, BoundSettings settings)
+    {
+        var source = BindSlice(syntax.Source, text);
+        var target = BindSlice(syntax.Target, text);
+        (SynapseTypeSyntax Syntax, SourceText Text)? synapseType = null;
+        if (!syntax.Synapse.IsMissing)
+        {
+            if (_synapseSyntax.TryGetValue(syntax.Synapse.Text, out var found))
+            {
+                synapseType = found;
+            }
+            else
+            {
+                string hint = _neuronSyntax.ContainsKey(syntax.Synapse.Text) ? $" ('{syntax.Synapse.Text}' is a neuron type)" :
+                    NameSuggester.Hint(syntax.Synapse.Text, _synapseSyntax.Keys);
+                _diagnostics.Error(ErrorCode.UnknownType, text, syntax.Synapse.Span, $"unknown synapse type '{syntax.Synapse.Text}'{hint}");
+            }
+        }
+        if (source is null || target is null || synapseType is null)
+        {
+            return null;
+        }
+
+        var (instance, synapseScope) = BindSynapseInstance(synapseType.Value.Syntax, synapseType.Value.Text, source.Population, target.Population);
+        var valueContext = new BindingContext(text, synapseScope, ContextFlags.SynapseIndex | ContextFlags.Random, $"projection '{syntax.Name.Text}'");
+
+        bool autapses = true;
+        bool multapses = false;
+        BoundExpression? delay = null;
+        SourceLocation? delayLocation = null;
+        var initializers = ImmutableArray.CreateBuilder<BoundOverride>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var setting in syntax.Settings.Where(s => !s.Name.IsMissing))
+        {
+            if (!seen.Add(setting.Name.Text))
+            {
+                _diagnostics.Error(ErrorCode.DuplicateMember, text, setting.Name.Span, $"'{setting.Name.Text}' is set twice");
+                continue;
+            }
+            switch (setting.Name.Text)
+            {
+                case "autapses":
+                    autapses = BindFlag(setting, text) ?? autapses;
+                    break;
+                case "multapses":
+                    multapses = BindFlag(setting, text) ?? multapses;
+                    break;
+                case "delay":
+                    delayLocation = new SourceLocation(text, setting.Value.Span);
+                    delay = _binder.BindWithDimension(setting.Value, valueContext with { Place = "a delay" }, Dimension.Second, "a delay");
+                    if (!delay.Type.IsError)
+                    {
+                        CheckDelay(delay, text, settings.Dt);
+                    }
+                    break;
+                default:
+                    var member = instance.Parameters.Concat(instance.States).FirstOrDefault(m => m.Symbol.Name == setting.Name.Text);
+                    if (member is null)
+                    {
+                        var names = instance.Parameters.Concat(instance.States).Select(m => m.Symbol.Name).Concat(new[] { "delay", "autapses", "multapses" });
+                        _diagnostics.Error(ErrorCode.UnknownName, text, setting.Name.Span,
+                            $"synapse type '{instance.TypeName}' has no param or state '{setting.Name.Text}', and it is not a projection setting (delay, autapses, multapses){NameSuggester.Hint(setting.Name.Text, names)}");
+                        continue;
+                    }
+                    var value = _binder.Bind(setting.Value, valueContext with { Place = $"the value of '{setting.Name.Text}'" });
+                    if (member.Symbol.HasKnownDimension && _binder.CheckDimension(value, text, member.Symbol.Dimension, $"'{setting.Name.Text}'"))
+                    {
+                        initializers.Add(new BoundOverride(member.Symbol, value, new SourceLocation(text, setting.Span)));
+                    }
+                    break;
+            }
+        }
+
+        foreach (var extra in syntax.Connects.Skip(1))
+        {
+            _diagnostics.Error(ErrorCode.DuplicateMember, text, extra.Span, "a projection has one connect rule; this is a second");
+        }
+        if (syntax.Connects.IsEmpty)
+        {
+            _diagnostics.Error(ErrorCode.MissingArgument, text, syntax.Name.Span,
+                $"projection '{syntax.Name.Text}' needs a connect rule (e.g. connect fixed_probability(0.1))");
+            return null;
+        }
+        var connectivity = BindConnectivity(syntax.Connects[0], text, source, target, autapses, multapses, synapseScope);
+        if (connectivity is null)
+        {
+            return null;
+        }
+        return new BoundProjection(syntax.Name.Text, new SourceLocation(text, syntax.Name.Span), source, target, instance, connectivity,
+            initializers.ToImmutable(), delay, delayLocation, autapses, multapses);
+    }
+
+    private bool? BindFlag(SettingSyntax setting, SourceText text)
+    {
+        if (setting.Value is BoolLiteralSyntax b)
+        {
+            return b.Value;
+        }
+        _diagnostics.Error(ErrorCode.InvalidValue, text, setting.Value.Span, $"'{setting.Name.Text}' must be true or false");
+        return null;
+    }
+
+    private void CheckDelay(BoundExpression delay, SourceText text, double dt)
+    {
+        double? lowest = _binder.Constants.TryEvaluate(delay, out double constant) ? constant :
+            delay is BoundCall { Function: BuiltinFunction.Uniform } u && _binder.Constants.TryEvaluate(u.Arguments[0], out double low) ? low : null;
+        if (lowest is not { } d)
+        {
+            return; // checked per synapse when the connectivity is built
+        }
+        double steps = d / dt;
+        if (Math.Round(steps) < 1)
+        {
+            _diagnostics.Error(ErrorCode.DelayShorterThanStep, text, delay.Span,
+                $"a delay of {Format.Seconds(d)} is shorter than one time step (dt = {Format.Seconds(dt)}); delays are at least one step");
+        }
+        else if (delay is BoundLiteral or BoundBinary && Math.Abs(steps - Math.Round(steps)) > 1e-6)
+        {
+            _diagnostics.Warning(ErrorCode.DelayNotMultipleOfStep, text, delay.Span,
+                $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {Math.Round(steps)} steps");
+        }
+    }
+
+    private BoundConnectivity? BindConnectivity(ConnectSyntax connect, SourceText text, BoundSlice source, BoundSlice target,
+        bool autapses, bool multapses, Scope synapseScope)
+    {
+        var location = new SourceLocation(text, connect.Rule.Span);
+        var (name, call) = connect.Rule switch
+        {
+            NameExpressionSyntax n => (n.Name, (CallExpressionSyntax?)null),
+            CallExpressionSyntax c => (c.Function, c),
+            _ => (null, null),
+        };
+        if (name is null || !RuleNames.Contains(name.Text))
+        {
+            string given = name?.Text ?? text.ToString(connect.Rule.Span);
+            _diagnostics.Error(ErrorCode.UnknownConnectivityRule, text, name?.Span ?? connect.Rule.Span,
+                $"unknown connectivity rule '{given}' (known: {string.Join(", ", RuleNames)}){NameSuggester.Hint(given, RuleNames)}");
+            return null;
+        }
+        var kind = name.Text switch
+        {
+            "all_to_all" => ConnectivityKind.AllToAll,
+            "one_to_one" => ConnectivityKind.OneToOne,
+            "fixed_probability" => ConnectivityKind.FixedProbability,
+            "fixed_indegree" => ConnectivityKind.FixedIndegree,
+            "fixed_outdegree" => ConnectivityKind.FixedOutdegree,
+            "fixed_total" => ConnectivityKind.FixedTotal,
+            _ => ConnectivityKind.Probability,
+        };
+        string argumentName = kind switch
+        {
+            ConnectivityKind.FixedProbability => "p",
+            ConnectivityKind.FixedIndegree or ConnectivityKind.FixedOutdegree => "k",
+            ConnectivityKind.FixedTotal => "n",
+            ConnectivityKind.Probability => "p",
+            _ => "",
+        };
+        if (argumentName.Length == 0)
+        {
+            if (call is { Arguments.Length: > 0 })
+            {
+                _diagnostics.Error(ErrorCode.WrongArgumentCount, text, call.Span, $"'{name.Text}' takes no arguments");
+                return null;
+            }
+            if (kind == ConnectivityKind.OneToOne && source.Count != target.Count)
+            {
+                _diagnostics.Error(ErrorCode.InvalidValue, location, $"one_to_one needs equal sizes, but the source has {source.Count} neurons and the target {target.Count}");
+                return null;
+            }
+            return new BoundConnectivity(kind, null, null, location);
+        }
+        if (call is null)
+        {
+            _diagnostics.Error(ErrorCode.WrongArgumentCount, text, connect.Rule.Span, $"'{name.Text}' needs an argument: {name.Text}({argumentName})");
+            return null;
+        }
+        var args = ArgumentMatcher.Match(call, new[] { argumentName }, text, _diagnostics);
+        if (args is null)
+        {
+            return null;
+        }
+        var argument = args[argumentName];
+        if (kind == ConnectivityKind.Probability)
+        {
+            var context = new BindingContext(text, synapseScope, ContextFlags.SynapseIndex, "a connection probability");
+            var p = _binder.BindWithDimension(argument, context, Dimension.None, "a connection probability");
+            return p.Type.IsError ? null : new BoundConnectivity(kind, p, null, location);
+        }
+        if (kind == ConnectivityKind.FixedProbability)
+        {
+            var context = new BindingContext(text, _globalScope, ContextFlags.None, "a connection probability");
+            if (ConstantQuantity(argument, context, Dimension.None, "a connection probability") is not { } p)
+            {
+                return null;
+            }
+            if (p is < 0 or > 1)
+            {
+                _diagnostics.Error(ErrorCode.ProbabilityOutOfRange, text, argument.Span, $"a probability must be between 0 and 1, but this is {Format.G(p)}");
+                return null;
+            }
+            return new BoundConnectivity(kind, null, p, location);
+        }
+        if (BindCount(argument, text, $"the {(kind == ConnectivityKind.FixedTotal ? "number of synapses" : "degree")}") is not { } k)
+        {
+            return null;
+        }
+        bool overlapping = source.Population == target.Population && source.Start < target.Start + target.Count && target.Start < source.Start + source.Count;
+        long available = kind switch
+        {
+            ConnectivityKind.FixedIndegree => source.Count - (!autapses && overlapping ? 1 : 0),
+            ConnectivityKind.FixedOutdegree => target.Count - (!autapses && overlapping ? 1 : 0),
+            _ => (long)source.Count * target.Count,
+        };
+        if (!multapses && k > available)
+        {
+            string of = kind switch
+            {
+                ConnectivityKind.FixedIndegree => $"there are only {available} possible presynaptic neurons",
+                ConnectivityKind.FixedOutdegree => $"there are only {available} possible postsynaptic neurons",
+                _ => $"there are only {available} possible pairs",
+            };
+            _diagnostics.Error(ErrorCode.DegreeTooLarge, text, argument.Span, $"{name.Text}({k}) is impossible without multapses: {of} (set multapses = true to allow repeats)");
+            return null;
+        }
+        return new BoundConnectivity(kind, null, k, location);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Units;
+using NeuroCompiler.Syntax;
+
+namespace NeuroCompiler.Semantics.Binding;
+
+// Recordings: spikes, population rates, and traces of variables.
+internal sealed partial class ModelBinder
+{
+    private ImmutableArray<BoundRecording> BindRecordings(SyntaxTree main, BoundSettings settings)
+    {
+        var text = main.Text;
+        var context = new BindingContext(text, _globalScope, ContextFlags.None, "a recording");
+        var result = ImmutableArray.CreateBuilder<BoundRecording>();
+        foreach (var declaration in main.Root.Declarations)
+        {
+            switch (declaration)
+            {
+                case RecordGroupSyntax group:
+                    {
+                        if (group.Kind.Text is not ("spikes" or "rate"))
+                        {
+                            if (!group.Kind.IsMissing)
+                            {
+                                _diagnostics.Error(ErrorCode.UnknownRecordingKind, text, group.Kind.Span,
+                                    $"unknown recording '{group.Kind.Text}': write 'record spikes POP', 'record rate POP' or 'record POP.VARIABLE'");
+                            }
+                            continue;
+                        }
+                        double bin = settings.Dt;
+                        if (group.Every is { } every)
+                        {
+                            if (group.Kind.Text == "spikes")
+                            {
+                                _diagnostics.Error(ErrorCode.InvalidValue, text, every.Span, "spikes are recorded at every step; 'every' applies to rates and traces");
+                            }
+                            else if (Interval(every, context, settings.Dt, "a rate's bin") is { } b)
+                            {
+                                bin = b;
+                            }
+                        }
+                        foreach (var population in group.Populations)
+                        {
+                            if (BindSlice(population, text) is not { } slice)
+                            {
+                                continue;
+                            }
+                            var location = new SourceLocation(text, population.Span);
+                            result.Add(group.Kind.Text == "spikes"
+                                ? new BoundSpikeRecording(slice, location)
+                                : new BoundRateRecording(slice, bin, location));
+                        }
+                        break;
+                    }
+                case RecordTraceSyntax trace:
+                    {
+                        double interval = settings.Dt;
+                        if (trace.Every is { } every && Interval(every, context, settings.Dt, "a recording interval") is { } i)
+                        {
+                            interval = i;
+                        }
+                        foreach (var variable in trace.Variables)
+                        {
+                            if (BindTraceTarget(variable, text) is { } target)
+                            {
+                                result.Add(new BoundTraceRecording(target.Slice, target.Variable, interval, target.Location));
+                            }
+                        }
+                        break;
+                    }
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    private BoundTarget? BindTraceTarget(VariableRefSyntax syntax, SourceText text)
+    {
+        if (syntax.Member is not null && syntax.Owner.Slice is null && !_populationNames.Contains(syntax.Owner.Name.Text) &&
+            _populationNames.Count > 0)
+        {
+            _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Owner.Name.Span,
+                $"unknown population '{syntax.Owner.Name.Text}'{NameSuggester.Hint(syntax.Owner.Name.Text, _populationNames)}");
+            return null;
+        }
+        if (syntax.Member is null)
+        {
+            _diagnostics.Error(ErrorCode.UnknownRecordingKind, text, syntax.Span,
+                $"write 'record spikes {syntax.Owner.Name.Text}', 'record rate {syntax.Owner.Name.Text}' or 'record {syntax.Owner.Name.Text}.VARIABLE'");
+            return null;
+        }
+        if (BindSlice(syntax.Owner, text) is not { } slice || syntax.Member.IsMissing)
+        {
+            return null;
+        }
+        var type = slice.Population.Type;
+        var member = type?.FindState(syntax.Member.Text) ?? type?.FindParameter(syntax.Member.Text) ??
+            type?.Lets.FirstOrDefault(l => l.Symbol.Name == syntax.Member.Text);
+        if (member is null)
+        {
+            var names = type is null ? Array.Empty<string>() : type.States.Concat(type.Parameters).Concat(type.Lets).Select(m => m.Symbol.Name).ToArray();
+            _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Member.Span,
+                $"'{slice.Population.Name}' has no variable '{syntax.Member.Text}' to record{NameSuggester.Hint(syntax.Member.Text, names)}");
+            return null;
+        }
+        return member.Symbol.HasKnownDimension ? new BoundTarget(slice, member.Symbol, new SourceLocation(text, syntax.Span)) : null;
+    }
+
+    private double? Interval(ExpressionSyntax syntax, BindingContext context, double dt, string what)
+    {
+        if (ConstantQuantity(syntax, context, Dimension.Second, what) is not { } value)
+        {
+            return null;
+        }
+        if (Math.Round(value / dt) < 1)
+        {
+            _diagnostics.Error(ErrorCode.InvalidValue, context.Text, syntax.Span, $"{what} must be at least one time step ({Format.Seconds(dt)})");
+            return null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
+using NeuroCompiler.Syntax;
+
+namespace NeuroCompiler.Semantics.Binding;
+
+/// <summary>
+/// Binds a whole model: loads imports, declares every top-level name, then binds settings,
+/// model parameters, neuron types, populations, projections, stimuli, the protocol and recordings.
+/// One error never stops the rest: everything that can be checked is checked.
+/// </summary>
+internal sealed partial class ModelBinder
+{
+    private readonly BindOptions _options;
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly ExpressionBinder _binder;
+    private readonly Scope _globalScope = new();
+    private readonly Dictionary<string, SourceLocation> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLocation> _instanceNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (NeuronTypeSyntax Syntax, SourceText Text)> _neuronSyntax = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SynapseTypeSyntax Syntax, SourceText Text)> _synapseSyntax = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundNeuronType?> _neuronTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundPopulation> _populations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BoundStimulus> _stimuli = new(StringComparer.Ordinal);
+
+    public ModelBinder(BindOptions options)
+    {
+        _options = options;
+        _binder = new ExpressionBinder(_diagnostics);
+    }
+
+    public BindResult Bind(SyntaxTree main)
+    {
+        _diagnostics.AddRange(main.Diagnostics);
+        var imported = LoadImports(main);
+        foreach (var tree in imported)
+        {
+            _diagnostics.AddRange(tree.Diagnostics);
+        }
+        var all = imported.Append(main).ToList();
+        foreach (var tree in all)
+        {
+            DeclareTopLevel(tree, isMain: tree == main);
+        }
+
+        var settings = BindSettings(main);
+        _binder.Constants.Dt = settings.Dt;
+        var globals = BindGlobals(all);
+        var neuronTypes = BindNeuronTypes();
+        var populations = BindPopulations(main, settings);
+        var projections = BindProjections(main, settings);
+        var stimuli = BindStimuli(main);
+        var protocol = BindProtocol(main, settings);
+        var recordings = BindRecordings(main, settings);
+        settings = ResolveDuration(settings, protocol);
+        CheckUnusedOverrides();
+
+        var model = new BoundModel(settings, globals, neuronTypes, populations, projections, stimuli, protocol, recordings);
+        var diagnostics = _diagnostics.ToSortedList().ToImmutableArray();
+        return new BindResult(_diagnostics.HasErrors ? null : model, diagnostics);
+    }
+
+    private List<SyntaxTree> LoadImports(SyntaxTree main)
+    {
+        var result = new List<SyntaxTree>();
+        var visited = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(main.Text.FileName) };
+        Visit(main, new List<string>());
+        return result;
+
+        void Visit(SyntaxTree tree, List<string> chain)
+        {
+            foreach (var import in tree.Root.Declarations.OfType<ImportSyntax>())
+            {
+                string path = import.Path.Value;
+                if (_options.Resolver.Resolve(path, tree.Text) is not { } found)
+                {
+                    string hint = path.StartsWith("std/", StringComparison.Ordinal)
+                        ? $" (the standard library has {string.Join(", ", StandardLibrary.Names.Select(n => $"\"{n}\""))})"
+                        : "";
+                    _diagnostics.Error(ErrorCode.ImportNotFound, tree.Text, import.Path.Span, $"cannot find import \"{path}\"{hint}");
+                    continue;
+                }
+                if (chain.Contains(found.Key))
+                {
+                    _diagnostics.Error(ErrorCode.ImportCycle, tree.Text, import.Path.Span, $"import \"{path}\" imports itself through a cycle");
+                    continue;
+                }
+                if (!visited.Add(found.Key))
+                {
+                    continue;
+                }
+                var importedTree = SyntaxTree.Parse(found.Text);
+                Visit(importedTree, chain.Append(found.Key).ToList());
+                result.Add(importedTree);
+            }
+        }
+    }
+
+    private void DeclareTopLevel(SyntaxTree tree, bool isMain)
+    {
+        foreach (var declaration in tree.Root.Declarations)
+        {
+            switch (declaration)
+            {
+                case NeuronTypeSyntax neuron when !neuron.Name.IsMissing:
+                    if (DeclareName(_typeNames, neuron.Name, tree.Text, "type"))
+                    {
+                        _neuronSyntax[neuron.Name.Text] = (neuron, tree.Text);
+                    }
+                    break;
+                case SynapseTypeSyntax synapse when !synapse.Name.IsMissing:
+                    if (DeclareName(_typeNames, synapse.Name, tree.Text, "type"))
+                    {
+                        _synapseSyntax[synapse.Name.Text] = (synapse, tree.Text);
+                    }
+                    break;
+                case GlobalParamSyntax param when !param.Name.IsMissing:
+                    DeclareGlobal(param, tree.Text);
+                    break;
+                case ImportSyntax:
+                    break;
+                default:
+                    if (!isMain)
+                    {
+                        _diagnostics.Error(ErrorCode.MemberNotAllowedHere, tree.Text, declaration.Span,
+                            "an imported file may only define neuron types, synapse types and params");
+                    }
+                    break;
+            }
+        }
+    }
+
+    private bool DeclareName(Dictionary<string, SourceLocation> names, NameSyntax name, SourceText text, string what)
+    {
+        if (name.IsMissing)
+        {
+            return false;
+        }
+        if (names.TryGetValue(name.Text, out var first))
+        {
+            _diagnostics.Error(ErrorCode.Redefinition, text, name.Span, $"{what} '{name.Text}' is already defined (at {first})");
+            return false;
+        }
+        names[name.Text] = new SourceLocation(text, name.Span);
+        return true;
+    }
+
+    private bool DeclareInstance(NameSyntax name, SourceText text, string what) => DeclareName(_instanceNames, name, text, what);
+}

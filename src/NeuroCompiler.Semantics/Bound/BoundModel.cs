@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace NeuroCompiler.Semantics;
+
+/// <summary>The result of binding: every name resolved, every unit checked, sizes and constants known.</summary>
+public sealed record BoundModel(
+    BoundSettings Settings,
+    ImmutableArray<BoundGlobalParameter> Globals,
+    ImmutableArray<BoundNeuronType> NeuronTypes,
+    ImmutableArray<BoundPopulation> Populations,
+    ImmutableArray<BoundProjection> Projections,
+    ImmutableArray<BoundStimulus> Stimuli,
+    BoundProtocol Protocol,
+    ImmutableArray<BoundRecording> Recordings);

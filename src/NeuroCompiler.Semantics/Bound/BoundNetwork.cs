@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Text;
+using NeuroCompiler.Runtime;
+
+namespace NeuroCompiler.Semantics;
+
+public sealed record BoundSettings(string Name, double Dt, double? Duration, ulong Seed, Precision Precision, SourceLocation? DtLocation, SourceLocation? DurationLocation);
+
+public sealed record BoundGlobalParameter(VariableSymbol Symbol, BoundExpression Value, double Evaluated, SourceText Text);
+
+/// <summary>An override of a type's param or state initial value, for one population or one projection's synapses.</summary>
+public sealed record BoundOverride(VariableSymbol Symbol, BoundExpression Value, SourceLocation Location);
+
+public enum LayoutKind
+{
+    Grid,
+    Random,
+}
+
+/// <summary>Where the neurons sit: a grid of given shape and spacing, or uniformly random in a box. Lengths in metres.</summary>
+public sealed record BoundLayout(LayoutKind Kind, ImmutableArray<int> Shape, double Spacing, ImmutableArray<double> Extent, SourceLocation Location);
+
+/// <summary>A spike generator population fires at given (index, time) pairs, optionally repeating with a period.</summary>
+public sealed record BoundSpikeTimes(ImmutableArray<int> Indices, ImmutableArray<double> Times, double? Period);
+
+public sealed record BoundPopulation(
+    string Name,
+    SourceLocation Location,
+    BoundNeuronType? Type,
+    BoundSpikeTimes? SpikeTimes,
+    int Size,
+    ImmutableArray<BoundOverride> Overrides,
+    BoundLayout? Layout)
+{
+    public bool IsSpikeGenerator => SpikeTimes is not null;
+}
+
+/// <summary>A contiguous range of a population, <c>E[0:100]</c>; the whole population when not sliced.</summary>
+public sealed record BoundSlice(BoundPopulation Population, int Start, int Count, SourceLocation Location)
+{
+    public bool IsWhole => Start == 0 && Count == Population.Size;
+
+    public override string ToString() => IsWhole ? Population.Name : $"{Population.Name}[{Start}:{Start + Count}]";
+}
+
+public enum ConnectivityKind
+{
+    AllToAll,
+    OneToOne,
+    FixedProbability,
+    FixedIndegree,
+    FixedOutdegree,
+    FixedTotal,
+    /// <summary>Each pair connected with a probability given by an expression of i, j and distance.</summary>
+    Probability,
+}
+
+public sealed record BoundConnectivity(ConnectivityKind Kind, BoundExpression? Argument, double? Value, SourceLocation Location);
+
+public sealed record BoundProjection(
+    string Name,
+    SourceLocation Location,
+    BoundSlice Source,
+    BoundSlice Target,
+    BoundSynapseInstance Synapse,
+    BoundConnectivity Connectivity,
+    ImmutableArray<BoundOverride> Initializers,
+    BoundExpression? Delay,
+    SourceLocation? DelayLocation,
+    bool Autapses,
+    bool Multapses);

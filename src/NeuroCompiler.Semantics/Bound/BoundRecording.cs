@@ -1,0 +1,13 @@
+using NeuroCompiler.Core.Text;
+
+namespace NeuroCompiler.Semantics;
+
+public abstract record BoundRecording(BoundSlice Slice, SourceLocation Location);
+
+public sealed record BoundSpikeRecording(BoundSlice Slice, SourceLocation Location) : BoundRecording(Slice, Location);
+
+/// <summary>The population rate (spikes per neuron per second) in bins of <see cref="Bin"/> seconds.</summary>
+public sealed record BoundRateRecording(BoundSlice Slice, double Bin, SourceLocation Location) : BoundRecording(Slice, Location);
+
+/// <summary>A state variable (or parameter) of each neuron of the slice, sampled every <see cref="Interval"/> seconds.</summary>
+public sealed record BoundTraceRecording(BoundSlice Slice, VariableSymbol Variable, double Interval, SourceLocation Location) : BoundRecording(Slice, Location);

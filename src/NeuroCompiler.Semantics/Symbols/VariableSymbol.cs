@@ -1,0 +1,53 @@
+using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Units;
+
+namespace NeuroCompiler.Semantics;
+
+public enum VariableKind
+{
+    /// <summary>A model-level <c>param</c>, overridable with <c>--set</c>.</summary>
+    GlobalParameter,
+    /// <summary>A <c>param</c> of a neuron type (per population, possibly per neuron) or of a synapse type (per synapse).</summary>
+    Parameter,
+    State,
+    /// <summary>A <c>let</c>: a named sub-expression.</summary>
+    Let,
+    /// <summary>A name the language provides: t, dt, i, j, N, x, y, z, distance, xi.</summary>
+    Builtin,
+}
+
+public enum VariableOwner
+{
+    Model,
+    Neuron,
+    Synapse,
+}
+
+/// <summary>A named variable. Symbols are compared by reference: two types each with a <c>v</c> have two symbols.</summary>
+public sealed class VariableSymbol
+{
+    public VariableSymbol(string name, VariableKind kind, VariableOwner owner, Dimension dimension, SourceLocation? location)
+    {
+        Name = name;
+        Kind = kind;
+        Owner = owner;
+        Dimension = dimension;
+        Location = location;
+    }
+
+    public string Name { get; }
+
+    public VariableKind Kind { get; }
+
+    public VariableOwner Owner { get; }
+
+    /// <summary>The unit. For a state it is inferred from the initial value, so it is set once the initializer is bound.</summary>
+    public Dimension Dimension { get; internal set; }
+
+    /// <summary>False while the unit is not yet known (a state whose initial value failed to bind).</summary>
+    public bool HasKnownDimension { get; internal set; } = true;
+
+    public SourceLocation? Location { get; }
+
+    public override string ToString() => Name;
+}

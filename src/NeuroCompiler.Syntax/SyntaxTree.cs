@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using Antlr4.Runtime;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
+using NeuroCompiler.Syntax.Generated;
+using NeuroCompiler.Syntax.Parsing;
+
+namespace NeuroCompiler.Syntax;
+
+/// <summary>One parsed file: its text, its syntax nodes and its syntax diagnostics. Parsing never throws on bad input.</summary>
+public sealed class SyntaxTree
+{
+    private SyntaxTree(SourceText text, CompilationUnitSyntax root, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Text = text;
+        Root = root;
+        Diagnostics = diagnostics;
+    }
+
+    public SourceText Text { get; }
+
+    public CompilationUnitSyntax Root { get; }
+
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    public static SyntaxTree Parse(SourceText text)
+    {
+        var diagnostics = new DiagnosticBag();
+        var listener = new SyntaxErrorListener(text, diagnostics);
+        var lexer = new NeuroLexer(new AntlrInputStream(text.Text));
+        lexer.RemoveErrorListeners();
+        lexer.AddErrorListener(listener);
+        var parser = new NeuroParser(new CommonTokenStream(lexer));
+        parser.RemoveErrorListeners();
+        parser.AddErrorListener(listener);
+        var file = parser.file();
+        var root = new SyntaxTreeBuilder(text).CompilationUnit(file);
+        return new SyntaxTree(text, root, diagnostics.ToSortedList().ToImmutableArray());
+    }
+
+    public static SyntaxTree Parse(string text, string fileName = "<input>") => Parse(SourceText.From(text, fileName));
+
+    /// <summary>Parses a lone expression, as given on the command line (<c>--set tau=10ms</c>).</summary>
+    public static (ExpressionSyntax Expression, ImmutableArray<Diagnostic> Diagnostics) ParseExpression(SourceText text)
+    {
+        var diagnostics = new DiagnosticBag();
+        var listener = new SyntaxErrorListener(text, diagnostics);
+        var lexer = new NeuroLexer(new AntlrInputStream(text.Text));
+        lexer.RemoveErrorListeners();
+        lexer.AddErrorListener(listener);
+        var parser = new NeuroParser(new CommonTokenStream(lexer));
+        parser.RemoveErrorListeners();
+        parser.AddErrorListener(listener);
+        var context = parser.expressionOnly();
+        var expression = new SyntaxTreeBuilder(text).Expression(context.expr(), new TextSpan(0, text.Length));
+        return (expression, diagnostics.ToSortedList().ToImmutableArray());
+    }
+}
