@@ -28,7 +28,9 @@ declaration
     | MODEL name=IDENT LBRACE (setting SEMI?)* RBRACE                        #modelDecl
     | PARAM IDENT ASSIGN expr SEMI?                                          #globalParamDecl
     | NEURON name=IDENT LBRACE (member SEMI?)* RBRACE                        #neuronDecl
+    | NEURON name=IDENT ASSIGN base=IDENT (LBRACE (setting SEMI?)* RBRACE)?  #neuronVariantDecl
     | SYNAPSE name=IDENT LBRACE (member SEMI?)* RBRACE                       #synapseDecl
+    | SYNAPSE name=IDENT ASSIGN base=IDENT (LBRACE (setting SEMI?)* RBRACE)? #synapseVariantDecl
     | POPULATION name=IDENT ASSIGN type=IDENT LBRACK size=expr RBRACK
         (LBRACE (setting SEMI?)* RBRACE)?                                    #populationDecl
     | PROJECTION name=IDENT ASSIGN source=popRef ARROW target=popRef COLON synapse=IDENT

@@ -99,6 +99,7 @@ internal sealed class ExpressionLowerer
             BuiltinFunction.Sin => new IrCall(MathFunction.Sin, args[0]),
             BuiltinFunction.Cos => new IrCall(MathFunction.Cos, args[0]),
             BuiltinFunction.Tanh => new IrCall(MathFunction.Tanh, args[0]),
+            BuiltinFunction.Exprel => new IrCall(MathFunction.Exprel, args[0]),
             BuiltinFunction.Min => new IrBinary(IrBinaryOperator.Min, args[0], args[1]),
             BuiltinFunction.Max => new IrBinary(IrBinaryOperator.Max, args[0], args[1]),
             BuiltinFunction.Clip => new IrBinary(IrBinaryOperator.Min, new IrBinary(IrBinaryOperator.Max, args[0], args[1]), args[2]),

@@ -93,6 +93,11 @@ public static partial class DetMath
             return double.NaN;
         }
 
+        if (ax == 1.0)
+        {
+            return yIsOdd ? x : 1.0; // x = -1 with an integer y
+        }
+
         double result = PowPositive(ax, y);
         return x < 0.0 && yIsOdd ? -result : result;
     }

@@ -39,13 +39,49 @@ public static partial class DetMath
     /// fdlibm's degree-13 sine / degree-14 cosine kernels on [−π/4, π/4], chosen by n mod 4.
     /// </para>
     /// <para>
-    /// Beyond <see cref="TrigAccurateRange"/> the same formulas are applied (n = ⌊|x|·2/π + ½⌋
-    /// as a double) and the result is clamped to [−1, 1]: it is deterministic and bounded but
-    /// loses accuracy progressively and carries no information once ulp(x) exceeds about π.
-    /// Keep phases reduced (e.g. in [0, 2π)) in models. NaN and ±∞ give NaN; ±0 gives ±0.
+    /// Beyond <see cref="TrigAccurateRange"/>, Sin(x) = sign(x)·Sin(|x| mod TwoPi) where
+    /// TwoPi = fl(2π) = 6.283185307179586 and the remainder is computed exactly
+    /// (<see cref="RemainderTwoPi"/>). This is deterministic and in [−1, 1] for every finite x,
+    /// but since TwoPi differs from 2π by 2.4e−16 the absolute error grows like |x|·4e−17
+    /// (≈ 1e−10 at 2e6); the value is meaningless once |x| ≳ 1e15. Keep phases reduced
+    /// (e.g. in [0, 2π)) in models. NaN and ±∞ give NaN; ±0 gives ±0.
     /// </para>
     /// </remarks>
     public static double Sin(double x)
+    {
+        double ax = Math.Abs(x);
+        if (!(ax <= TrigAccurateRange))
+        {
+            if (!double.IsFinite(x))
+            {
+                return double.NaN;
+            }
+
+            double s = SinInRange(RemainderTwoPi(ax));
+            return x < 0.0 ? -s : s;
+        }
+
+        return SinInRange(x);
+    }
+
+    /// <summary>
+    /// Cosine, deterministic. Error ≤ 1 ulp for |x| ≤ <see cref="TrigAccurateRange"/>; same
+    /// algorithm, range and special values as <see cref="Sin(double)"/> (Cos(±0) = 1; beyond the
+    /// range Cos(x) = Cos(|x| mod TwoPi)).
+    /// </summary>
+    public static double Cos(double x)
+    {
+        double ax = Math.Abs(x);
+        if (!(ax <= TrigAccurateRange))
+        {
+            return double.IsFinite(x) ? CosInRange(RemainderTwoPi(ax)) : double.NaN;
+        }
+
+        return CosInRange(x);
+    }
+
+    /// <summary>sin x for |x| ≤ <see cref="TrigAccurateRange"/>.</summary>
+    private static double SinInRange(double x)
     {
         double ax = Math.Abs(x);
         if (ax <= 0.7853981633974483)
@@ -58,27 +94,18 @@ public static partial class DetMath
             return KernelSin(x, 0.0, false);
         }
 
-        if (!double.IsFinite(x))
-        {
-            return double.NaN;
-        }
-
         int n = ReducePio2(x, out double y0, out double y1);
-        double r = n switch
+        return n switch
         {
             0 => KernelSin(y0, y1, true),
             1 => KernelCos(y0, y1),
             2 => -KernelSin(y0, y1, true),
             _ => -KernelCos(y0, y1),
         };
-        return ax > TrigAccurateRange ? Clamp1(r) : r;
     }
 
-    /// <summary>
-    /// Cosine, deterministic. Error ≤ 1 ulp for |x| ≤ <see cref="TrigAccurateRange"/>; same
-    /// algorithm, range and special values as <see cref="Sin(double)"/> (Cos(±0) = 1).
-    /// </summary>
-    public static double Cos(double x)
+    /// <summary>cos x for |x| ≤ <see cref="TrigAccurateRange"/>.</summary>
+    private static double CosInRange(double x)
     {
         double ax = Math.Abs(x);
         if (ax <= 0.7853981633974483)
@@ -91,27 +118,53 @@ public static partial class DetMath
             return KernelCos(x, 0.0);
         }
 
-        if (!double.IsFinite(x))
-        {
-            return double.NaN;
-        }
-
         int n = ReducePio2(x, out double y0, out double y1);
-        double r = n switch
+        return n switch
         {
             0 => KernelCos(y0, y1),
             1 => -KernelSin(y0, y1, true),
             2 => -KernelCos(y0, y1),
             _ => KernelSin(y0, y1, true),
         };
-        return ax > TrigAccurateRange ? Clamp1(r) : r;
     }
 
-    private static double Clamp1(double r) => r > 1.0 ? 1.0 : (r < -1.0 ? -1.0 : r);
+    /// <summary>
+    /// t mod fl(2π) for finite t ≥ 0, exactly: the textbook long division that subtracts
+    /// fl(2π)·2^j for j from the exponent difference down to 0. Every subtraction is exact
+    /// (Sterbenz: m ≤ r &lt; 2m), so the result is the exact remainder, in [0, fl(2π)).
+    /// At most ~1030 iterations; only used for |x| beyond <see cref="TrigAccurateRange"/>.
+    /// </summary>
+    internal static double RemainderTwoPi(double t)
+    {
+        const double TwoPi = 6.283185307179586;
+        double r = t;
+        if (r < TwoPi)
+        {
+            return r;
+        }
+
+        double m = ScaleB(TwoPi, BiasedExponent(r) - BiasedExponent(TwoPi)); // exact, same binade as r
+        if (m > r)
+        {
+            m *= 0.5;
+        }
+
+        while (m >= TwoPi)
+        {
+            if (r >= m)
+            {
+                r -= m; // exact: m <= r < 2m
+            }
+
+            m *= 0.5;
+        }
+
+        return r;
+    }
 
     /// <summary>
     /// Cody–Waite reduction (fdlibm's medium case): x = N·π/2 + y0 + y1, |y0| ≲ π/4;
-    /// returns N mod 4 (0..3). For |x| &gt; 2^20·π/2 the result is deterministic but inexact.
+    /// returns N mod 4 (0..3). Used for π/4 &lt; |x| ≤ <see cref="TrigAccurateRange"/>.
     /// </summary>
     private static int ReducePio2(double x, out double y0, out double y1)
     {
@@ -141,7 +194,7 @@ public static partial class DetMath
         }
 
         y1 = (r - y0) - w;
-        int n = (int)(fn - (4.0 * Math.Floor(fn * 0.25))); // fn mod 4, exact for any double
+        int n = (int)(fn - (4.0 * Math.Floor(fn * 0.25))); // fn mod 4 (exact)
         if (x < 0.0)
         {
             y0 = -y0;

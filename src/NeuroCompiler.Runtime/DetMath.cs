@@ -83,28 +83,4 @@ public static partial class DetMath
         long s = BitConverter.DoubleToInt64Bits(sign) & long.MinValue;
         return BitConverter.Int64BitsToDouble(m | s);
     }
-
-    /// <summary>e^x for float: <c>(float)Exp((double)x)</c>.</summary>
-    public static float Exp(float x) => (float)Exp((double)x);
-
-    /// <summary>e^x − 1 for float: <c>(float)Expm1((double)x)</c>.</summary>
-    public static float Expm1(float x) => (float)Expm1((double)x);
-
-    /// <summary>Natural logarithm for float: <c>(float)Log((double)x)</c>.</summary>
-    public static float Log(float x) => (float)Log((double)x);
-
-    /// <summary>ln(1 + x) for float: <c>(float)Log1p((double)x)</c>.</summary>
-    public static float Log1p(float x) => (float)Log1p((double)x);
-
-    /// <summary>x^y for float: <c>(float)Pow((double)x, (double)y)</c>.</summary>
-    public static float Pow(float x, float y) => (float)Pow((double)x, (double)y);
-
-    /// <summary>Sine for float: <c>(float)Sin((double)x)</c>.</summary>
-    public static float Sin(float x) => (float)Sin((double)x);
-
-    /// <summary>Cosine for float: <c>(float)Cos((double)x)</c>.</summary>
-    public static float Cos(float x) => (float)Cos((double)x);
-
-    /// <summary>Hyperbolic tangent for float: <c>(float)Tanh((double)x)</c>.</summary>
-    public static float Tanh(float x) => (float)Tanh((double)x);
 }

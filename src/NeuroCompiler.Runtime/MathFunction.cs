@@ -13,4 +13,6 @@ public enum MathFunction
     Sin,
     Cos,
     Tanh,
+    /// <summary>exprel(x) = (exp(x) - 1) / x, and 1 at x = 0: the rate functions of Hodgkin–Huxley models without their removable singularity.</summary>
+    Exprel,
 }

@@ -22,7 +22,8 @@ public static class ScalarMath
         MathFunction.Ceil => Math.Ceiling(x),
         MathFunction.Sin => DetMath.Sin(x),
         MathFunction.Cos => DetMath.Cos(x),
-        _ => DetMath.Tanh(x),
+        MathFunction.Tanh => DetMath.Tanh(x),
+        _ => x == 0 ? 1.0 : DetMath.Expm1(x) / x,
     };
 
     public static float Apply(MathFunction function, float x) => function switch

@@ -57,7 +57,7 @@ internal sealed partial class ExpressionBinder
 
     private static readonly string[] KnownFunctionNames =
     {
-        "exp", "log", "log10", "sqrt", "abs", "min", "max", "clip", "pow", "floor", "ceil", "sin", "cos", "tanh", "where",
+        "exp", "log", "log10", "sqrt", "abs", "min", "max", "clip", "pow", "floor", "ceil", "sin", "cos", "tanh", "exprel", "where",
         "rand", "randn", "uniform", "normal",
     };
 
@@ -66,7 +66,7 @@ internal sealed partial class ExpressionBinder
         string name = call.Function.Text;
         switch (function)
         {
-            case BuiltinFunction.Exp or BuiltinFunction.Log or BuiltinFunction.Log10 or BuiltinFunction.Sin or BuiltinFunction.Cos or BuiltinFunction.Tanh:
+            case BuiltinFunction.Exp or BuiltinFunction.Log or BuiltinFunction.Log10 or BuiltinFunction.Sin or BuiltinFunction.Cos or BuiltinFunction.Tanh or BuiltinFunction.Exprel:
                 return Dimensionless(args[0], name, context) ? ValueType.Dimensionless : null;
             case BuiltinFunction.Sqrt:
                 if (!Quantity(args[0], name, context))

@@ -13,14 +13,95 @@ internal sealed partial class ModelBinder
 
     private ImmutableArray<BoundNeuronType> BindNeuronTypes()
     {
-        var result = ImmutableArray.CreateBuilder<BoundNeuronType>();
         foreach (var (name, (syntax, text)) in _neuronSyntax)
         {
-            var bound = BindNeuronType(syntax, text);
-            _neuronTypes[name] = bound;
-            result.Add(bound);
+            _neuronTypes[name] = BindNeuronType(syntax, text);
         }
-        return result.ToImmutable();
+        foreach (var (name, (syntax, _)) in _variantSyntax.Where(v => v.Value.Syntax.IsNeuron))
+        {
+            NeuronVariant(name, new List<string>());
+        }
+        return _neuronTypes.Values.OfType<BoundNeuronType>().ToImmutableArray();
+    }
+
+    /// <summary>Binds a neuron variant (after its base, which may itself be a variant); null when it had errors.</summary>
+    private BoundNeuronType? NeuronVariant(string name, List<string> chain)
+    {
+        if (_neuronTypes.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+        var (syntax, text) = _variantSyntax[name];
+        if (chain.Contains(name))
+        {
+            _diagnostics.Error(ErrorCode.ParameterCycle, text, syntax.Name.Span, $"type '{name}' is a variant of itself: {string.Join(" -> ", chain.Append(name))}");
+            _neuronTypes[name] = null;
+            return null;
+        }
+        chain.Add(name);
+        BoundNeuronType? baseType = null;
+        if (_neuronSyntax.ContainsKey(syntax.Base.Text) || _variantSyntax.TryGetValue(syntax.Base.Text, out var b) && b.Syntax.IsNeuron)
+        {
+            baseType = _neuronTypes.TryGetValue(syntax.Base.Text, out var t) ? t : NeuronVariant(syntax.Base.Text, chain);
+        }
+        else if (!syntax.Base.IsMissing)
+        {
+            _diagnostics.Error(ErrorCode.UnknownType, text, syntax.Base.Span,
+                $"unknown neuron type '{syntax.Base.Text}'{NameSuggester.Hint(syntax.Base.Text, _neuronSyntax.Keys)}");
+        }
+        var bound = baseType is null ? null : BindVariantValues(baseType, syntax, text);
+        _neuronTypes[name] = bound;
+        return bound;
+    }
+
+    private BoundNeuronType? BindVariantValues(BoundNeuronType baseType, TypeVariantSyntax syntax, SourceText text)
+    {
+        var scope = NeuronScope(baseType, VariableSide.Self, _globalScope);
+        var flags = ContextFlags.NeuronIndex | ContextFlags.Random | ContextFlags.Position;
+        var replaced = BindDefaultOverrides(baseType.Parameters.Concat(baseType.States), syntax, text, scope, flags, $"neuron type '{baseType.Name}'");
+        if (replaced is null)
+        {
+            return null;
+        }
+        BoundMember Replace(BoundMember m) => replaced.TryGetValue(m.Symbol, out var value) ? m with { Value = value } : m;
+        return baseType with
+        {
+            Name = syntax.Name.Text,
+            Location = new SourceLocation(text, syntax.Name.Span),
+            Parameters = baseType.Parameters.Select(Replace).ToImmutableArray(),
+            States = baseType.States.Select(Replace).ToImmutableArray(),
+        };
+    }
+
+    /// <summary>Binds <c>name = value</c> settings that replace members' default values; null when any failed.</summary>
+    private Dictionary<VariableSymbol, BoundExpression>? BindDefaultOverrides(IEnumerable<BoundMember> members, TypeVariantSyntax syntax, SourceText text,
+        Scope scope, ContextFlags flags, string owner)
+    {
+        var byName = members.ToDictionary(m => m.Symbol.Name, m => m);
+        var result = new Dictionary<VariableSymbol, BoundExpression>();
+        bool ok = true;
+        foreach (var setting in syntax.Settings.Where(s => !s.Name.IsMissing))
+        {
+            if (!byName.TryGetValue(setting.Name.Text, out var member))
+            {
+                _diagnostics.Error(ErrorCode.UnknownName, text, setting.Name.Span,
+                    $"{owner} has no param or state '{setting.Name.Text}'{NameSuggester.Hint(setting.Name.Text, byName.Keys)}");
+                ok = false;
+                continue;
+            }
+            var value = _binder.Bind(setting.Value, new BindingContext(text, scope, flags, $"the value of '{setting.Name.Text}'"));
+            if (!member.Symbol.HasKnownDimension || !_binder.CheckDimension(value, text, member.Symbol.Dimension, $"'{setting.Name.Text}'"))
+            {
+                ok = false;
+                continue;
+            }
+            if (!result.TryAdd(member.Symbol, value))
+            {
+                _diagnostics.Error(ErrorCode.DuplicateMember, text, setting.Name.Span, $"'{setting.Name.Text}' is set twice");
+                ok = false;
+            }
+        }
+        return ok ? result : null;
     }
 
     private BoundNeuronType BindNeuronType(NeuronTypeSyntax syntax, SourceText text)

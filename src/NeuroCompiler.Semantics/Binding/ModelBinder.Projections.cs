@@ -31,9 +31,20 @@ internal sealed partial class ModelBinder
         var source = BindSlice(syntax.Source, text);
         var target = BindSlice(syntax.Target, text);
         (SynapseTypeSyntax Syntax, SourceText Text)? synapseType = null;
+        var variants = new List<(TypeVariantSyntax Syntax, SourceText Text)>();
         if (!syntax.Synapse.IsMissing)
         {
-            if (_synapseSyntax.TryGetValue(syntax.Synapse.Text, out var found))
+            string typeName = syntax.Synapse.Text;
+            while (_variantSyntax.TryGetValue(typeName, out var variant) && !variant.Syntax.IsNeuron && variants.Count <= _variantSyntax.Count)
+            {
+                variants.Insert(0, variant);
+                typeName = variant.Syntax.Base.Text;
+            }
+            if (variants.Count > _variantSyntax.Count)
+            {
+                _diagnostics.Error(ErrorCode.ParameterCycle, text, syntax.Synapse.Span, $"synapse type '{syntax.Synapse.Text}' is a variant of itself");
+            }
+            else if (_synapseSyntax.TryGetValue(typeName, out var found))
             {
                 synapseType = found;
             }
@@ -50,6 +61,22 @@ internal sealed partial class ModelBinder
         }
 
         var (instance, synapseScope) = BindSynapseInstance(synapseType.Value.Syntax, synapseType.Value.Text, source.Population, target.Population);
+        foreach (var (variant, variantText) in variants)
+        {
+            var replaced = BindDefaultOverrides(instance.Parameters.Concat(instance.States), variant, variantText, synapseScope,
+                ContextFlags.SynapseIndex | ContextFlags.Random, $"synapse type '{instance.TypeName}'");
+            if (replaced is null)
+            {
+                return null;
+            }
+            BoundMember Replace(BoundMember m) => replaced.TryGetValue(m.Symbol, out var value) ? m with { Value = value } : m;
+            instance = instance with
+            {
+                TypeName = variant.Name.Text,
+                Parameters = instance.Parameters.Select(Replace).ToImmutableArray(),
+                States = instance.States.Select(Replace).ToImmutableArray(),
+            };
+        }
         var valueContext = new BindingContext(text, synapseScope, ContextFlags.SynapseIndex | ContextFlags.Random, $"projection '{syntax.Name.Text}'");
 
         bool autapses = true;

@@ -20,6 +20,7 @@ internal sealed partial class ModelBinder
     private readonly Dictionary<string, SourceLocation> _instanceNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (NeuronTypeSyntax Syntax, SourceText Text)> _neuronSyntax = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (SynapseTypeSyntax Syntax, SourceText Text)> _synapseSyntax = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TypeVariantSyntax Syntax, SourceText Text)> _variantSyntax = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoundNeuronType?> _neuronTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoundPopulation> _populations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BoundStimulus> _stimuli = new(StringComparer.Ordinal);
@@ -113,6 +114,12 @@ internal sealed partial class ModelBinder
                     if (DeclareName(_typeNames, synapse.Name, tree.Text, "type"))
                     {
                         _synapseSyntax[synapse.Name.Text] = (synapse, tree.Text);
+                    }
+                    break;
+                case TypeVariantSyntax variant when !variant.Name.IsMissing:
+                    if (DeclareName(_typeNames, variant.Name, tree.Text, "type"))
+                    {
+                        _variantSyntax[variant.Name.Text] = (variant, tree.Text);
                     }
                     break;
                 case GlobalParamSyntax param when !param.Name.IsMissing:

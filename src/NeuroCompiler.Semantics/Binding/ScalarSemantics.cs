@@ -35,6 +35,7 @@ internal static class ScalarSemantics
         BuiltinFunction.Sin => ScalarMath.Apply(MathFunction.Sin, a[0]),
         BuiltinFunction.Cos => ScalarMath.Apply(MathFunction.Cos, a[0]),
         BuiltinFunction.Tanh => ScalarMath.Apply(MathFunction.Tanh, a[0]),
+        BuiltinFunction.Exprel => ScalarMath.Apply(MathFunction.Exprel, a[0]),
         BuiltinFunction.Min => ScalarMath.Min(a[0], a[1]),
         BuiltinFunction.Max => ScalarMath.Max(a[0], a[1]),
         BuiltinFunction.Clip => ScalarMath.Clip(a[0], a[1], a[2]),

@@ -17,6 +17,8 @@ public enum BuiltinFunction
     Sin,
     Cos,
     Tanh,
+    /// <summary><c>exprel(x)</c> = (exp(x) - 1)/x, 1 at 0.</summary>
+    Exprel,
     /// <summary><c>where(condition, a, b)</c>: a where the condition holds, else b.</summary>
     Where,
     /// <summary><c>rand()</c>: uniform on [0, 1).</summary>
@@ -52,6 +54,7 @@ public static class BuiltinFunctions
             "sin" => (BuiltinFunction.Sin, 1, 1),
             "cos" => (BuiltinFunction.Cos, 1, 1),
             "tanh" => (BuiltinFunction.Tanh, 1, 1),
+            "exprel" => (BuiltinFunction.Exprel, 1, 1),
             "where" => (BuiltinFunction.Where, 3, 3),
             "rand" => (BuiltinFunction.Rand, 0, 0),
             "randn" => (BuiltinFunction.Randn, 0, 0),

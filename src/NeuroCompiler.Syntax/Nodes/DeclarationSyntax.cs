@@ -37,3 +37,9 @@ public sealed record RecordGroupSyntax(NameSyntax Kind, ImmutableArray<Populatio
 
 /// <summary><c>record E[0:5].v, E[0:5].ge every 0.5 ms</c>.</summary>
 public sealed record RecordTraceSyntax(ImmutableArray<VariableRefSyntax> Variables, ExpressionSyntax? Every, TextSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>
+/// <c>neuron IzhikevichRS = Izhikevich { a = 0.02 / ms }</c>: a type that is another type with
+/// different default values (a named parameter set). <see cref="IsNeuron"/> tells neuron from synapse.
+/// </summary>
+public sealed record TypeVariantSyntax(bool IsNeuron, NameSyntax Name, NameSyntax Base, ImmutableArray<SettingSyntax> Settings, TextSpan Span) : DeclarationSyntax(Span);

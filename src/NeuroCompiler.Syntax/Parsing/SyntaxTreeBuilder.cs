@@ -34,6 +34,8 @@ internal sealed partial class SyntaxTreeBuilder
         P.GlobalParamDeclContext c => new GlobalParamSyntax(Name(c.IDENT()?.Symbol, span), Expression(c.expr(), span), span),
         P.NeuronDeclContext c => new NeuronTypeSyntax(Name(c.name, span), Members(c.member(), span), span),
         P.SynapseDeclContext c => new SynapseTypeSyntax(Name(c.name, span), Members(c.member(), span), span),
+        P.NeuronVariantDeclContext c => new TypeVariantSyntax(true, Name(c.name, span), Name(c.@base, span), Settings(c.setting(), span), span),
+        P.SynapseVariantDeclContext c => new TypeVariantSyntax(false, Name(c.name, span), Name(c.@base, span), Settings(c.setting(), span), span),
         P.PopulationDeclContext c => new PopulationSyntax(Name(c.name, span), Name(c.type, span), Expression(c.size, span), Settings(c.setting(), span), span),
         P.ProjectionDeclContext c => Projection(c, span),
         P.StimulusDeclContext c => new StimulusSyntax(Name(c.name, span), Call(c.call(), span),
