@@ -9,8 +9,9 @@ public static partial class DetMath
     private const double InvLn2 = 1.44269504088896338700e+00; // 0x3FF71547652B82FE
 
     /// <summary>
-    /// e^x, deterministic. Error ≤ 1 ulp (max measured: see <c>DetMathExpLogTests</c>; 0.5x ulp
-    /// typical versus the exact value).
+    /// e^x, deterministic. Measured error ≤ 0.52 ulp from the exact value (mpmath, 48 000
+    /// arguments including subnormal results), ≤ 1 ulp from System.Math (glibc, 10^6 arguments
+    /// per range in the tests).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -20,8 +21,9 @@ public static partial class DetMath
     /// it is subnormal (see <c>FinishExp</c>).
     /// </para>
     /// <para>
-    /// Special values: NaN → NaN, +∞ → +∞, −∞ → +0. Results overflow to +∞ exactly when
-    /// x &gt; 709.782712893384 and underflow to +0 for x ≤ −745.1332191019412.
+    /// Special values: NaN → NaN, +∞ → +∞, −∞ → +0. The largest x with a finite result is
+    /// 709.782712893384 (0x40862E42FEFA39EF); the result is +0 once e^x &lt; 2^−1075
+    /// (x ≤ −745.1332191019412).
     /// </para>
     /// </remarks>
     public static double Exp(double x)
@@ -47,7 +49,7 @@ public static partial class DetMath
 
     /// <summary>
     /// e^x − 1, deterministic and accurate also for tiny |x| (where <c>Exp(x) - 1</c> cancels).
-    /// Error ≤ 1 ulp (see <c>DetMathExpm1Log1pTests</c>).
+    /// Measured error ≤ 0.55 ulp from the exact value (mpmath).
     /// </summary>
     /// <remarks>
     /// <para>
@@ -140,16 +142,17 @@ public static partial class DetMath
             return ScaleB(s + e, k);
         }
 
-        double vh = ScaleB(s, k + 1074); // exact: |vh| < 2^53
+        double vh = ScaleB(s, k + 1074); // exact: vh < 2^53
         double vl = ScaleB(e, k + 1074);
         double n = Math.Floor(vh);
-        double frac = (vh - n) + vl;      // vh - n is exact
-        if (frac > 0.5 || (frac == 0.5 && Math.Floor(n * 0.5) * 2.0 != n))
+        double frac = (vh - n) + vl;      // vh - n is exact; frac is in (-0.5 - tiny, 1.5)
+        double adjust = Math.Floor(frac + 0.5);
+        if (adjust - frac == 0.5 && Math.Floor((n + adjust) * 0.5) * 2.0 != n + adjust)
         {
-            n += 1.0;
+            adjust -= 1.0; // a tie: round to even
         }
 
-        return ScaleB(n, -1074); // exact
+        return ScaleB(n + adjust, -1074); // exact
     }
 
     /// <summary>e^x − 1 as a double-double (h + l), for −40 ≤ x ≤ 709.8.</summary>

@@ -10,8 +10,9 @@ public static partial class DetMath
     private const double OneFifthLo = -1.1102230246251566e-17;
 
     /// <summary>
-    /// Natural logarithm, deterministic. Error ≤ 1 ulp (measured below 0.51 ulp versus the exact
-    /// value: the result is the rounding of an internal ~2^-68-accurate double-double).
+    /// Natural logarithm, deterministic. Measured error ≤ 0.50 ulp from the exact value (mpmath):
+    /// the result is the rounding of an internal double-double accurate to about 2^−68, so it is
+    /// correctly rounded except in rare near-halfway cases. ≤ 1 ulp from System.Math.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -42,7 +43,8 @@ public static partial class DetMath
     }
 
     /// <summary>
-    /// ln(1 + x), deterministic and accurate for tiny |x|. Error ≤ 1 ulp.
+    /// ln(1 + x), deterministic and accurate for tiny |x|. Measured error ≤ 0.55 ulp from the
+    /// exact value (mpmath).
     /// </summary>
     /// <remarks>
     /// Algorithm: u + ul = 1 + x exactly (TwoSum); ln(1 + x) = ln u + ln(1 + ul/u) ≈

@@ -3,17 +3,16 @@ namespace NeuroCompiler.Runtime;
 public static partial class DetMath
 {
     /// <summary>
-    /// x^y, deterministic. Error ≤ 1 ulp over the whole finite range (see <c>DetMathPowTests</c>);
-    /// exact whenever x^y is exactly representable (in particular integer powers of integers below
-    /// 2^53).
+    /// x^y, deterministic. Measured error ≤ 0.52 ulp from the exact value (mpmath, 16 000
+    /// arguments covering every result magnitude and bases near 1 with huge exponents), ≤ 1 ulp
+    /// from System.Math; exact integer powers of integers below 2^53 come out exact (tested).
     /// </summary>
     /// <remarks>
     /// <para>
     /// Algorithm: ln|x| is computed as a double-double (relative error ≈ 2^-68, see
     /// <see cref="Log(double)"/>); z = y · ln|x| is formed exactly with Dekker's product plus the
     /// low part; e^z is evaluated by the reduction of <see cref="Exp(double)"/> with the tail of z
-    /// folded into the reduced argument, and rounded once. Because the error of z stays below
-    /// 2^-60 · |z|, the final error is that of one rounding plus about 0.2 ulp.
+    /// folded into the reduced argument, and rounded once (see <see cref="Exp(double)"/>).
     /// </para>
     /// <para>
     /// Special values (IEEE 754 pow, identical to <see cref="Math.Pow(double, double)"/>):

@@ -3,7 +3,8 @@ namespace NeuroCompiler.Runtime;
 public static partial class DetMath
 {
     /// <summary>
-    /// Hyperbolic tangent, deterministic. Error ≤ 1 ulp (see <c>DetMathTanhTests</c>).
+    /// Hyperbolic tangent, deterministic. Measured error ≤ 0.55 ulp from the exact value (mpmath);
+    /// ≤ 2 ulp from System.Math, because glibc's own tanh is up to 1.8 ulp off.
     /// </summary>
     /// <remarks>
     /// <para>

@@ -29,8 +29,9 @@ public static partial class DetMath
     private const double C6 = -1.13596475577881948265e-11; // 0xBDA8FAE9BE8838D4
 
     /// <summary>
-    /// Sine, deterministic. Error ≤ 1 ulp for |x| ≤ <see cref="TrigAccurateRange"/>
-    /// (2^20·π/2 ≈ 1.6e6); see <c>DetMathTrigTests</c> for the measured maximum.
+    /// Sine, deterministic. For |x| ≤ <see cref="TrigAccurateRange"/> (2^20·π/2 ≈ 1.6e6) the
+    /// measured error is ≤ 0.72 ulp from the exact value (mpmath, including x near multiples of
+    /// π/2) and ≤ 1 ulp from System.Math.
     /// </summary>
     /// <remarks>
     /// <para>

@@ -17,17 +17,19 @@ namespace NeuroCompiler.Runtime;
 /// <see cref="Math.Sqrt(double)"/> (correctly rounded by IEEE 754) and bit manipulation of the
 /// representation. Each operation is evaluated exactly in the order written; no fused
 /// multiply-add is used or permitted (kernel code generators must disable FP contraction).
-/// Constant tables are avoided so that the methods compile unchanged to GPU code.
+/// Constant tables, recursion, allocation and exceptions are avoided so that the methods compile
+/// unchanged to GPU code (ILGPU).
 /// </para>
 /// <para>
-/// The <see cref="float"/> overloads are defined as the double function of the widened argument,
-/// rounded once to float, e.g. <c>Exp(float x) = (float)Exp((double)x)</c>.
+/// Single-precision versions are in <see cref="DetMathF"/>, not overloads here: with float
+/// overloads, <c>DetMath.Pow(3, 16)</c> with int arguments would silently bind to the float
+/// version and return 43046720.
 /// </para>
 /// <para>
 /// Special values follow IEEE 754 / C99 Annex F (and therefore <see cref="System.Math"/>).
 /// Accuracy bounds quoted for each function are in units in the last place (ulp) of the result,
 /// measured against <see cref="System.Math"/> (glibc) and against correctly rounded values
-/// computed with 200-bit arithmetic (mpmath); they are documentation, the algorithm is the
+/// computed with 256-bit arithmetic (mpmath); they are documentation, the algorithm is the
 /// definition.
 /// </para>
 /// </remarks>

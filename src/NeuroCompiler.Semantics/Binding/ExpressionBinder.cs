@@ -24,11 +24,17 @@ internal sealed partial class ExpressionBinder
     public void AddPending(VariableSymbol symbol, Func<bool> bind) => _pending[symbol] = bind;
 
     /// <summary>Binds a pending member now. False when its unit cannot be known (an error was reported).</summary>
+    /// <remarks>
+    /// The member stays pending while its value is bound, so a use inside its own definition
+    /// (<c>a = b</c>, <c>b = a</c>) calls the binder again and the <see cref="LazyBinder"/> reports the cycle.
+    /// </remarks>
     public bool EnsureBound(VariableSymbol symbol)
     {
-        if (_pending.Remove(symbol, out var bind))
+        if (_pending.TryGetValue(symbol, out var bind))
         {
-            return bind();
+            bool ok = bind();
+            _pending.Remove(symbol);
+            return ok;
         }
         return symbol.HasKnownDimension;
     }

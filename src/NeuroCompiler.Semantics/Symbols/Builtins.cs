@@ -33,7 +33,11 @@ public static class Builtins
 
     public static bool IsNoiseName(string name) => name == "xi" || (name.StartsWith("xi_", StringComparison.Ordinal) && name.Length > 3);
 
-    public static readonly IReadOnlySet<string> Names = new HashSet<string> { "t", "dt", "i", "j", "N", "x", "y", "z", "distance", "pi" };
+    /// <summary>
+    /// Names a model cannot declare. Positions (x, y, z) and distance are not reserved: a declared
+    /// variable of that name simply hides them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Names = new HashSet<string> { "t", "dt", "i", "j", "N" };
 
     private static VariableSymbol Make(string name, Dimension dimension) =>
         new(name, VariableKind.Builtin, VariableOwner.Model, dimension, null);

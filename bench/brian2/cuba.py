@@ -1,0 +1,176 @@
+#!/usr/bin/python3
+"""Brian2 CUBA benchmark (Vogels & Abbott 2005) in C++ standalone mode.
+
+The model is exactly Brian2's examples/CUBA.py (4000 LIF neurons, 3200 E / 800 I, p = 0.02,
+method='exact', dt = 0.1 ms, float64, SpikeMonitor on all neurons); only the duration, the seed
+and the number of OpenMP threads are parameters.
+
+Run it with the Debian interpreter, which is the one that sees python3-brian (Brian2 2.5.1):
+
+    /usr/bin/python3 bench/brian2/cuba.py --duration 10 --seed 1 --threads 0 --build-dir /tmp/b2
+
+It prints one JSON object on stdout (and writes it to --json-out if given). Times:
+
+  sim_loop_s        the simulation loop only, as measured by the generated C++ (Network::run);
+                    Brian2 2.5.1 writes it to <build-dir>/results/last_run_info.txt and
+                    device.build() reads it back into device._last_run_time. Without OpenMP
+                    (threads=0) Network::run measures it with std::clock() (process CPU time, which
+                    for one thread is the loop's wall time unless the process is descheduled);
+                    with OpenMP it uses omp_get_wtime() (wall time).
+  binary_s          wall time of the generated `main` (device.timers['run_binary']): loading
+                    static arrays, creating the synapses (connect runs inside the binary in
+                    standalone mode), the loop, and writing results to disk.
+  codegen_s         device.build() time before `make` (code generation, file writing).
+  compile_s         `make` (device.timers['compile']['make']; plus 'clean' when reusing a dir).
+  to_sim_start_s    from process launch (BENCH_T_LAUNCH, epoch seconds, set by the caller; else
+                    the first line of this script) until `main` starts: Python start-up, importing
+                    brian2, building the network description, code generation and compilation.
+  wall_to_results_s from process launch until `main` has finished and its results are on disk.
+  script_start_to_results_s  the same, but from the first line of this script.
+
+Synaptic events delivered = sum over recorded spikes of the source neuron's out-degree (Ce and
+Ci together), computed after the run from SpikeMonitor.i and the synapses' i arrays. With no
+delays Brian2 delivers a spike in the same time step it is emitted, so every recorded spike,
+including those of the last step, is delivered.
+"""
+import time
+
+T_SCRIPT_START = time.time()
+
+import argparse
+import json
+import os
+import shutil
+import sys
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--duration', type=float, default=1.0, help='simulated time in seconds (default 1)')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--threads', type=int, default=0,
+                    help='prefs.devices.cpp_standalone.openmp_threads (0 = no OpenMP, single thread)')
+    ap.add_argument('--build-dir', required=True, help='standalone project directory')
+    ap.add_argument('--reuse', action='store_true',
+                    help='keep an existing build directory (make only recompiles what changed); '
+                         'default: delete it first so code generation and compilation are counted in full')
+    ap.add_argument('--json-out', help='also write the JSON result here')
+    args = ap.parse_args()
+
+    t_launch = float(os.environ.get('BENCH_T_LAUNCH', T_SCRIPT_START))
+    build_dir = os.path.abspath(args.build_dir)
+    fresh = not args.reuse or not os.path.isdir(build_dir)
+    if not args.reuse and os.path.isdir(build_dir):
+        shutil.rmtree(build_dir)
+
+    from brian2 import (set_device, device, prefs, seed, defaultclock, ms, mV, second,
+                        NeuronGroup, Synapses, SpikeMonitor, run, __version__ as brian2_version)
+    import numpy as np
+    t_imported = time.time()
+
+    set_device('cpp_standalone', directory=build_dir, build_on_run=False)
+    prefs.devices.cpp_standalone.openmp_threads = args.threads
+    prefs.core.default_float_dtype = np.float64
+    defaultclock.dt = 0.1 * ms
+    seed(args.seed)
+
+    # --- examples/CUBA.py -------------------------------------------------------------------
+    taum = 20 * ms
+    taue = 5 * ms
+    taui = 10 * ms
+    Vt = -50 * mV
+    Vr = -60 * mV
+    El = -49 * mV
+
+    eqs = '''
+    dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
+    dge/dt = -ge/taue : volt
+    dgi/dt = -gi/taui : volt
+    '''
+
+    P = NeuronGroup(4000, eqs, threshold='v>Vt', reset='v = Vr', refractory=5 * ms,
+                    method='exact')
+    P.v = 'Vr + rand() * (Vt - Vr)'
+    P.ge = 0 * mV
+    P.gi = 0 * mV
+
+    we = (60 * 0.27 / 10) * mV  # excitatory synaptic weight (voltage)
+    wi = (-20 * 4.5 / 10) * mV  # inhibitory synaptic weight
+    Ce = Synapses(P, P, on_pre='ge += we')
+    Ci = Synapses(P, P, on_pre='gi += wi')
+    Ce.connect('i<3200', p=0.02)
+    Ci.connect('i>=3200', p=0.02)
+
+    s_mon = SpikeMonitor(P)
+
+    run(args.duration * second)
+    # -----------------------------------------------------------------------------------------
+
+    t_build_start = time.time()
+    device.build(directory=build_dir, compile=True, run=True, with_output=False)
+    t_end = time.time()
+
+    run_binary = float(device.timers['run_binary'])
+    make = float(device.timers['compile'].get('make') or 0.0)
+    clean = float(device.timers['compile'].get('clean') or 0.0)
+    sim_loop = float(device._last_run_time)
+    completed = float(device._last_run_completed_fraction)
+    binary_start = t_end - run_binary  # approximately: build() returns right after `main` exits
+
+    # --- results (not timed) -----------------------------------------------------------------
+    spikes_i = np.asarray(s_mon.i[:], dtype=np.int64)
+    spikes_t = np.asarray(s_mon.t[:] / second, dtype=np.float64)
+    pre = np.concatenate([np.asarray(Ce.i[:], dtype=np.int64), np.asarray(Ci.i[:], dtype=np.int64)])
+    out_degree = np.bincount(pre, minlength=4000)
+    events = int(out_degree[spikes_i].sum())
+    n_spikes = int(spikes_i.size)
+    rate = n_spikes / 4000 / args.duration
+
+    # ISI CV as neuroc defines it: std/mean (population std) over neurons with >= 2 intervals.
+    cvs = []
+    steps = np.rint(spikes_t / 1e-4).astype(np.int64)
+    order = np.lexsort((steps, spikes_i))
+    si, st = spikes_i[order], steps[order]
+    bounds = np.flatnonzero(np.diff(si)) + 1
+    for idx, times in zip(np.split(si, bounds), np.split(st, bounds)):
+        if times.size >= 3:
+            isi = np.diff(times).astype(np.float64)
+            if isi.mean() > 0:
+                cvs.append(isi.std() / isi.mean())
+
+    result = {
+        'tool': 'brian2-cpp_standalone',
+        'brian2_version': brian2_version,
+        'duration_s': args.duration,
+        'seed': args.seed,
+        'openmp_threads': args.threads,
+        'fresh_build_dir': fresh,
+        'build_dir': build_dir,
+        'neurons': 4000,
+        'total_synapses': int(pre.size),
+        'spikes': n_spikes,
+        'mean_rate_hz': rate,
+        'mean_isi_cv': float(np.mean(cvs)) if cvs else None,
+        'neurons_with_cv': len(cvs),
+        'synaptic_events': events,
+        'completed_fraction': completed,
+        'sim_loop_s': sim_loop,
+        'synaptic_events_per_second': events / sim_loop if sim_loop > 0 else None,
+        'binary_s': run_binary,
+        'binary_outside_loop_s': run_binary - sim_loop,
+        'import_s': t_imported - T_SCRIPT_START,
+        'codegen_s': (t_end - t_build_start) - run_binary - make - clean,
+        'compile_s': make + clean,
+        'to_sim_start_s': binary_start - t_launch,
+        'wall_to_results_s': t_end - t_launch,
+        'script_start_to_results_s': t_end - T_SCRIPT_START,
+    }
+    text = json.dumps(result, indent=2)
+    if args.json_out:
+        with open(args.json_out, 'w') as f:
+            f.write(text + '\n')
+    print(text)
+
+
+if __name__ == '__main__':
+    sys.exit(main())

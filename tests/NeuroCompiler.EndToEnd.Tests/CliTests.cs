@@ -1,0 +1,183 @@
+using System.Text.Json;
+using NeuroCompiler.Cli;
+using NeuroCompiler.TestSupport;
+
+namespace NeuroCompiler.EndToEnd.Tests;
+
+/// <summary>neuroc as a user runs it: exit codes, diagnostics, outputs.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("neuroc-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private (int Code, string Output, string Error) Neuroc(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private const string Small = """
+        model small { dt = 0.1 ms; duration = 100 ms; seed = 7 }
+        param drive = 20 mV
+        neuron N {
+          param tau = 10 ms
+          state v = 0 mV
+          dv/dt = (drive - v) / tau
+          threshold v > 15 mV
+          reset { v = 0 mV }
+        }
+        population P = N[3] { v = i * 5 mV }
+        record spikes P
+        record P.v every 1 ms
+        """;
+
+    [Fact]
+    public void CheckAcceptsAGoodModel()
+    {
+        var (code, output, error) = Neuroc("check", Write("small.neuro", Small));
+        Assert.Equal(0, code);
+        Assert.Contains("small: ok", output);
+        Assert.Equal("", error);
+    }
+
+    [Fact]
+    public void ModelErrorsAreDiagnosticsWithLineColumnCaretAndExitCode65()
+    {
+        string path = Write("bad.neuro", """
+            neuron N {
+              state v = 0 mV
+              dv/dt = v
+              threshold v > 1 pA
+            }
+            population P = N[-3]
+            """);
+        var (code, _, error) = Neuroc("check", path);
+        Assert.Equal(65, code);
+        Assert.Contains($"{path}:3:11: error NC0203:", error);
+        Assert.Contains($"{path}:4:13: error NC0201: cannot compare V and A", error);
+        Assert.Contains($"{path}:6:18: error NC0301:", error);
+        Assert.Contains("    ^", error);
+        Assert.Contains("3 errors", error);
+        Assert.DoesNotContain("   at ", error); // no stack trace
+    }
+
+    [Fact]
+    public void AMissingFileIsAModelErrorNotACrash()
+    {
+        var (code, _, error) = Neuroc("check", Path.Combine(_folder, "nothing.neuro"));
+        Assert.Equal(65, code);
+        Assert.Contains("error NC0001: cannot read", error);
+    }
+
+    [Fact]
+    public void BadUsageExitsWith64()
+    {
+        Assert.Equal(64, Neuroc("run").Code);
+        Assert.Equal(64, Neuroc("frobnicate").Code);
+        Assert.Equal(64, Neuroc("run", Write("m.neuro", Small), "--set", "noequals").Code);
+        Assert.Equal(64, Neuroc("run", Write("m.neuro", Small), "--backend", "quantum").Code);
+    }
+
+    [Fact]
+    public void RunWritesSpikesTracesAndASummary()
+    {
+        string output = Path.Combine(_folder, "out");
+        var (code, text, error) = Neuroc("run", Write("small.neuro", Small), "--out", output);
+        Assert.True(code == 0, error);
+        Assert.Contains("small:", text);
+        var spikes = File.ReadAllLines(Path.Combine(output, "spikes.csv"));
+        Assert.Equal("population,index,time_ms", spikes[0]);
+        Assert.True(spikes.Length > 3);
+        Assert.All(spikes.Skip(1), line => Assert.StartsWith("P,", line));
+        var trace = File.ReadAllLines(Path.Combine(output, "trace_P_v.csv"));
+        Assert.Equal("time_ms,P[0],P[1],P[2]", trace[0]);
+        Assert.Equal(101, trace.Length); // 100 samples (every 1 ms of 100 ms) and a header
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal("small", root.GetProperty("model").GetString());
+        Assert.Equal("reference", root.GetProperty("backend").GetString());
+        Assert.Equal(7UL, root.GetProperty("seed").GetUInt64());
+        Assert.Equal(0.1, root.GetProperty("dt_ms").GetDouble(), 12);
+        Assert.Equal(0.1, root.GetProperty("duration_s").GetDouble(), 12);
+        var population = root.GetProperty("populations")[0];
+        Assert.Equal(3, population.GetProperty("size").GetInt32());
+        Assert.Equal(spikes.Length - 1, population.GetProperty("spikes").GetInt64());
+        Assert.True(population.GetProperty("mean_rate_hz").GetDouble() > 0);
+        Assert.True(root.GetProperty("wall_time_s").GetProperty("simulation").GetDouble() >= 0);
+        Assert.Empty(Directory.GetDirectories(output)); // no staging folder left behind
+    }
+
+    [Fact]
+    public void SetOverridesAModelParamWithUnitsChecked()
+    {
+        string path = Write("small.neuro", Small);
+        string low = Path.Combine(_folder, "low");
+        string high = Path.Combine(_folder, "high");
+        Assert.Equal(0, Neuroc("run", path, "--out", low, "--set", "drive=16mV").Code);
+        Assert.Equal(0, Neuroc("run", path, "--out", high, "--set", "drive=40 mV").Code);
+        Assert.True(File.ReadAllLines(Path.Combine(high, "spikes.csv")).Length > File.ReadAllLines(Path.Combine(low, "spikes.csv")).Length);
+
+        var (code, _, error) = Neuroc("run", path, "--set", "drive=3 ms");
+        Assert.Equal(65, code);
+        Assert.Contains("<command line>:1:7: error NC0201: --set drive must have unit V, but this has unit s", error);
+        (code, _, error) = Neuroc("run", path, "--set", "drove=3 mV");
+        Assert.Equal(65, code);
+        Assert.Contains("did you mean 'drive'?", error);
+    }
+
+    [Fact]
+    public void SeedAndDurationOptionsOverrideTheModel()
+    {
+        string path = Write("small.neuro", Small);
+        string output = Path.Combine(_folder, "o");
+        Assert.Equal(0, Neuroc("run", path, "--out", output, "--seed", "99", "--duration", "50 ms", "--quiet").Code);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        Assert.Equal(99UL, summary.RootElement.GetProperty("seed").GetUInt64());
+        Assert.Equal(500, summary.RootElement.GetProperty("steps").GetInt64());
+    }
+
+    [Fact]
+    public void AFailedRunLeavesNoPartialOutput()
+    {
+        string output = Path.Combine(_folder, "blocked");
+        File.WriteAllText(output, "a file where the output folder should go");
+        var (code, _, error) = Neuroc("run", Write("small.neuro", Small), "--out", output);
+        Assert.Equal(70, code);
+        Assert.Contains("error NC0504", error);
+        Assert.Equal("a file where the output folder should go", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void IrPrintsTheChosenIntegratorAndFoldedValues()
+    {
+        var (code, output, _) = Neuroc("ir", Write("small.neuro", Small));
+        Assert.Equal(0, code);
+        Assert.Contains("integrator exact over [v]", output);
+        Assert.Contains("param tau = 0.01 s", output);
+        Assert.Contains("threshold v > 0.015", output);
+    }
+
+    [Fact]
+    public void AModelTooLargeForMemoryIsRefusedBeforeAllocation()
+    {
+        var (code, _, error) = Neuroc("run", Write("huge.neuro", """
+            neuron N { state v = 0 mV }
+            synapse S { param w = 1 mV; on_pre { v += w } }
+            population P = N[1000000]
+            projection all = P -> P : S { connect all_to_all }
+            """));
+        Assert.Equal(70, code);
+        Assert.Contains("error NC0501: the model needs about", error);
+        Assert.Contains("nothing was allocated", error);
+    }
+}
