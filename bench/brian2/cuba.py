@@ -11,12 +11,16 @@ Run it with the Debian interpreter, which is the one that sees python3-brian (Br
 
 It prints one JSON object on stdout (and writes it to --json-out if given). Times:
 
-  sim_loop_s        the simulation loop only, as measured by the generated C++ (Network::run);
-                    Brian2 2.5.1 writes it to <build-dir>/results/last_run_info.txt and
-                    device.build() reads it back into device._last_run_time. Without OpenMP
-                    (threads=0) Network::run measures it with std::clock() (process CPU time, which
-                    for one thread is the loop's wall time unless the process is descheduled);
-                    with OpenMP it uses omp_get_wtime() (wall time).
+  sim_loop_s        wall-clock time of the simulation loop only: clock_gettime(CLOCK_MONOTONIC)
+                    around Network::run, added to main.cpp with device.insert_code(
+                    'before_network_run' / 'after_network_run') and written to
+                    <build-dir>/results/bench_loop_wall_s.txt. This is what neuroc's
+                    wall_time_s.simulation measures (a Stopwatch around its step loop).
+  brian2_last_run_time_s  Brian2's own figure for the same loop: the generated Network::run
+                    writes it to <build-dir>/results/last_run_info.txt and device.build() reads it
+                    into device._last_run_time. Without OpenMP (threads=0) it is std::clock(),
+                    i.e. process CPU time, not wall time; with OpenMP it is omp_get_wtime() (wall).
+                    Its ratio to sim_loop_s shows how much CPU the loop got on a shared machine.
   binary_s          wall time of the generated `main` (device.timers['run_binary']): loading
                     static arrays, creating the synapses (connect runs inside the binary in
                     standalone mode), the loop, and writing results to disk.
@@ -103,6 +107,18 @@ def main():
 
     s_mon = SpikeMonitor(P)
 
+    # Wall-clock time of the simulation loop, measured the same way as neuroc's Stopwatch (a
+    # monotonic clock around Network::run). Brian2's own figure without OpenMP is std::clock()
+    # (CPU time); both are reported. Only <time.h> and <fstream> are used, which main.cpp
+    # already includes.
+    device.insert_code('before_network_run',
+                       'struct timespec _bench_t0, _bench_t1; clock_gettime(CLOCK_MONOTONIC, &_bench_t0);')
+    device.insert_code('after_network_run',
+                       'clock_gettime(CLOCK_MONOTONIC, &_bench_t1);\n'
+                       '{ std::ofstream _bench_f("results/bench_loop_wall_s.txt"); _bench_f.precision(9);\n'
+                       '  _bench_f << ((double)(_bench_t1.tv_sec - _bench_t0.tv_sec)'
+                       ' + 1e-9 * (double)(_bench_t1.tv_nsec - _bench_t0.tv_nsec)) << std::endl; }')
+
     run(args.duration * second)
     # -----------------------------------------------------------------------------------------
 
@@ -113,7 +129,9 @@ def main():
     run_binary = float(device.timers['run_binary'])
     make = float(device.timers['compile'].get('make') or 0.0)
     clean = float(device.timers['compile'].get('clean') or 0.0)
-    sim_loop = float(device._last_run_time)
+    brian_run_time = float(device._last_run_time)
+    with open(os.path.join(build_dir, 'results', 'bench_loop_wall_s.txt')) as f:
+        sim_loop = float(f.read())
     completed = float(device._last_run_completed_fraction)
     binary_start = t_end - run_binary  # approximately: build() returns right after `main` exits
 
@@ -155,6 +173,8 @@ def main():
         'synaptic_events': events,
         'completed_fraction': completed,
         'sim_loop_s': sim_loop,
+        'brian2_last_run_time_s': brian_run_time,
+        'brian2_last_run_time_clock': 'omp_get_wtime (wall)' if args.threads > 0 else 'std::clock (CPU time)',
         'synaptic_events_per_second': events / sim_loop if sim_loop > 0 else None,
         'binary_s': run_binary,
         'binary_outside_loop_s': run_binary - sim_loop,

@@ -51,6 +51,84 @@ public static class MatrixExponential
             throw new ArgumentException("The matrix must be square.", nameof(a));
         }
 
+        // Balance first: e^A = D e^(D⁻¹ A D) D⁻¹ with D a diagonal of powers of two (exact). Neuron
+        // models mix units (1/C is 4e9 next to 1/tau = 50), and without balancing the norm forces
+        // many squarings that cost digits; balanced, the same matrix needs none.
+        var scale = Balance(a, out var balanced);
+        var e = ExpmUnbalanced(balanced);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                e[i, j] = e[i, j] * scale[i] / scale[j];
+            }
+        }
+        return e;
+    }
+
+    /// <summary>
+    /// Parlett–Reinsch balancing (as LAPACK's dgebal without permutations): scales row i by 1/d_i and
+    /// column i by d_i, d_i powers of two, until each row and column have comparable off-diagonal norms.
+    /// </summary>
+    public static double[] Balance(double[,] a, out double[,] balanced)
+    {
+        int n = a.GetLength(0);
+        balanced = (double[,])a.Clone();
+        var d = new double[n];
+        Array.Fill(d, 1.0);
+        bool changed = true;
+        for (int sweep = 0; changed && sweep < 100; sweep++)
+        {
+            changed = false;
+            for (int i = 0; i < n; i++)
+            {
+                double c = 0.0;
+                double r = 0.0;
+                for (int j = 0; j < n; j++)
+                {
+                    if (j != i)
+                    {
+                        c += Math.Abs(balanced[j, i]);
+                        r += Math.Abs(balanced[i, j]);
+                    }
+                }
+                if (c == 0.0 || r == 0.0)
+                {
+                    continue;
+                }
+                double f = 1.0;
+                double sum = c + r;
+                while (c < r * 0.5)
+                {
+                    c *= 2.0;
+                    r *= 0.5;
+                    f *= 2.0;
+                }
+                while (c >= r * 2.0)
+                {
+                    c *= 0.5;
+                    r *= 2.0;
+                    f *= 0.5;
+                }
+                if (c + r < 0.95 * sum)
+                {
+                    changed = true;
+                    d[i] *= f;
+                    for (int j = 0; j < n; j++)
+                    {
+                        balanced[i, j] /= f;
+                        balanced[j, i] *= f;
+                    }
+                }
+            }
+        }
+        return d;
+    }
+
+    private static double[,] ExpmUnbalanced(double[,] a)
+    {
+        int n = a.GetLength(0);
+
         double norm = 0.0;
         for (int j = 0; j < n; j++)
         {

@@ -18,6 +18,7 @@ internal static class ArgumentMatcher
         var result = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
         bool ok = true;
         bool sawNamed = false;
+        bool misspelled = false;
         for (int index = 0; index < call.Arguments.Length; index++)
         {
             var argument = call.Arguments[index];
@@ -31,6 +32,7 @@ internal static class ArgumentMatcher
                     diagnostics.Error(ErrorCode.UnknownArgument, text, argumentName.Span,
                         $"'{call.Function.Text}' has no argument '{name}' (it takes {string.Join(", ", names)}){NameSuggester.Hint(name, names)}");
                     ok = false;
+                    misspelled = true;
                     continue;
                 }
             }
@@ -57,7 +59,8 @@ internal static class ArgumentMatcher
                 ok = false;
             }
         }
-        foreach (var required in parameters.Where(p => !p.EndsWith('?')))
+        // After an unknown argument name (most likely a misspelled required one), a "missing" report would repeat the mistake.
+        foreach (var required in parameters.Where(p => !p.EndsWith('?') && !misspelled))
         {
             if (!result.ContainsKey(required))
             {

@@ -172,7 +172,7 @@ internal sealed partial class ModelBinder
         else if (delay is BoundLiteral or BoundBinary && Math.Abs(steps - Math.Round(steps)) > 1e-6)
         {
             _diagnostics.Warning(ErrorCode.DelayNotMultipleOfStep, text, delay.Span,
-                $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {Math.Round(steps)} steps");
+                $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {Math.Round(steps)} step{(Math.Round(steps) == 1 ? "" : "s")}");
         }
     }
 

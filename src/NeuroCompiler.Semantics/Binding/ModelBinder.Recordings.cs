@@ -84,6 +84,13 @@ internal sealed partial class ModelBinder
                 $"unknown population '{syntax.Owner.Name.Text}'{NameSuggester.Hint(syntax.Owner.Name.Text, _populationNames)}");
             return null;
         }
+        if (syntax.Member is null && syntax.Owner.Slice is null && syntax.Owner.Name.Text is "spikes" or "rate")
+        {
+            // `record spikes` with the population left out parses as a trace of a variable named spikes.
+            _diagnostics.Error(ErrorCode.UnknownRecordingKind, text, syntax.Span,
+                $"'record {syntax.Owner.Name.Text}' needs a population: write 'record {syntax.Owner.Name.Text} POP'");
+            return null;
+        }
         if (syntax.Member is null)
         {
             _diagnostics.Error(ErrorCode.UnknownRecordingKind, text, syntax.Span,

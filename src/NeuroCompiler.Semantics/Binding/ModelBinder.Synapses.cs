@@ -34,7 +34,9 @@ internal sealed partial class ModelBinder
             };
             if (keyword is not null)
             {
-                _diagnostics.Error(ErrorCode.MemberNotAllowedHere, text, member.Span, $"'{keyword}' belongs in a neuron type, not a synapse type");
+                // Point at the keyword, as for on_pre in a neuron type (a reset's span covers its whole block).
+                _diagnostics.Error(ErrorCode.MemberNotAllowedHere, text, new TextSpan(member.Span.Start, Math.Min(keyword.Length, member.Span.Length)),
+                    $"'{keyword}' belongs in a neuron type, not a synapse type");
             }
         }
 

@@ -58,8 +58,34 @@ internal sealed partial class ModelBinder
         CheckUnusedOverrides();
 
         var model = new BoundModel(settings, globals, neuronTypes, populations, projections, stimuli, protocol, recordings);
-        var diagnostics = _diagnostics.ToSortedList().ToImmutableArray();
+        var diagnostics = WithoutSyntaxCascades(all, _diagnostics.ToSortedList()).ToImmutableArray();
         return new BindResult(_diagnostics.HasErrors ? null : model, diagnostics);
+    }
+
+    /// <summary>
+    /// Drops the binder's diagnostics inside a declaration that has a syntax error: the parser's
+    /// recovery (a deleted or invented token) leaves a tree whose binding errors only repeat it
+    /// (<c>param x =</c> followed by <c>state v = 0 mV</c> would add "unknown name 'v'").
+    /// The syntax errors themselves are kept, so the result still fails.
+    /// </summary>
+    private static IEnumerable<Diagnostic> WithoutSyntaxCascades(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var syntaxDiagnostics = new HashSet<Diagnostic>(trees.SelectMany(t => t.Diagnostics));
+        var broken = new List<SourceLocation>();
+        foreach (var tree in trees)
+        {
+            foreach (var declaration in tree.Root.Declarations)
+            {
+                if (tree.Diagnostics.Any(d => d.IsError && d.Location is { } l && l.Span.Start >= declaration.Span.Start && l.Span.Start < declaration.Span.End))
+                {
+                    broken.Add(new SourceLocation(tree.Text, declaration.Span));
+                }
+            }
+        }
+        return broken.Count == 0
+            ? diagnostics
+            : diagnostics.Where(d => syntaxDiagnostics.Contains(d) || d.Location is not { } l ||
+                !broken.Any(b => ReferenceEquals(b.Text, l.Text) && l.Span.Start >= b.Span.Start && l.Span.Start < b.Span.End));
     }
 
     private List<SyntaxTree> LoadImports(SyntaxTree main)

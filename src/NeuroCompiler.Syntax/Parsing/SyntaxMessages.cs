@@ -10,12 +10,13 @@ internal static partial class SyntaxMessages
         message = message.Replace("<EOF>", "end of file");
         message = ExpectingSet().Replace(message, m =>
         {
-            var items = m.Groups[1].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            // Items are token names or quoted literals, and a literal may be ',' '{' or '}' itself.
+            var items = SetItem().Matches(m.Groups[1].Value).Select(i => i.Value).ToArray();
             return items.Length <= 5
                 ? "expecting " + string.Join(", ", items.Select(Friendly))
                 : "expecting one of " + string.Join(", ", items.Take(5).Select(Friendly)) + ", ...";
         });
-        message = SingleExpecting().Replace(message, m => "expecting " + Friendly(m.Groups[1].Value));
+        message = SingleExpecting().Replace(message, m => m.Groups[1].Value + " " + Friendly(m.Groups[2].Value));
         message = message.Replace("mismatched input", "unexpected").Replace("extraneous input", "unexpected")
             .Replace("no viable alternative at input", "cannot parse");
         return "syntax error: " + message;
@@ -27,12 +28,19 @@ internal static partial class SyntaxMessages
         "QUANTITY" => "a quantity",
         "NUMBER" => "a number",
         "STRING" => "a string",
+        "NOT" => "'not'",
+        "AND" => "'and'",
+        "OR" => "'or'",
+        "POW" => "'**'",
         _ => token,
     };
 
-    [GeneratedRegex(@"expecting \{([^}]*)\}")]
+    [GeneratedRegex(@"expecting \{((?:'[^']*'|[^'}])*)\}")]
     private static partial Regex ExpectingSet();
 
-    [GeneratedRegex(@"expecting (IDENT|QUANTITY|NUMBER|STRING)\b")]
+    [GeneratedRegex(@"'[^']*'|[^\s,']+")]
+    private static partial Regex SetItem();
+
+    [GeneratedRegex(@"(expecting|missing) (IDENT|QUANTITY|NUMBER|STRING)\b")]
     private static partial Regex SingleExpecting();
 }

@@ -69,6 +69,12 @@ internal sealed partial class SyntaxTreeBuilder
     {
         string text = token.Text;
         int unitStart = QuantityText.UnitStart(text);
+        if (unitStart >= text.Length)
+        {
+            // `1e3` matches QUANTITY as well as NUMBER (1 with the unit word e3, same length, and QUANTITY
+            // comes first in the grammar); read as a number with its exponent, nothing is left for a unit.
+            return new NumberLiteralSyntax(ParseDouble(text), text, span);
+        }
         string number = text[..unitStart].TrimEnd(' ', '\t');
         var unitSpan = new TextSpan(span.Start + unitStart, text.Length - unitStart);
         return new QuantityLiteralSyntax(ParseDouble(number), number, new NameSyntax(text[unitStart..], unitSpan), span);
