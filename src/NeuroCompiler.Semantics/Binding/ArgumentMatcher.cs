@@ -18,7 +18,7 @@ internal static class ArgumentMatcher
         var result = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
         bool ok = true;
         bool sawNamed = false;
-        bool misspelled = false;
+        bool rejected = false;
         for (int index = 0; index < call.Arguments.Length; index++)
         {
             var argument = call.Arguments[index];
@@ -32,7 +32,7 @@ internal static class ArgumentMatcher
                     diagnostics.Error(ErrorCode.UnknownArgument, text, argumentName.Span,
                         $"'{call.Function.Text}' has no argument '{name}' (it takes {string.Join(", ", names)}){NameSuggester.Hint(name, names)}");
                     ok = false;
-                    misspelled = true;
+                    rejected = true;
                     continue;
                 }
             }
@@ -42,6 +42,7 @@ internal static class ArgumentMatcher
                 {
                     diagnostics.Error(ErrorCode.SyntaxError, text, argument.Span, "a positional argument cannot follow a named one");
                     ok = false;
+                    rejected = true;
                     continue;
                 }
                 if (index >= names.Count)
@@ -59,8 +60,9 @@ internal static class ArgumentMatcher
                 ok = false;
             }
         }
-        // After an unknown argument name (most likely a misspelled required one), a "missing" report would repeat the mistake.
-        foreach (var required in parameters.Where(p => !p.EndsWith('?') && !misspelled))
+        // After a rejected argument (a misspelled name, a positional one after a named one), the argument it was
+        // meant to be would also be reported missing: one mistake, one report.
+        foreach (var required in parameters.Where(p => !p.EndsWith('?') && !rejected))
         {
             if (!result.ContainsKey(required))
             {

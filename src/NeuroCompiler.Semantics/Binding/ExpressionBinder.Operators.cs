@@ -140,7 +140,9 @@ internal sealed partial class ExpressionBinder
         string message = binary.Operator == BinaryOperator.Subtract
             ? $"{verb} {right.Type.Dimension} from {left.Type.Dimension}"
             : $"{verb} {left.Type.Dimension} {joiner} {right.Type.Dimension}";
-        _diagnostics.Error(ErrorCode.UnitMismatch, context.Text, binary.Span, message);
+        _diagnostics.Error(ErrorCode.UnitMismatch, context.Text, binary.Span,
+            message + BareZeroHint(left.Type.Dimension.IsDimensionless ? right.Type.Dimension : left.Type.Dimension,
+                (left as BoundVariable)?.Symbol, (right as BoundVariable)?.Symbol));
         return false;
     }
 

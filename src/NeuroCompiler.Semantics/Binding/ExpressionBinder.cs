@@ -62,7 +62,7 @@ internal sealed partial class ExpressionBinder
         return bound;
     }
 
-    public bool CheckDimension(BoundExpression bound, SourceText text, Dimension expected, string what)
+    public bool CheckDimension(BoundExpression bound, SourceText text, Dimension expected, string what, string hint = "")
     {
         if (bound.Type.IsError)
         {
@@ -76,7 +76,7 @@ internal sealed partial class ExpressionBinder
         if (bound.Type.Dimension != expected && !IsBareZero(bound))
         {
             _diagnostics.Error(ErrorCode.UnitMismatch, text, bound.Span,
-                $"{what} must have unit {Format(expected)}, but this has unit {bound.Type.Dimension}");
+                $"{what} must have unit {Format(expected)}, but this has unit {bound.Type.Dimension}{hint}");
             return false;
         }
         return true;
@@ -96,6 +96,15 @@ internal sealed partial class ExpressionBinder
     private static string Format(Dimension d) => d.IsDimensionless ? "1 (dimensionless)" : d.ToString();
 
     public static bool IsBareZero(BoundExpression e) => e is BoundLiteral { IsBareZero: true };
+
+    /// <summary>
+    /// Explains a unit mismatch that comes from a state made dimensionless by a bare 0 initial value
+    /// (<paramref name="wanted"/> is the unit it was used with), or "".
+    /// </summary>
+    public static string BareZeroHint(Dimension wanted, params VariableSymbol?[] symbols) =>
+        symbols.FirstOrDefault(s => s is { DimensionlessFromBareZero: true, Dimension.IsDimensionless: true }) is { } state && !wanted.IsDimensionless
+            ? $" ('{state.Name}' is dimensionless because its initial value is a bare 0; write the 0 with a unit: 'state {state.Name} = 0 {wanted}')"
+            : "";
 
     private BoundExpression BindQuantity(QuantityLiteralSyntax q, BindingContext context)
     {

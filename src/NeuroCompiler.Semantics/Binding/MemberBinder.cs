@@ -96,6 +96,7 @@ internal sealed class MemberBinder
         }
         symbol.Dimension = bound.Type.Dimension;
         symbol.HasKnownDimension = true;
+        symbol.DimensionlessFromBareZero = kind == VariableKind.State && ExpressionBinder.IsBareZero(bound);
         return true;
     }
 
@@ -148,6 +149,13 @@ internal sealed class MemberBinder
             var rhs = _binder.Bind(ode.Rhs, context);
             if (_binder.EnsureBound(state) && !rhs.Type.IsError)
             {
+                if (state.Dimension.Second2 < sbyte.MinValue + 2)
+                {
+                    // Dividing by a second would overflow the exponent (and throw).
+                    Diagnostics.Error(ErrorCode.UnitMismatch, _text, ode.Derivative.Span,
+                        $"the unit of '{state.Name}' ({state.Dimension}) has an exponent too large for its derivative");
+                    continue;
+                }
                 var expected = state.Dimension / Dimension.Second;
                 if (!rhs.Type.IsQuantity)
                 {
@@ -156,8 +164,11 @@ internal sealed class MemberBinder
                 }
                 if (rhs.Type.Dimension != expected && !ExpressionBinder.IsBareZero(rhs))
                 {
+                    string hint = state.DimensionlessFromBareZero && rhs.Type.Dimension.Second2 <= sbyte.MaxValue - 2
+                        ? ExpressionBinder.BareZeroHint(rhs.Type.Dimension * Dimension.Second, state)
+                        : "";
                     Diagnostics.Error(ErrorCode.OdeUnitMismatch, _text, rhs.Span,
-                        $"d{state.Name}/dt must have unit {expected} ('{state.Name}' is in {Fmt(state.Dimension)}, per second), but the right-hand side has unit {Fmt(rhs.Type.Dimension)}");
+                        $"d{state.Name}/dt must have unit {expected} ('{state.Name}' is in {Fmt(state.Dimension)}, per second), but the right-hand side has unit {Fmt(rhs.Type.Dimension)}{hint}");
                     continue;
                 }
             }

@@ -33,7 +33,7 @@ internal static class StatementBinder
             bool scales = statement.Operator is AssignmentOperator.MultiplyAssign or AssignmentOperator.DivideAssign;
             var expected = scales ? Dimension.None : symbol.Dimension;
             string what = scales ? $"a factor for '{symbol.Name}'" : $"a value for '{symbol.Name}'";
-            if (!binder.CheckDimension(value, context.Text, expected, what))
+            if (!binder.CheckDimension(value, context.Text, expected, what, scales ? "" : ExpressionBinder.BareZeroHint(value.Type.Dimension, symbol)))
             {
                 continue;
             }

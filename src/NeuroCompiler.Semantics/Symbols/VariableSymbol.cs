@@ -47,6 +47,12 @@ public sealed class VariableSymbol
     /// <summary>False while the unit is not yet known (a state whose initial value failed to bind).</summary>
     public bool HasKnownDimension { get; internal set; } = true;
 
+    /// <summary>
+    /// A state whose initial value is a bare <c>0</c>, so it is dimensionless by default; unit
+    /// diagnostics about it say so (<c>state ge = 0</c> where <c>0 nS</c> was meant).
+    /// </summary>
+    internal bool DimensionlessFromBareZero { get; set; }
+
     public SourceLocation? Location { get; }
 
     public override string ToString() => Name;
