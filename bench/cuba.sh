@@ -7,7 +7,7 @@
 #
 # Options: --quick, --reps N, --duration SECONDS, --no-build (use the existing Release binary),
 #          --no-threads2 (skip the 2-thread Brian2 run), --threads2-timeout SECONDS (default 120),
-#          --max-wait SECONDS (how long to wait for a quiet machine before each run, default 20).
+#          --max-wait SECONDS (how long to wait for a quiet machine before each run, default 10).
 #
 # Writes bench/results/cuba-<date>.json and .md and prints the table. See bench/README.md for
 # what is measured. Exit status 1 if a run failed or the two mean rates disagree.
@@ -18,7 +18,7 @@ REPS=3
 BUILD=1
 THREADS2=1
 T2_TIMEOUT=120
-MAX_WAIT=20
+MAX_WAIT=10
 SUFFIX=
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -68,7 +68,7 @@ cpuinfo() { grep -m1 "^$1[[:space:]]*:" /proc/cpuinfo | sed 's/^[^:]*:[[:space:]
 git_desc=$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [[ -n "$(cd "$ROOT" && git status --porcelain -- src 2>/dev/null)" ]]; then git_desc="$git_desc (src/ modified)"; fi
 neuroc_version=$("$NEUROC" --version 2>/dev/null | head -1 || echo unknown)
-"$PY" - "$WORK/machine.json" <<EOF
+PYTHONWARNINGS=ignore "$PY" - "$WORK/machine.json" 2>/dev/null <<EOF
 import json, sys, brian2
 json.dump({
   'date': '$(date -Iseconds)', 'duration_s': float('$DUR'), 'repetitions': int('$REPS'),

@@ -71,13 +71,24 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     public int NextGeneratorSpike;
     public long GeneratorOffset;
 
+    /// <summary>Refractory at step n: spiked at step m with n − m &lt; R (never-spiked neurons hold long.MinValue).</summary>
     public void UpdateRefractory(long step)
     {
-        for (int i = 0; i < Size; i++)
+        var last = LastSpike;
+        var refractory = Refractory;
+        if (RefractoryStepsPerNeuron is { } periods)
         {
-            long last = LastSpike[i];
-            int period = RefractoryStepsPerNeuron?[i] ?? RefractorySteps;
-            Refractory[i] = last != long.MinValue && step - last < period;
+            for (int i = 0; i < refractory.Length; i++)
+            {
+                refractory[i] = last[i] != long.MinValue && step - last[i] < periods[i];
+            }
+            return;
+        }
+        // step - long.MinValue overflows to a negative number; compare against the earliest spike step that still counts.
+        long earliest = step - RefractorySteps;
+        for (int i = 0; i < refractory.Length; i++)
+        {
+            refractory[i] = last[i] > earliest;
         }
     }
 }

@@ -220,15 +220,51 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 {
                     (first, end) = DelaySegment(projection.Delays, first, end, d);
                 }
-                for (int k = first; k < end; k++)
+                if (!DeliverFast(projection, first, end))
                 {
-                    frame.Start = k;
-                    frame.Pre = neuron;
-                    frame.Post = projection.Targets[k];
-                    Apply(projection.OnPre, frame);
+                    for (int k = first; k < end; k++)
+                    {
+                        frame.Start = k;
+                        frame.Pre = neuron;
+                        frame.Post = projection.Targets[k];
+                        Apply(projection.OnPre, frame);
+                    }
                 }
                 _events += end - first;
             }
+        }
+    }
+
+    /// <summary>
+    /// The common handler <c>post.x += w</c> with w shared or per synapse, as a plain loop: the same
+    /// additions in the same order as the general path, without evaluating a tree per synapse.
+    /// </summary>
+    private static bool DeliverFast(ProjectionRuntime<T> projection, int first, int end)
+    {
+        if (projection.OnPre is not [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add } statement])
+        {
+            return false;
+        }
+        var target = statement.Target;
+        var targets = projection.Targets;
+        switch (statement.Value)
+        {
+            case ConstantNode<T> constant:
+                T w = constant.Value;
+                for (int k = first; k < end; k++)
+                {
+                    target[targets[k]] += w;
+                }
+                return true;
+            case ArrayNode<T> perSynapse:
+                var weights = perSynapse.Values;
+                for (int k = first; k < end; k++)
+                {
+                    target[targets[k]] += weights[k];
+                }
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -155,7 +155,7 @@ public class NameErrorTests
         neuron «A2» = A
         """,
         "NC0102 type 'A' is already defined (at test.neuro:1:8)",
-        "NC0102 name 'P' is already defined (at test.neuro:4:12)",
+        "NC0102 name 'P' is already defined (at test.neuro:5:12)",
         "NC0102 name 'n' is already defined",
         "NC0102 name 'P' is already defined",
         "NC0102 type 'A2' is already defined");
@@ -236,8 +236,8 @@ public class NameErrorTests
         projection b = P -> P : S { connect «random» }
         projection c = P -> P : S { connect «0.1» }
         """,
-        "NC0111 unknown connectivity rule 'fixed_probabilty'; did you mean 'fixed_probability'?",
-        "NC0111 unknown connectivity rule 'random'",
+        "NC0111 unknown connectivity rule 'fixed_probabilty' (known: all_to_all, one_to_one, fixed_probability, fixed_indegree, fixed_outdegree, fixed_total, probability); did you mean 'fixed_probability'?",
+        "NC0111 unknown connectivity rule 'random' (known:",
         "NC0111 unknown connectivity rule '0.1'");
 
     [Fact]

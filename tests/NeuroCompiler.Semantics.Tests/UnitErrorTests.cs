@@ -21,7 +21,7 @@ public class UnitErrorTests
         param c = «1 mV < 2 ms»
         param d = «1 mV % 2 s»
         param e = «1 mV == 1 mS»
-        param f = 1 mV + «2 ms * 3 Hz * (1 mV - 1 ms)»
+        param f = 1 mV + 2 ms * 3 Hz * («1 mV - 1 ms»)
         """,
         "NC0201 cannot add V and s",
         "NC0201 cannot subtract A from V",
@@ -48,10 +48,10 @@ public class UnitErrorTests
         param f = where(«1 mV», 1, 2)
         param g = exprel(«1 mV / 2 ms»)
         param h = abs(«true»)
-        param i = sqrt(1 mV)
-        param j = sqrt(4 ms * 1 ms)
-        param k = exp(1 mV / 2 mV)
-        param l = max(0, 5 mV)
+        param p1 = sqrt(1 mV)
+        param p2 = sqrt(4 ms * 1 ms)
+        param p3 = exp(1 mV / 2 mV)
+        param p4 = max(0, 5 mV)
         """,
         "NC0204 the argument of 'exp' must be dimensionless, but this has unit V",
         "NC0204 the argument of 'log' must be dimensionless, but this has unit s",
@@ -201,7 +201,7 @@ public class UnitErrorTests
           param C = 1 nF
           state v = 0
           state ge = 0
-          dv/dt = «El - v» / tau
+          dv/dt = («El - v») / tau
           dge/dt = «I / C»
           threshold «v > -50 mV»
           reset { v = «El» }

@@ -18,6 +18,12 @@ internal sealed class LinearPropagatorStepper<T> : Stepper<T> where T : unmanage
     private readonly T[]? _p, _g, _pr, _gr, _c, _cr;
     private readonly T[][]? _pe, _ge, _pre, _gre;
     private readonly T[][] _next;
+    private readonly (int Column, T Coefficient)[][] _terms = Array.Empty<(int, T)[]>();
+    private readonly (int Column, T Coefficient)[][] _inputTerms = Array.Empty<(int, T)[]>();
+
+    private (int, T)[][] NonZero(T[] matrix) => Enumerable.Range(0, _n)
+        .Select(k => Enumerable.Range(0, _n).Where(j => matrix[k * _n + j] != T.Zero).Select(j => (j, matrix[k * _n + j])).ToArray())
+        .ToArray();
     private readonly T[][]? _bValues;
 
     public LinearPropagatorStepper(LinearPropagator integrator, VectorNode<T>[]? b, PropagatorMatrices? shared, double[][]? perElement, int size)
@@ -48,12 +54,16 @@ internal sealed class LinearPropagatorStepper<T> : Stepper<T> where T : unmanage
             _gre = perElement!.Select(a => Convert(a.Skip(3 * m).Take(m))).ToArray();
         }
         _next = Enumerable.Range(0, _n).Select(_ => new T[Frame<T>.BlockSize]).ToArray();
+        if (_p is not null)
+        {
+            _terms = NonZero(_p);
+            _inputTerms = NonZero(_g!);
+        }
         _bValues = _b is null ? null : Enumerable.Range(0, _n).Select(_ => new T[Frame<T>.BlockSize]).ToArray();
     }
 
     public override void Step(StateGroup<T> group, long step, T time)
     {
-        var states = group.States;
         var frame = group.Frame;
         frame.Step = step;
         frame.Time = time;
@@ -69,50 +79,103 @@ internal sealed class LinearPropagatorStepper<T> : Stepper<T> where T : unmanage
                     _b[k].Eval(frame).CopyTo(_bValues![k]);
                 }
             }
-            for (int i = 0; i < length; i++)
+            if (_p is not null)
             {
-                int e = start + i;
-                bool refractory = group.Refractory is { } r && r[e];
-                var p = _p is not null ? (refractory ? _pr! : _p) : (refractory ? _pre![e] : _pe![e]);
-                var g = _g is not null ? (refractory ? _gr! : _g) : (refractory ? _gre![e] : _ge![e]);
-                var c = refractory ? _cr : _c;
-                for (int k = 0; k < _n; k++)
+                SharedBlock(group, start, length);
+            }
+            else
+            {
+                for (int i = 0; i < length; i++)
                 {
-                    T acc = T.Zero;
-                    int row = k * _n;
-                    for (int j = 0; j < _n; j++)
-                    {
-                        T coefficient = p[row + j];
-                        if (coefficient != T.Zero)
-                        {
-                            acc += coefficient * states[_states[j]][e];
-                        }
-                    }
-                    if (c is not null)
-                    {
-                        if (c[k] != T.Zero)
-                        {
-                            acc += c[k];
-                        }
-                    }
-                    else if (_bValues is not null)
-                    {
-                        for (int j = 0; j < _n; j++)
-                        {
-                            T coefficient = g[row + j];
-                            if (coefficient != T.Zero)
-                            {
-                                acc += coefficient * _bValues[j][i];
-                            }
-                        }
-                    }
-                    _next[k][i] = acc;
+                    int e = start + i;
+                    bool refractory = group.Refractory is { } r && r[e];
+                    Element(group.States, e, i, refractory ? _pre![e] : _pe![e], refractory ? _gre![e] : _ge![e], null);
                 }
             }
             for (int k = 0; k < _n; k++)
             {
-                _next[k].AsSpan(0, length).CopyTo(states[_states[k]].AsSpan(start, length));
+                _next[k].AsSpan(0, length).CopyTo(group.States[_states[k]].AsSpan(start, length));
             }
+        }
+    }
+
+    /// <summary>
+    /// Shared matrices: every element of the block with the normal propagator, term by term over the
+    /// block (0 + P[k,0] x0 + P[k,1] x1 + ... in index order, as the scalar rule), then the refractory
+    /// elements again with theirs.
+    /// </summary>
+    private void SharedBlock(StateGroup<T> group, int start, int length)
+    {
+        var states = group.States;
+        for (int k = 0; k < _n; k++)
+        {
+            var next = _next[k].AsSpan(0, length);
+            next.Clear();
+            foreach (var (j, coefficient) in _terms[k])
+            {
+                Spans<T>.AddScaled(next, coefficient, states[_states[j]].AsSpan(start, length));
+            }
+            if (_c is not null)
+            {
+                if (_c[k] != T.Zero)
+                {
+                    Spans<T>.Add(next, _c[k]);
+                }
+            }
+            else if (_bValues is not null)
+            {
+                foreach (var (j, coefficient) in _inputTerms[k])
+                {
+                    Spans<T>.AddScaled(next, coefficient, _bValues[j].AsSpan(0, length));
+                }
+            }
+        }
+        if (group.Refractory is { } refractory)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                if (refractory[start + i])
+                {
+                    Element(states, start + i, i, _pr!, _gr!, _cr);
+                }
+            }
+        }
+    }
+
+    /// <summary>One element with given matrices: acc = 0 + Σ P[k,j] x_j (non-zero terms, index order) + input.</summary>
+    private void Element(T[][] states, int e, int i, T[] p, T[] g, T[]? c)
+    {
+        for (int k = 0; k < _n; k++)
+        {
+            T acc = T.Zero;
+            int row = k * _n;
+            for (int j = 0; j < _n; j++)
+            {
+                T coefficient = p[row + j];
+                if (coefficient != T.Zero)
+                {
+                    acc += coefficient * states[_states[j]][e];
+                }
+            }
+            if (c is not null)
+            {
+                if (c[k] != T.Zero)
+                {
+                    acc += c[k];
+                }
+            }
+            else if (_bValues is not null)
+            {
+                for (int j = 0; j < _n; j++)
+                {
+                    T coefficient = g[row + j];
+                    if (coefficient != T.Zero)
+                    {
+                        acc += coefficient * _bValues[j][i];
+                    }
+                }
+            }
+            _next[k][i] = acc;
         }
     }
 }

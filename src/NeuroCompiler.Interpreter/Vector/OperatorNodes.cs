@@ -29,6 +29,36 @@ internal struct DivideOperation<T> : IBinaryOperation<T> where T : IBinaryFloati
     public static T Apply(T a, T b) => a / b;
 }
 
+internal struct LessOperation<T> : IBinaryOperation<T> where T : IBinaryFloatingPointIeee754<T>
+{
+    public static T Apply(T a, T b) => a < b ? T.One : T.Zero;
+}
+
+internal struct LessOrEqualOperation<T> : IBinaryOperation<T> where T : IBinaryFloatingPointIeee754<T>
+{
+    public static T Apply(T a, T b) => a <= b ? T.One : T.Zero;
+}
+
+internal struct GreaterOperation<T> : IBinaryOperation<T> where T : IBinaryFloatingPointIeee754<T>
+{
+    public static T Apply(T a, T b) => a > b ? T.One : T.Zero;
+}
+
+internal struct GreaterOrEqualOperation<T> : IBinaryOperation<T> where T : IBinaryFloatingPointIeee754<T>
+{
+    public static T Apply(T a, T b) => a >= b ? T.One : T.Zero;
+}
+
+internal struct MinOperation<T> : IBinaryOperation<T> where T : IBinaryFloatingPointIeee754<T>
+{
+    public static T Apply(T a, T b) => a < b ? a : b;
+}
+
+internal struct MaxOperation<T> : IBinaryOperation<T> where T : IBinaryFloatingPointIeee754<T>
+{
+    public static T Apply(T a, T b) => a > b ? a : b;
+}
+
 /// <summary>A binary operator, specialised per operation so the loop is tight.</summary>
 internal sealed class BinaryNode<T, TOperation> : VectorNode<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>

@@ -30,6 +30,12 @@ internal static class VectorCompiler<T> where T : unmanaged, IBinaryFloatingPoin
             IrBinaryOperator.Subtract => new BinaryNode<T, SubtractOperation<T>>(left, right),
             IrBinaryOperator.Multiply => new BinaryNode<T, MultiplyOperation<T>>(left, right),
             IrBinaryOperator.Divide => new BinaryNode<T, DivideOperation<T>>(left, right),
+            IrBinaryOperator.Less => new BinaryNode<T, LessOperation<T>>(left, right),
+            IrBinaryOperator.LessOrEqual => new BinaryNode<T, LessOrEqualOperation<T>>(left, right),
+            IrBinaryOperator.Greater => new BinaryNode<T, GreaterOperation<T>>(left, right),
+            IrBinaryOperator.GreaterOrEqual => new BinaryNode<T, GreaterOrEqualOperation<T>>(left, right),
+            IrBinaryOperator.Min => new BinaryNode<T, MinOperation<T>>(left, right),
+            IrBinaryOperator.Max => new BinaryNode<T, MaxOperation<T>>(left, right),
             _ => new GeneralBinaryNode<T>(b.Operator, left, right),
         };
     }

@@ -56,6 +56,8 @@ internal sealed class ArrayNode<T> : VectorNode<T> where T : unmanaged, IBinaryF
 
     public ArrayNode(T[] values) => _values = values;
 
+    public T[] Values => _values;
+
     public override ReadOnlySpan<T> Eval(Frame<T> frame) => _values.AsSpan(frame.Start, frame.Length);
 }
 

@@ -195,18 +195,24 @@ internal sealed partial class ModelBinder
         ImmutableArray<double>? times = null;
         ImmutableArray<int>? indices = null;
         double? period = null;
+        bool timesGiven = false;
+        bool failed = false; // a setting's value was wrong, and already reported
         foreach (var setting in syntax.Settings.Where(s => s.Name.Text != "layout" && !s.Name.IsMissing))
         {
             switch (setting.Name.Text)
             {
                 case "times":
+                    timesGiven = true;
                     times = ConstantList(setting.Value, context, Dimension.Second, "spike times");
+                    failed |= times is null;
                     break;
                 case "indices":
                     indices = ConstantList(setting.Value, context, Dimension.None, "spike indices")?.Select(v => (int)v).ToImmutableArray();
+                    failed |= indices is null;
                     break;
                 case "period":
                     period = ConstantQuantity(setting.Value, context, Dimension.Second, "the period");
+                    failed |= period is null;
                     break;
                 default:
                     _diagnostics.Error(ErrorCode.UnknownSetting, text, setting.Name.Span,
@@ -216,8 +222,15 @@ internal sealed partial class ModelBinder
         }
         if (times is null)
         {
-            _diagnostics.Error(ErrorCode.MissingArgument, text, syntax.Name.Span, "a spike generator needs 'times = [...]'");
+            if (!timesGiven)
+            {
+                _diagnostics.Error(ErrorCode.MissingArgument, text, syntax.Name.Span, "a spike generator needs 'times = [...]'");
+            }
             return null;
+        }
+        if (failed)
+        {
+            return null; // checking the lengths against a failed list would only repeat its error
         }
         indices ??= Enumerable.Repeat(0, times.Value.Length).ToImmutableArray();
         if (indices.Value.Length != times.Value.Length)

@@ -164,15 +164,17 @@ internal sealed partial class ModelBinder
             return; // checked per synapse when the connectivity is built
         }
         double steps = d / dt;
-        if (Math.Round(steps) < 1)
+        // As the lowering rounds delays (docs/semantics.md): halves away from zero, so half a step is one step.
+        double rounded = Math.Round(steps, MidpointRounding.AwayFromZero);
+        if (rounded < 1)
         {
             _diagnostics.Error(ErrorCode.DelayShorterThanStep, text, delay.Span,
                 $"a delay of {Format.Seconds(d)} is shorter than one time step (dt = {Format.Seconds(dt)}); delays are at least one step");
         }
-        else if (delay is BoundLiteral or BoundBinary && Math.Abs(steps - Math.Round(steps)) > 1e-6)
+        else if (delay is BoundLiteral or BoundBinary && Math.Abs(steps - rounded) > 1e-6)
         {
             _diagnostics.Warning(ErrorCode.DelayNotMultipleOfStep, text, delay.Span,
-                $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {Math.Round(steps)} step{(Math.Round(steps) == 1 ? "" : "s")}");
+                $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {rounded} step{(rounded == 1 ? "" : "s")}");
         }
     }
 

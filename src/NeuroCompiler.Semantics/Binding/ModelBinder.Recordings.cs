@@ -120,7 +120,7 @@ internal sealed partial class ModelBinder
         {
             return null;
         }
-        if (Math.Round(value / dt) < 1)
+        if (Math.Round(value / dt, MidpointRounding.AwayFromZero) < 1) // as the lowering rounds it
         {
             _diagnostics.Error(ErrorCode.InvalidValue, context.Text, syntax.Span, $"{what} must be at least one time step ({Format.Seconds(dt)})");
             return null;
