@@ -124,7 +124,7 @@ run_timed() {
       -v to="$T2_TIMEOUT" 'BEGIN{
         w = t1 - t0; oc = ((b1 - b0) / tck - (u + sy)) / w; if (oc < 0) oc = 0;
         printf "{\"name\":\"%s\",\"tool\":\"%s\",\"kind\":\"%s\",\"rep\":%d,\"seed\":%d,\"rc\":%d,\"wall_s\":%.6f,\"user_s\":%.2f,\"sys_s\":%.2f,\"others_cores_before\":%.2f,\"others_cores_during\":%.2f,\"timeout_s\":%d}\n",
-               n, (k == "neuroc" ? "neuroc" : "brian2"), k, r, s, rc, w, u, sy, ob, oc, to}' >"$WORK/meta-$name.json"
+               n, (k ~ /^neuroc/ ? "neuroc" : "brian2"), k, r, s, rc, w, u, sy, ob, oc, to}' >"$WORK/meta-$name.json"
   log "  $name: ${rc/#0/ok}, $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') s wall (others used $before cores before)"
 }
 
@@ -144,9 +144,13 @@ run_brian2() {  # REP SEED KIND THREADS [--reuse] ; fresh build dirs are deleted
 }
 
 # --- runs -------------------------------------------------------------------------------------
-log "warm-up (untimed): neuroc 10 ms, import brian2"
+log "warm-up: neuroc 10 ms (untimed, then twice timed as the CPU baseline of start-up + build), import brian2"
 "$NEUROC" run "$MODEL" --duration 10ms --set precision=float64 --out "$WORK/warmup" --quiet
 "$PY" -c 'import brian2' 2>/dev/null
+for b in 1 2; do
+  run_timed "neuroc-baseline$b" neuroc-baseline 0 1 \
+    "$NEUROC" run "$MODEL" --duration 10ms --set precision=float64 --out "$WORK/neuroc-baseline$b" --quiet
+done
 
 log "CUBA ${DUR} s, $REPS repetition(s) per tool, alternating"
 for rep in $(seq 1 "$REPS"); do

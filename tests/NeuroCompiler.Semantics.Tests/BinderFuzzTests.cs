@@ -125,7 +125,7 @@ public class BinderFuzzTests
                 }
                 return gen;
             }))
-            .Sample(Check, iter: 400);
+            .Sample(Check, iter: 150);
 
     [Fact]
     public void RandomModelsOfTokensNeverThrow() =>

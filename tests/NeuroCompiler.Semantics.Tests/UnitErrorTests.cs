@@ -213,6 +213,17 @@ public class UnitErrorTests
         "NC0201 a value for 'v' must have unit 1 (dimensionless), but this has unit V ('v' is dimensionless because its initial value is a bare 0");
 
     [Fact]
+    public void UnitExponentsTooLargeAreReportedNotThrown() => Expect("""
+        param a = «ms ** 40 * ms ** 40»
+        neuron A {
+          state v = 1 / ms ** 63.5
+          «dv»/dt = v
+        }
+        """,
+        "NC0201 the unit of this expression has an exponent too large to represent",
+        "NC0201 the unit of 'v' (s^-63.5) has an exponent too large for its derivative");
+
+    [Fact]
     public void ABareZeroFitsAnyUnit()
     {
         var model = Clean("""
