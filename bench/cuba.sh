@@ -6,7 +6,7 @@
 #   bench/cuba.sh --quick    # 1 s, one repetition (~2 min)
 #
 # Options: --quick, --reps N, --duration SECONDS, --no-build (use the existing Release binary),
-#          --no-threads2 (skip the 2-thread Brian2 run), --threads2-timeout SECONDS (default 120),
+#          --no-threads2 (skip the 2-thread Brian2 run), --threads2-timeout SECONDS (default 90),
 #          --max-wait SECONDS (how long to wait for a quiet machine before each run, default 10).
 #
 # Writes bench/results/cuba-<date>.json and .md and prints the table. See bench/README.md for
@@ -17,7 +17,7 @@ DUR=10
 REPS=3
 BUILD=1
 THREADS2=1
-T2_TIMEOUT=120
+T2_TIMEOUT=90
 MAX_WAIT=10
 SUFFIX=
 while [[ $# -gt 0 ]]; do

@@ -1,4 +1,3 @@
-using System.Text;
 using CsCheck;
 using NeuroCompiler.Core.Diagnostics;
 using static NeuroCompiler.Syntax.Tests.Support;
@@ -97,7 +96,6 @@ public class ParserFuzzTests
     {
         // Truncation at every 7th character: every unfinished construct of the sample.
         var text = File.ReadAllText(Repo.Path("samples", "cuba.neuro"));
-        var builder = new StringBuilder();
         for (int length = 0; length <= text.Length; length += 7)
         {
             Check(text[..length]);
