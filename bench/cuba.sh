@@ -2,8 +2,8 @@
 # CUBA benchmark: neuroc's reference interpreter vs Brian2 2.5.1 C++ standalone, side by side.
 #
 #   bench/cuba.sh            # 10 s of CUBA, 3 repetitions per tool, plus one Brian2 run that
-#                            # reuses its build directory and one with 2 OpenMP threads (~6-8 min)
-#   bench/cuba.sh --quick    # 1 s, one repetition (~2 min)
+#                            # reuses its build directory and one with 2 OpenMP threads (~7-9 min)
+#   bench/cuba.sh --quick    # 1 s, one repetition (~2-5 min)
 #
 # Options: --quick, --reps N, --duration SECONDS, --no-build (use the existing Release binary),
 #          --no-threads2 (skip the 2-thread Brian2 run), --threads2-timeout SECONDS (default 90),
@@ -29,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --no-threads2) THREADS2=0 ;;
     --threads2-timeout) T2_TIMEOUT=$2; shift ;;
     --max-wait) MAX_WAIT=$2; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "cuba.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift

@@ -9,7 +9,7 @@
 #
 # Prints one line per seed and tool, then mean and SD per tool; writes
 # bench/results/rate-spread-<date>.json. Brian2 reuses one build directory, so after the first
-# seed only main.cpp (which holds the seed) is recompiled. Takes ~4 min with the defaults.
+# seed only main.cpp (which holds the seed) is recompiled. Takes ~5 min with the defaults.
 set -euo pipefail
 
 SEEDS=${1:-8}

@@ -208,6 +208,8 @@ DOT          : '.';
 QUANTITY : NUMBER_FRAGMENT [ \t]* UNIT_WORD;
 NUMBER   : NUMBER_FRAGMENT;
 STRING   : '"' ~["\r\n]* '"';
+// A string without its closing quote, so the parser can say so instead of rejecting a lone '"'.
+UNTERMINATED_STRING : '"' ~["\r\n]*;
 IDENT    : [a-zA-Z_] [a-zA-Z0-9_]*;
 
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN);

@@ -30,7 +30,7 @@ public sealed class SyntaxTree
         var lexer = new NeuroLexer(new AntlrInputStream(text.Text));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
-        var parser = new NeuroParser(new CommonTokenStream(lexer));
+        var parser = new NeuroParser(new CommonTokenStream(new KeywordSplittingTokenSource(lexer)));
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
         var file = parser.file();
@@ -48,7 +48,7 @@ public sealed class SyntaxTree
         var lexer = new NeuroLexer(new AntlrInputStream(text.Text));
         lexer.RemoveErrorListeners();
         lexer.AddErrorListener(listener);
-        var parser = new NeuroParser(new CommonTokenStream(lexer));
+        var parser = new NeuroParser(new CommonTokenStream(new KeywordSplittingTokenSource(lexer)));
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
         var context = parser.expressionOnly();

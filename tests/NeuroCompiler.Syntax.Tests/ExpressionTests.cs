@@ -101,15 +101,21 @@ public class ExpressionTests
     }
 
     [Fact]
-    public void AKeywordAfterANumberOnTheSameLineIsReadAsItsUnit()
+    public void AKeywordAfterANumberOnTheSameLineIsNotTakenForAUnit()
     {
-        // The grammar's layout rule: a number followed on the same line by a word is a quantity, so
-        // `1 param` is one token. A ';' (or a new line) ends the number.
-        var tree = SyntaxTree.Parse("neuron N { param a = 1 param b = 2 }", "test.neuro");
-        Assert.NotEmpty(tree.Diagnostics);
-        var param = Assert.IsType<ParamMemberSyntax>(Assert.IsType<NeuronTypeSyntax>(tree.Root.Declarations.Single()).Members[0]);
-        Assert.Equal("param", Assert.IsType<QuantityLiteralSyntax>(param.Value).Unit.Text);
-        Assert.Empty(SyntaxTree.Parse("neuron N { param a = 1; param b = 2 }").Diagnostics);
+        // A number followed on the same line by a word is a quantity, unless the word is a keyword:
+        // `1 param` is the number 1 and the next declaration.
+        var tree = SyntaxTree.Parse("neuron N { param a = 1 param b = 2 ms refractory 0 clamp v }", "test.neuro");
+        Assert.Empty(tree.Diagnostics);
+        var members = Assert.IsType<NeuronTypeSyntax>(tree.Root.Declarations.Single()).Members;
+        var a = Assert.IsType<ParamMemberSyntax>(members[0]);
+        Assert.Equal(1, Assert.IsType<NumberLiteralSyntax>(a.Value).Value);
+        Assert.Equal(new TextSpan(21, 1), a.Value.Span);
+        var b = Assert.IsType<ParamMemberSyntax>(members[1]);
+        Assert.Equal("ms", Assert.IsType<QuantityLiteralSyntax>(b.Value).Unit.Text);
+        var refractory = Assert.IsType<RefractoryMemberSyntax>(members[2]);
+        Assert.IsType<NumberLiteralSyntax>(refractory.Period);
+        Assert.Equal("v", Assert.Single(refractory.Clamped).Text);
     }
 
     [Fact]

@@ -112,10 +112,13 @@ public class SyntaxErrorTests
     }
 
     [Fact]
-    public void UnterminatedStringDoesNotThrow()
+    public void AnUnterminatedStringIsReportedAsSuch()
     {
         var tree = SyntaxTree.Parse("import \"std/neurons\nparam a = 1", "test.neuro");
-        Assert.Contains(tree.Diagnostics, d => d.Code == ErrorCode.UnexpectedCharacter && d.Location!.Span == new Core.Text.TextSpan(7, 1));
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(ErrorCode.SyntaxError, diagnostic.Code);
+        Assert.Equal(new Core.Text.TextSpan(7, 12), diagnostic.Location!.Span);
+        Assert.StartsWith("unterminated string", diagnostic.Message);
     }
 
     [Theory]

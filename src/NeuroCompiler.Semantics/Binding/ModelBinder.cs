@@ -100,6 +100,10 @@ internal sealed partial class ModelBinder
             foreach (var import in tree.Root.Declarations.OfType<ImportSyntax>())
             {
                 string path = import.Path.Value;
+                if (import.Path.Span.Length == 0)
+                {
+                    continue; // the parser found no string here and said so
+                }
                 if (_options.Resolver.Resolve(path, tree.Text) is not { } found)
                 {
                     string hint = path.StartsWith("std/", StringComparison.Ordinal)

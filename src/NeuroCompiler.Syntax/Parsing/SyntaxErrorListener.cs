@@ -32,6 +32,11 @@ internal sealed class SyntaxErrorListener : BaseErrorListener, IAntlrErrorListen
         {
             span = TextSpan.FromBounds(offendingSymbol.StartIndex, offendingSymbol.StopIndex + 1);
         }
+        if (offendingSymbol is { Type: Generated.NeuroLexer.UNTERMINATED_STRING })
+        {
+            _diagnostics.Error(ErrorCode.SyntaxError, _text, span, "unterminated string: close it with \" on the same line");
+            return;
+        }
         if (offendingSymbol is { Type: Generated.NeuroLexer.UNKNOWN_CHAR })
         {
             _diagnostics.Error(ErrorCode.UnexpectedCharacter, _text, span, $"unexpected character '{offendingSymbol.Text}'");
