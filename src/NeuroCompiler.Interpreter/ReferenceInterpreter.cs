@@ -16,8 +16,15 @@ public static class ReferenceInterpreter
     public static SimulationResult Run(Network network, InterpreterOptions? options = null)
     {
         options ??= InterpreterOptions.Default;
-        return network.Settings.Precision == Precision.Float32
-            ? new Simulation<float>(network, options).Run()
-            : new Simulation<double>(network, options).Run();
+        return network.Settings.Precision == Precision.Float32 ? Run<float>(network, options) : Run<double>(network, options);
+    }
+
+    private static SimulationResult Run<T>(Network network, InterpreterOptions options)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var simulation = new Simulation<T>(network, options);
+        var setup = watch.Elapsed;
+        return simulation.Run() with { SetupTime = setup };
     }
 }

@@ -369,7 +369,8 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             double rate = p.Size == 0 || duration == 0 ? 0 : p.Isi.TotalSpikes / (p.Size * duration);
             return new PopulationSummary(p.Population.Name, p.Size, p.Isi.TotalSpikes, rate, cv, neurons);
         }).ToImmutableArray();
-        return new SimulationResult(_network.Settings.Name, ReferenceInterpreter.BackendName, _seed, _network.Settings.Dt, _network.Settings.Steps,
+        return new SimulationResult(_network.Settings.Name, ReferenceInterpreter.BackendName, _seed,
+            _network.Settings.Precision.ToString().ToLowerInvariant(), _network.Settings.Dt, _network.Settings.Steps,
             summaries, _network.TotalSynapses, _events, _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
     }
 }

@@ -95,6 +95,7 @@ public static class ResultWriter
         json.WriteString("model", result.Model);
         json.WriteString("backend", result.Backend);
         json.WriteNumber("seed", result.Seed);
+        json.WriteString("precision", result.Precision);
         json.WriteNumber("dt_ms", result.Dt * 1e3);
         json.WriteNumber("duration_s", result.Duration);
         json.WriteNumber("steps", result.Steps);
@@ -122,8 +123,10 @@ public static class ResultWriter
         json.WriteNumber("synaptic_events", result.SynapticEvents);
         double seconds = result.SimulationTime.TotalSeconds;
         json.WriteNumber("synaptic_events_per_second", seconds > 0 ? result.SynapticEvents / seconds : 0);
+        // build: parse to connectivity; simulation: the loop alone (set-up, start-up and writing are outside both).
         json.WriteStartObject("wall_time_s");
         json.WriteNumber("build", info.BuildTime.TotalSeconds);
+        json.WriteNumber("setup", result.SetupTime.TotalSeconds);
         json.WriteNumber("simulation", seconds);
         json.WriteEndObject();
         json.WriteString("neuroc_version", info.CompilerVersion);

@@ -19,6 +19,7 @@ public sealed record SimulationResult(
     string Model,
     string Backend,
     ulong Seed,
+    string Precision,
     double Dt,
     long Steps,
     ImmutableArray<PopulationSummary> Populations,
@@ -29,5 +30,8 @@ public sealed record SimulationResult(
     ImmutableArray<RateTrace> Rates,
     TimeSpan SimulationTime)
 {
+    /// <summary>Time to set the run up (initial values, compiled expressions) before the loop.</summary>
+    public TimeSpan SetupTime { get; init; }
+
     public double Duration => Steps * Dt;
 }

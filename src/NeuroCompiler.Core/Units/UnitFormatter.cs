@@ -9,7 +9,7 @@ public static class UnitFormatter
     private static readonly (string Name, Dimension Dimension)[] Named =
     {
         ("V", Dimension.Volt), ("A", Dimension.Ampere), ("S", Dimension.Siemens), ("F", Dimension.Farad),
-        ("Ohm", Dimension.Ohm), ("s", Dimension.Second), ("m", Dimension.Metre), ("C", Dimension.Coulomb),
+        ("s", Dimension.Second), ("Ohm", Dimension.Ohm), ("m", Dimension.Metre), ("C", Dimension.Coulomb),
         ("W", Dimension.Watt), ("J", Dimension.Joule), ("kg", Dimension.Kilogram), ("K", Dimension.Kelvin),
         ("mol", Dimension.Mole), ("cd", Dimension.Candela),
     };
@@ -31,52 +31,59 @@ public static class UnitFormatter
                 return name;
             }
         }
-        // One named unit over another, or one named unit to a power: V/s, A/V, 1/s^2, s^0.5 ...
-        string? best = null;
-        foreach (var (a, da) in Named)
+        // A named unit to a power, or two named units with powers: V/s, A/V, 1/s^2, V/s^0.5.
+        // Fewest factors first, then the smallest total exponent, then the units earlier in the list.
+        double[] powers = { 1, -1, 2, -2, 0.5, -0.5, 1.5, -1.5, 3, -3 };
+        (string Text, int Factors, double Size, int Rank)? best = null;
+        void Consider(string text, int factors, double size, int rank)
         {
-            for (int p = -2; p <= 2; p++)
+            if (best is not { } b || (factors, size, rank).CompareTo((b.Factors, b.Size, b.Rank)) < 0)
             {
-                if (p == 0)
+                best = (text, factors, size, rank);
+            }
+        }
+        for (int ia = 0; ia < Named.Length; ia++)
+        {
+            var (a, da) = Named[ia];
+            foreach (double p in powers)
+            {
+                if (da.TryPower(p) is not { } x)
                 {
                     continue;
                 }
-                if (da.TryPower(p) == dimension)
+                if (x == dimension)
                 {
-                    return Power(a, p);
+                    Consider(Power(a, p), 1, Math.Abs(p), ia);
                 }
-                if (da.TryPower(p * 0.5) == dimension)
+                for (int ib = ia + 1; ib < Named.Length; ib++)
                 {
-                    return Power(a, p * 0.5);
-                }
-                foreach (var (b, db) in Named)
-                {
-                    if (b == a)
+                    var (b, db) = Named[ib];
+                    foreach (double q in powers)
                     {
-                        continue;
-                    }
-                    for (int q = -2; q <= 2; q++)
-                    {
-                        if (q == 0)
+                        if (db.TryPower(q) is { } y && Multiply(x, y) == dimension)
                         {
-                            continue;
-                        }
-                        if (da.TryPower(p) is { } x && db.TryPower(q) is { } y && x * y == dimension)
-                        {
-                            string candidate = Product(a, p, b, q);
-                            if (best is null || candidate.Length < best.Length)
-                            {
-                                best = candidate;
-                            }
+                            Consider(Product(a, p, b, q), 2, Math.Abs(p) + Math.Abs(q), ia + ib);
                         }
                     }
                 }
             }
         }
-        return best ?? BaseUnits(dimension);
+        return best?.Text ?? BaseUnits(dimension);
     }
 
-    private static string Product(string a, int p, string b, int q)
+    private static Dimension? Multiply(Dimension x, Dimension y)
+    {
+        try
+        {
+            return x * y;
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static string Product(string a, double p, string b, double q)
     {
         if (p > 0 && q < 0)
         {
@@ -85,6 +92,10 @@ public static class UnitFormatter
         if (q > 0 && p < 0)
         {
             return $"{Power(b, q)}/{Power(a, -p)}";
+        }
+        if (p < 0 && q < 0)
+        {
+            return $"1/({Power(a, -p)}*{Power(b, -q)})";
         }
         return $"{Power(a, p)}*{Power(b, q)}";
     }
