@@ -55,8 +55,13 @@ internal sealed partial class ModelBinder
                 _diagnostics.Error(ErrorCode.UnknownType, text, syntax.Synapse.Span, $"unknown synapse type '{syntax.Synapse.Text}'{hint}");
             }
         }
-        if (source is null || target is null || synapseType is null)
+        if (source is null || target is null)
         {
+            return null;
+        }
+        if (synapseType is null)
+        {
+            CheckWithoutSynapse(syntax, text, settings, source, target);
             return null;
         }
 
@@ -143,6 +148,43 @@ internal sealed partial class ModelBinder
         }
         return new BoundProjection(syntax.Name.Text, new SourceLocation(text, syntax.Name.Span), source, target, instance, connectivity,
             initializers.ToImmutable(), delay, delayLocation, autapses, multapses);
+    }
+
+    /// <summary>
+    /// The synapse type is unknown (already reported): still check what does not depend on it, the
+    /// connect rule and the delay, so one run reports those mistakes too.
+    /// </summary>
+    private void CheckWithoutSynapse(ProjectionSyntax syntax, SourceText text, BoundSettings settings, BoundSlice source, BoundSlice target)
+    {
+        var scope = new Scope(NeuronScope(target.Population.Type, VariableSide.Post, _globalScope));
+        scope.AddQualifier("pre", NeuronScope(source.Population.Type, VariableSide.Pre, _globalScope));
+        scope.AddQualifier("post", NeuronScope(target.Population.Type, VariableSide.Post, _globalScope));
+        bool autapses = true;
+        bool multapses = false;
+        foreach (var setting in syntax.Settings.Where(s => !s.Name.IsMissing))
+        {
+            switch (setting.Name.Text)
+            {
+                case "autapses":
+                    autapses = BindFlag(setting, text) ?? autapses;
+                    break;
+                case "multapses":
+                    multapses = BindFlag(setting, text) ?? multapses;
+                    break;
+                case "delay":
+                    var context = new BindingContext(text, scope, ContextFlags.SynapseIndex | ContextFlags.Random, "a delay");
+                    var delay = _binder.BindWithDimension(setting.Value, context, Dimension.Second, "a delay");
+                    if (!delay.Type.IsError)
+                    {
+                        CheckDelay(delay, text, settings.Dt);
+                    }
+                    break;
+            }
+        }
+        if (syntax.Connects.FirstOrDefault() is { } connect)
+        {
+            BindConnectivity(connect, text, source, target, autapses, multapses, scope);
+        }
     }
 
     private bool? BindFlag(SettingSyntax setting, SourceText text)
