@@ -246,4 +246,30 @@ public class SemanticsTests
         Assert.True(steps.Length > 5);
         Assert.All(steps, s => Assert.InRange(s, 1000, 2000));
     }
+
+    [Fact]
+    public void SynapseStatesIntegrateTheirEquationsBetweenEvents()
+    {
+        // Spikes at steps 100 and 110 arrive one step later, after that step's integration. The first
+        // adds w*u with u decayed from 1 over 102 steps, and sets u = 2; u then decays for ten steps
+        // before the second adds w*u.
+        var result = Models.Run("""
+            model s { dt = 0.1 ms; duration = 20 ms; precision = float64 }
+            neuron Acc { state v = 0 mV }
+            synapse Facilitating {
+              param w = 1 mV
+              state u = 1
+              du/dt = -u / (5 ms)
+              on_pre { v += w * u; u = 2 }
+            }
+            population G = SpikeGenerator[1] { times = [10 ms, 11 ms] }
+            population A = Acc[1]
+            projection p = G -> A : Facilitating { connect all_to_all }
+            record A.v
+            """);
+        var v = result.Traces[0].Values.Select(s => s[0]).ToArray();
+        Assert.Equal(0, v[101]);
+        Assert.Equal(1e-3 * Math.Exp(-2.04), v[102], 15);
+        Assert.Equal(1e-3 * Math.Exp(-2.04) + 2e-3 * Math.Exp(-0.2), v[112], 14);
+    }
 }
