@@ -27,6 +27,8 @@ declaration
     : IMPORT STRING SEMI?                                                    #importDecl
     | MODEL name=IDENT LBRACE (setting SEMI?)* RBRACE                        #modelDecl
     | PARAM IDENT ASSIGN expr SEMI?                                          #globalParamDecl
+    | STATE IDENT ASSIGN expr SEMI?                                          #globalStateDecl
+    | d=IDENT SLASH dt=IDENT ASSIGN expr SEMI?                               #globalOdeDecl
     | NEURON name=IDENT LBRACE (member SEMI?)* RBRACE                        #neuronDecl
     | NEURON name=IDENT ASSIGN base=IDENT (LBRACE (setting SEMI?)* RBRACE)?  #neuronVariantDecl
     | SYNAPSE name=IDENT LBRACE (member SEMI?)* RBRACE                       #synapseDecl

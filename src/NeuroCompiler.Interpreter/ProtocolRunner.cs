@@ -14,12 +14,14 @@ internal sealed class ProtocolRunner<T> where T : unmanaged, IBinaryFloatingPoin
     private readonly PopulationRuntime<T>[] _populations;
     private readonly Box<T>?[] _globals;
     private readonly StimulusRunner<T> _stimuli;
+    private readonly T[][] _signals;
     private readonly List<ProtocolEvent> _events;
     private readonly List<(long Step, Action Restore)> _pending = new();
     private int _next;
 
-    public ProtocolRunner(Network network, PopulationRuntime<T>[] populations, Box<T>?[] globals, StimulusRunner<T> stimuli)
+    public ProtocolRunner(Network network, PopulationRuntime<T>[] populations, Box<T>?[] globals, StimulusRunner<T> stimuli, T[][] signals)
     {
+        _signals = signals;
         _populations = populations;
         _globals = globals;
         _stimuli = stimuli;
@@ -107,6 +109,9 @@ internal sealed class ProtocolRunner<T> where T : unmanaged, IBinaryFloatingPoin
                         }
                     };
                 }
+            case KickSignal k:
+                _signals[k.Signal][0] = Simulation<T>.Assign(_signals[k.Signal][0], k.Operator, Num<T>.From(k.Value));
+                return null;
             case Kick k:
                 {
                     var state = _populations[k.Range.Population].States[k.State];

@@ -8,6 +8,19 @@ namespace NeuroCompiler.Interpreter;
 // Building the run-time state from the IR: initial values, compiled expressions and integrators.
 internal sealed partial class Simulation<T>
 {
+    /// <summary>A model-level state, read by any expression anywhere.</summary>
+    private VectorNode<T> Signal(int slot) => new SharedElementNode<T>(_signals.States[slot], 0);
+
+    /// <summary>The model-level states' own equations: signals as states, plus model params and time.</summary>
+    private VectorNode<T> ResolveSignalContext(VariableRef r) => r.Space switch
+    {
+        VariableSpace.Signal => new StateNode<T>(r.Slot),
+        VariableSpace.Global => Global(r.Slot),
+        VariableSpace.Time => new TimeNode<T>(),
+        VariableSpace.Dt => new ConstantNode<T>(_dt),
+        _ => throw new InvalidOperationException($"{r.Space} is not available in a model-level equation"),
+    };
+
     private VectorNode<T> Global(int slot) => _globals[slot] is { } box
         ? new BoxNode<T>(box)
         : new ConstantNode<T>(Num<T>.From(_network.Globals[slot].Value));
@@ -52,6 +65,7 @@ internal sealed partial class Simulation<T>
                 : runtime.SharedParameters[r.Slot] is { } box ? new BoxNode<T>(box)
                 : new ConstantNode<T>(Num<T>.From(initial.Parameter(r.Slot).FirstOrDefault())),
             VariableSpace.Global => Global(r.Slot),
+            VariableSpace.Signal => Signal(r.Slot),
             VariableSpace.Time => new TimeNode<T>(),
             VariableSpace.Dt => new ConstantNode<T>(_dt),
             VariableSpace.Index => new IndexNode<T>(0),

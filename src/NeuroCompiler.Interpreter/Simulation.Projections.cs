@@ -44,6 +44,7 @@ internal sealed partial class Simulation<T>
             VariableSpace.NeuronState or VariableSpace.NeuronParameter => r.Side == Side.Post ? NeuronVariable(post, r, true) : NeuronVariable(pre, r, false),
             VariableSpace.Index => new EventIndexNode<T>(r.Side == Side.Post),
             VariableSpace.Global => Global(r.Slot),
+            VariableSpace.Signal => Signal(r.Slot),
             VariableSpace.Time => new TimeNode<T>(),
             VariableSpace.Dt => new ConstantNode<T>(_dt),
             _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse handler"),
@@ -132,6 +133,7 @@ internal sealed partial class Simulation<T>
                 : owner.SharedParameters[r.Slot] is { } box ? new BoxNode<T>(box)
                 : new ConstantNode<T>(Num<T>.From(InitialValue(owner, r.Slot))),
             VariableSpace.Global => Global(r.Slot),
+            VariableSpace.Signal => Signal(r.Slot),
             VariableSpace.Time => new TimeNode<T>(),
             VariableSpace.Dt => new ConstantNode<T>(_dt),
             _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse equation"),

@@ -14,8 +14,8 @@ namespace NeuroCompiler.Interpreter;
 /// 1. protocol: values set for a window come back, then this step's events apply;
 /// 2. traces are sampled (values at the start of the step);
 /// 3. injected currents change where their waveform steps;
-/// 4. every population integrates from t to t + dt (refractory neurons' clamped states stand still),
-///    then synapses with equations;
+/// 4. model-level states integrate from t to t + dt, then every population (refractory neurons'
+///    clamped states stand still), then synapses with equations, each reading the values at t;
 /// 5. thresholds: a neuron spikes at step n if its condition holds, it is not refractory and not
 ///    silenced; spike generators emit their step-n spikes;
 /// 6. presynaptic spikes of step n − d reach synapses of delay d (on_pre), projection by projection,
@@ -31,6 +31,8 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     private readonly ulong _seed;
     private readonly T _dt;
     private readonly Box<T>?[] _globals;
+    private readonly Integrators.StateGroup<T> _signals;
+    private readonly Integrators.Stepper<T>? _signalStepper;
     private readonly HashSet<(int Population, int Parameter)> _injected;
     private readonly PopulationRuntime<T>[] _populations;
     private readonly ProjectionRuntime<T>[] _projections;
@@ -46,6 +48,11 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _seed = network.Settings.Seed;
         _dt = Num<T>.From(network.Settings.Dt);
         _globals = network.Globals.Select(g => g.Mutable ? new Box<T>(Num<T>.From(g.Value)) : null).ToArray();
+        _signals = new Integrators.StateGroup<T>(1, network.Signals.Variables.Select(v => new[] { Num<T>.From(v.Initial) }).ToArray(),
+            new bool[network.Signals.Variables.Length]);
+        _signalStepper = network.Signals.Integrator is { } signalIntegrator
+            ? BuildStepper(signalIntegrator, e => VectorCompiler<T>.Compile(e, ResolveSignalContext, _seed), 1, null, null)
+            : null;
         _injected = network.Stimuli.OfType<CurrentInjection>().Select(c => (c.Target.Population, c.Parameter)).ToHashSet();
         _populations = network.Populations.Select(BuildPopulation).ToArray();
         _projections = network.Projections.Select(BuildProjection).ToArray();
@@ -55,8 +62,8 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             _populations[group.Key].History = new SpikeHistory(depth, _populations[group.Key].Size);
         }
         _stimuli = new StimulusRunner<T>(network, _populations);
-        _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli);
-        _recorder = new Recorder<T>(network, _populations);
+        _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli, _signals.States);
+        _recorder = new Recorder<T>(network, _populations, _signals.States);
     }
 
     public SimulationResult Run()
@@ -83,6 +90,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _protocol.Apply(n);
         _recorder.SampleTraces(n, time);
         _stimuli.UpdateCurrents(n);
+        _signalStepper?.Step(_signals, n, time);
         foreach (var population in _populations)
         {
             if (population.Stepper is { } stepper)

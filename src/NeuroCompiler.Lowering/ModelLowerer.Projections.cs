@@ -37,7 +37,7 @@ internal sealed partial class ModelLowerer
                 }
                 return lowered;
             }
-            if (symbol.Kind == VariableKind.GlobalParameter)
+            if (symbol.Kind is VariableKind.GlobalParameter or VariableKind.Signal)
             {
                 return GlobalVariable(symbol);
             }

@@ -77,6 +77,9 @@ internal sealed partial class ModelLowerer
             case BoundSilenceAction silence:
                 yield return new Silence(Range(silence.Slice));
                 break;
+            case BoundSignalKickAction kick:
+                yield return new KickSignal(_signalSlots[kick.Signal], OperatorOf(kick.Operator), kick.Value);
+                break;
             case BoundKickAction kick:
                 yield return new Kick(Range(kick.Target.Slice), _neuronContexts[kick.Target.Slice.Population].StateSlot(kick.Target.Variable),
                     OperatorOf(kick.Operator), kick.Value);
@@ -89,18 +92,20 @@ internal sealed partial class ModelLowerer
         var result = ImmutableArray.CreateBuilder<Recording>();
         foreach (var recording in _model.Recordings)
         {
-            var range = Range(recording.Slice);
             switch (recording)
             {
-                case BoundSpikeRecording:
-                    result.Add(new SpikeRecording(range));
+                case BoundSpikeRecording spikes:
+                    result.Add(new SpikeRecording(Range(spikes.Slice)));
                     break;
                 case BoundRateRecording rate:
-                    result.Add(new RateRecording(range, (int)Math.Max(1, Steps(rate.Bin))));
+                    result.Add(new RateRecording(Range(rate.Slice), (int)Math.Max(1, Steps(rate.Bin))));
                     break;
                 case BoundTraceRecording trace:
                     var value = _neuronContexts[trace.Slice.Population].Resolve(trace.Variable, Side.Self)!;
-                    result.Add(new TraceRecording(range, trace.Variable.Name, value, (int)Math.Max(1, Steps(trace.Interval))));
+                    result.Add(new TraceRecording(Range(trace.Slice), trace.Variable.Name, value, (int)Math.Max(1, Steps(trace.Interval))));
+                    break;
+                case BoundSignalRecording signal:
+                    result.Add(new SignalRecording(_signalSlots[signal.Signal], (int)Math.Max(1, Steps(signal.Interval))));
                     break;
             }
         }

@@ -10,6 +10,7 @@ internal sealed partial class ModelLowerer
     private readonly BoundModel _model;
     private readonly DiagnosticBag _diagnostics = new();
     private readonly Dictionary<VariableSymbol, int> _globalSlots = new();
+    private readonly Dictionary<VariableSymbol, int> _signalSlots = new();
     private readonly Dictionary<BoundPopulation, int> _populationIndex = new();
     private readonly Dictionary<BoundPopulation, NeuronContext> _neuronContexts = new();
     private readonly HashSet<(BoundPopulation, VariableSymbol)> _mutable = new();
@@ -29,6 +30,7 @@ internal sealed partial class ModelLowerer
         var settings = new ModelSettings(_model.Settings.Name, Dt, Steps(_model.Settings.Duration ?? 0), _model.Settings.Seed, _model.Settings.Precision);
         var globals = LowerGlobals();
         _globals = globals;
+        var signals = LowerSignals();
         for (int i = 0; i < _model.Populations.Length; i++)
         {
             _populationIndex[_model.Populations[i]] = i;
@@ -39,7 +41,7 @@ internal sealed partial class ModelLowerer
         var stimuli = LowerStimuli();
         var protocol = LowerProtocol();
         var recordings = LowerRecordings();
-        var network = new Network(settings, globals, populations, projections, stimuli, protocol, recordings);
+        var network = new Network(settings, globals, signals, populations, projections, stimuli, protocol, recordings);
         return new LoweringResult(_diagnostics.HasErrors ? null : network, _diagnostics.ToSortedList().ToImmutableArray());
     }
 
@@ -47,7 +49,40 @@ internal sealed partial class ModelLowerer
     private long Steps(double time) => (long)Math.Round(time / Dt, MidpointRounding.AwayFromZero);
 
     private IrExpression? GlobalVariable(VariableSymbol symbol) =>
-        _globalSlots.TryGetValue(symbol, out int slot) ? new IrVariable(new VariableRef(VariableSpace.Global, slot)) : null;
+        _globalSlots.TryGetValue(symbol, out int slot) ? new IrVariable(new VariableRef(VariableSpace.Global, slot))
+        : _signalSlots.TryGetValue(symbol, out int signal) ? new IrVariable(new VariableRef(VariableSpace.Signal, signal))
+        : null;
+
+    private Signals LowerSignals()
+    {
+        var variables = ImmutableArray.CreateBuilder<SignalVariable>();
+        foreach (var signal in _model.Signals)
+        {
+            _signalSlots[signal.Symbol] = variables.Count;
+            variables.Add(new SignalVariable(signal.Symbol.Name, signal.Symbol.Dimension, signal.Initial));
+        }
+        var noises = new List<string>();
+        int Noise(string name)
+        {
+            if (!noises.Contains(name))
+            {
+                noises.Add(name);
+            }
+            return noises.IndexOf(name);
+        }
+        IrExpression? Resolve(VariableSymbol symbol, VariableSide side) => symbol.Kind switch
+        {
+            VariableKind.GlobalParameter or VariableKind.Signal => GlobalVariable(symbol),
+            _ when symbol == Builtins.Time => new IrVariable(VariableRef.Time),
+            _ when symbol == Builtins.Dt => new IrVariable(VariableRef.Dt),
+            _ => null,
+        };
+        var odes = _model.Signals.Where(s => s.Ode is not null)
+            .Select(s => new Ode(_signalSlots[s.Symbol], new ExpressionLowerer(Resolve, $"signals/ode:{s.Symbol.Name}", Noise).Lower(s.Ode!.Rhs),
+                new Core.Text.SourceLocation(s.Symbol.Location!.Text, s.Ode.Span)))
+            .ToImmutableArray();
+        return new Signals(variables.ToImmutable(), odes, null);
+    }
 
     private ImmutableArray<GlobalParameter> LowerGlobals()
     {

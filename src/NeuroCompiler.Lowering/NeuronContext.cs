@@ -89,7 +89,7 @@ internal sealed class NeuronContext
             }
             return lowered;
         }
-        if (symbol.Kind == VariableKind.GlobalParameter)
+        if (symbol.Kind is VariableKind.GlobalParameter or VariableKind.Signal)
         {
             return _global(symbol);
         }

@@ -272,4 +272,29 @@ public class SemanticsTests
         Assert.Equal(1e-3 * Math.Exp(-2.04), v[102], 15);
         Assert.Equal(1e-3 * Math.Exp(-2.04) + 2e-3 * Math.Exp(-0.2), v[112], 14);
     }
+
+    [Fact]
+    public void AModelLevelSignalDecaysIsKickedByTheProtocolAndDrivesNeurons()
+    {
+        var result = Models.Run("""
+            model da { dt = 0.1 ms; duration = 60 ms; precision = float64 }
+            state dopamine = 0
+            ddopamine/dt = -dopamine / (20 ms)
+            neuron N {
+              state v = 0 mV
+              dv/dt = (dopamine * 10 mV - v) / (5 ms)
+            }
+            population P = N[1]
+            protocol { at 10 ms dopamine += 1 }
+            record dopamine
+            record P.v
+            """);
+        var dopamine = result.Traces.Single(t => t.Variable == "dopamine").Values.Select(v => v[0]).ToArray();
+        var v = result.Traces.Single(t => t.Variable == "v").Values.Select(x => x[0]).ToArray();
+        Assert.Equal(0, dopamine[99]);
+        Assert.Equal(1, dopamine[100]);
+        Assert.Equal(Math.Exp(-0.5), dopamine[200], 12);   // 100 steps of 0.1 ms at tau = 20 ms
+        Assert.Equal(0, v[100]);
+        Assert.True(v[200] > 1e-3, "the neuron followed the signal");
+    }
 }

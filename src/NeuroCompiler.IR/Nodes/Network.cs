@@ -12,10 +12,23 @@ public sealed record ModelSettings(string Name, double Dt, long Steps, ulong See
 /// <summary>A model-level parameter; <see cref="Mutable"/> when the protocol changes it.</summary>
 public sealed record GlobalParameter(string Name, Dimension Dimension, double Value, bool Mutable);
 
+/// <summary>A model-level state: one value for the whole network (a neuromodulator such as dopamine).</summary>
+public sealed record SignalVariable(string Name, Dimension Dimension, double Initial);
+
+/// <summary>
+/// The model-level states and their equations. They are integrated together, first in every step,
+/// and every neuron and synapse reads them (<see cref="VariableSpace.Signal"/>).
+/// </summary>
+public sealed record Signals(ImmutableArray<SignalVariable> Variables, ImmutableArray<Ode> Odes, Integrator? Integrator)
+{
+    public static readonly Signals None = new(ImmutableArray<SignalVariable>.Empty, ImmutableArray<Ode>.Empty, null);
+}
+
 /// <summary>The whole model in the IR: what every backend runs and every target maps.</summary>
 public sealed record Network(
     ModelSettings Settings,
     ImmutableArray<GlobalParameter> Globals,
+    Signals Signals,
     ImmutableArray<Population> Populations,
     ImmutableArray<Projection> Projections,
     ImmutableArray<Stimulus> Stimuli,

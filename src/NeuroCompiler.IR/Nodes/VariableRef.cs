@@ -22,6 +22,8 @@ public enum VariableSpace
     PositionZ,
     /// <summary>Distance between the presynaptic and postsynaptic neuron, metres.</summary>
     Distance,
+    /// <summary>A model-level state (slot in <see cref="Network.Signals"/>), the same for every neuron and synapse.</summary>
+    Signal,
 }
 
 /// <summary>In a synapse, whose variable: the synapse's own, the presynaptic neuron's or the postsynaptic neuron's.</summary>

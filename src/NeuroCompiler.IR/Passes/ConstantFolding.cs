@@ -21,10 +21,11 @@ public sealed class ConstantFolding : INetworkPass
         var folder = new NetworkFolder(network);
         var populations = network.Populations.Select(p => p.Model is null ? p : p with { Model = folder.FoldNeuron(p.Index, p.Model) }).ToImmutableArray();
         var projections = network.Projections.Select(folder.FoldProjection).ToImmutableArray();
+        var signals = network.Signals with { Odes = network.Signals.Odes.Select(o => o with { Rhs = folder.FoldIn(o.Rhs, -1, -1) }).ToImmutableArray() };
         var recordings = network.Recordings.Select(r => r is TraceRecording t
             ? t with { Value = folder.FoldIn(t.Value, t.Range.Population, -1) }
             : r).ToImmutableArray();
-        return network with { Populations = populations, Projections = projections, Recordings = recordings };
+        return network with { Signals = signals, Populations = populations, Projections = projections, Recordings = recordings };
     }
 
     private sealed class NetworkFolder

@@ -39,7 +39,17 @@ public sealed class IntegratorSelection : INetworkPass
                 synapse.Parameters, streams, $"synapse type '{synapse.TypeName}' (projection {p.Name})", diagnostics);
             return p with { Synapse = synapse with { Integrator = integrator } };
         }).ToImmutableArray();
-        return network with { Populations = populations, Projections = projections };
+        var signals = network.Signals;
+        if (!signals.Odes.IsEmpty)
+        {
+            var streams = Enumerable.Range(0, 8).Select(k => Runtime.CounterRng.StreamId($"signals/noise:{k}")).ToImmutableArray();
+            signals = signals with
+            {
+                Integrator = Select(network, signals.Odes, IntegrationMethod.Default, null, VariableSpace.Signal, ImmutableArray<int>.Empty,
+                    ImmutableArray<Variable>.Empty, streams, "model-level states", diagnostics),
+            };
+        }
+        return network with { Populations = populations, Projections = projections, Signals = signals };
     }
 
     private static Integrator? Select(Network network, ImmutableArray<Ode> odes, IntegrationMethod method, SourceLocation? methodLocation,
@@ -182,7 +192,7 @@ public sealed class IntegratorSelection : INetworkPass
     private static bool Varies(IrExpression e, ImmutableArray<Variable> parameters, Network network) => e switch
     {
         IrRandom or IrNoise => true,
-        IrVariable { Ref.Space: VariableSpace.NeuronState or VariableSpace.SynapseState or VariableSpace.Time } => true,
+        IrVariable { Ref.Space: VariableSpace.NeuronState or VariableSpace.SynapseState or VariableSpace.Time or VariableSpace.Signal } => true,
         IrVariable { Ref: { Space: VariableSpace.NeuronParameter, Side: Side.Self } r } => parameters[r.Slot].Mutable,
         IrVariable { Ref: { Space: VariableSpace.SynapseParameter } r } => parameters[r.Slot].Mutable,
         IrVariable { Ref: { Space: VariableSpace.Global } r } => network.Globals[r.Slot].Mutable,

@@ -100,6 +100,7 @@ public static class Verifier
                 VariableSpace.NeuronState => owner?.States.Length ?? 0,
                 VariableSpace.SynapseParameter => projection?.Synapse.Parameters.Length ?? 0,
                 VariableSpace.SynapseState => projection?.Synapse.States.Length ?? 0,
+                VariableSpace.Signal => network.Signals.Variables.Length,
                 _ => int.MaxValue,
             };
             if (r.Slot < 0 || r.Slot >= limit)

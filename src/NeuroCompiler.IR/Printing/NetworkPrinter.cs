@@ -15,6 +15,7 @@ public static class NetworkPrinter
         {
             w.AppendLine($"param {g.Name} = {Num(g.Value)} {Unit(g.Dimension)}{(g.Mutable ? "  [changed by the protocol]" : "")}");
         }
+        PrintSignals(w, network);
         foreach (var p in network.Populations)
         {
             PrintPopulation(w, network, p);
@@ -47,17 +48,37 @@ public static class NetworkPrinter
         {
             w.AppendLine(r switch
             {
-                SpikeRecording => $"record spikes {Range(network, r.Range)}",
-                RateRecording rate => $"record rate {Range(network, r.Range)} every {rate.BinSteps} steps",
-                TraceRecording t => $"record {Range(network, r.Range)}.{t.Name} every {t.IntervalSteps} steps",
+                SpikeRecording spikes => $"record spikes {Range(network, spikes.Range)}",
+                RateRecording rate => $"record rate {Range(network, rate.Range)} every {rate.BinSteps} steps",
+                TraceRecording t => $"record {Range(network, t.Range)}.{t.Name} every {t.IntervalSteps} steps",
+                SignalRecording sr => $"record {network.Signals.Variables[sr.Signal].Name} every {sr.IntervalSteps} steps",
                 _ => "record ?",
             });
         }
         return w.ToString();
     }
 
+    private static void PrintSignals(StringBuilder w, Network network)
+    {
+        var signals = network.Signals;
+        string Name(VariableRef r) => r.Space == VariableSpace.Signal ? signals.Variables[r.Slot].Name : Common(network, r);
+        foreach (var v in signals.Variables)
+        {
+            w.AppendLine($"state {v.Name} = {Num(v.Initial)} {Unit(v.Dimension)}");
+        }
+        foreach (var ode in signals.Odes)
+        {
+            w.AppendLine($"d{signals.Variables[ode.State].Name}/dt = {ExpressionPrinter.Print(ode.Rhs, Name)}");
+        }
+        if (signals.Integrator is { } integrator)
+        {
+            PrintIntegrator(w, integrator, i => signals.Variables[i].Name, Name);
+        }
+    }
+
     private static string Action(Network network, ProtocolAction action) => action switch
     {
+        KickSignal k => $"{network.Signals.Variables[k.Signal].Name} {Op(k.Operator)} {Num(k.Value)}",
         SetGlobal g => $"set {network.Globals[g.Global].Name} = {Num(g.Value)}",
         SetParameter p => $"set {Range(network, p.Range)}.{network.Populations[p.Range.Population].Model!.Parameters[p.Parameter].Name} = {Num(p.Value)}",
         SetRate r => $"set {network.Stimuli[r.Stimulus].Name}.rate = {Num(r.Rate)} Hz",
@@ -118,8 +139,12 @@ public static class NetworkPrinter
                 for (int k = 0; k < n; k++)
                 {
                     string row = string.Join(" ", Enumerable.Range(0, n).Select(j => Num(m.P[k * n + j])));
-                    string input = lp.Input is { } c ? $" + {Num(c[k])}" : "";
+                    string input = lp.Input is { } c ? $" + {Num(c[k])}" : lp.B.All(b => b is IrConstant { Value: 0 }) ? "" : " + G . b";
                     w.AppendLine($"    {stateName(lp.States[k])}' = [{row}] . x{input}");
+                }
+                if (lp.Input is null && !lp.B.All(b => b is IrConstant { Value: 0 }))
+                {
+                    w.AppendLine("    b = [" + string.Join(", ", lp.B.Select(b => ExpressionPrinter.Print(b, name))) + "], evaluated each step");
                 }
                 break;
             case LinearPropagator lp:
@@ -220,6 +245,7 @@ public static class NetworkPrinter
         VariableSpace.PositionY => "y",
         VariableSpace.PositionZ => "z",
         VariableSpace.Distance => "distance",
+        VariableSpace.Signal => network.Signals.Variables[r.Slot].Name,
         _ => r.ToString(),
     };
 

@@ -13,10 +13,13 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
     private readonly List<(SpikeRecording Recording, List<long> Steps, List<int> Indices)> _spikes = new();
     private readonly List<(RateRecording Recording, long[] Counts)> _rates = new();
     private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, List<long> Steps, List<ImmutableArray<double>> Values)> _traces = new();
+    private readonly List<(SignalRecording Recording, List<long> Steps, List<ImmutableArray<double>> Values)> _signalTraces = new();
+    private readonly T[][] _signals;
 
-    public Recorder(Network network, PopulationRuntime<T>[] populations)
+    public Recorder(Network network, PopulationRuntime<T>[] populations, T[][] signals)
     {
         _network = network;
+        _signals = signals;
         long steps = network.Settings.Steps;
         foreach (var recording in network.Recordings)
         {
@@ -27,6 +30,9 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                     break;
                 case RateRecording r:
                     _rates.Add((r, new long[(steps + r.BinSteps - 1) / r.BinSteps]));
+                    break;
+                case SignalRecording sr:
+                    _signalTraces.Add((sr, new List<long>(), new List<ImmutableArray<double>>()));
                     break;
                 case TraceRecording t:
                     var population = populations[t.Range.Population];
@@ -78,6 +84,14 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
 
     public void SampleTraces(long step, T time)
     {
+        foreach (var (recording, steps, values) in _signalTraces)
+        {
+            if (step % recording.IntervalSteps == 0)
+            {
+                steps.Add(step);
+                values.Add(ImmutableArray.Create(Num<T>.ToDouble(_signals[recording.Signal][0])));
+            }
+        }
         foreach (var (recording, value, frame, steps, values) in _traces)
         {
             if (step % recording.IntervalSteps != 0)
@@ -108,7 +122,10 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         new SpikeTrain(Name(s.Recording.Range), s.Recording.Range.Start, s.Recording.Range.Count, s.Steps.ToImmutableArray(), s.Indices.ToImmutableArray())).ToImmutableArray();
 
     public ImmutableArray<Trace> Traces() => _traces.Select(t =>
-        new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Steps.ToImmutableArray(), t.Values.ToImmutableArray())).ToImmutableArray();
+            new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Steps.ToImmutableArray(), t.Values.ToImmutableArray()))
+        .Concat(_signalTraces.Select(s =>
+            new Trace("model", _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), s.Values.ToImmutableArray())))
+        .ToImmutableArray();
 
     public ImmutableArray<RateTrace> Rates() => _rates.Select(r =>
     {

@@ -181,3 +181,23 @@ internal sealed class RandomNode<T> : VectorNode<T> where T : unmanaged, IBinary
         return span;
     }
 }
+
+/// <summary>One value shared by every element (a model-level state), read from its array each time.</summary>
+internal sealed class SharedElementNode<T> : VectorNode<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly T[] _values;
+    private readonly int _index;
+
+    public SharedElementNode(T[] values, int index)
+    {
+        _values = values;
+        _index = index;
+    }
+
+    public override ReadOnlySpan<T> Eval(Frame<T> frame)
+    {
+        var span = Scratch.AsSpan(0, frame.Length);
+        span.Fill(_values[_index]);
+        return span;
+    }
+}

@@ -200,6 +200,7 @@ internal sealed partial class ModelBinder
     {
         VariableKind.Parameter => "a parameter",
         VariableKind.GlobalParameter => "a model parameter",
+        VariableKind.Signal => "a model-level state (change it from the protocol)",
         VariableKind.Let => "a definition (let)",
         VariableKind.Builtin => "built in",
         _ => symbol.Owner == VariableOwner.Synapse ? "a synapse variable" : "a neuron state",

@@ -132,6 +132,20 @@ internal sealed partial class ModelBinder
                     }
                     return BindSlice(silence.Population, text) is { } slice ? new BoundSilenceAction(slice, location) : null;
                 }
+            case KickActionSyntax kick when kick.Target is { Member: null, Owner.Slice: null } &&
+                                            _globalScope.Lookup(kick.Target.Owner.Name.Text) is { Symbol: { Kind: VariableKind.Signal } signal }:
+                {
+                    if (!signal.HasKnownDimension)
+                    {
+                        return null;
+                    }
+                    bool scales = kick.Operator is AssignmentOperator.MultiplyAssign or AssignmentOperator.DivideAssign;
+                    if (ConstantQuantity(kick.Value, context, scales ? Dimension.None : signal.Dimension, "the change") is not { } value)
+                    {
+                        return null;
+                    }
+                    return new BoundSignalKickAction(signal, kick.Operator, value, location);
+                }
             case KickActionSyntax kick:
                 {
                     if (BindTarget(kick.Target, text, VariableKind.State, "only states can be changed at an instant; set a parameter with 'set'") is not { } target)

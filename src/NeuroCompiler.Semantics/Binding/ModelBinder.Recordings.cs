@@ -63,6 +63,15 @@ internal sealed partial class ModelBinder
                         }
                         foreach (var variable in trace.Variables)
                         {
+                            if (variable is { Member: null, Owner.Slice: null } &&
+                                _globalScope.Lookup(variable.Owner.Name.Text) is { Symbol: { Kind: VariableKind.Signal } signal })
+                            {
+                                if (signal.HasKnownDimension)
+                                {
+                                    result.Add(new BoundSignalRecording(signal, interval, new SourceLocation(text, variable.Span)));
+                                }
+                                continue;
+                            }
                             if (BindTraceTarget(variable, text) is { } target)
                             {
                                 result.Add(new BoundTraceRecording(target.Slice, target.Variable, interval, target.Location));

@@ -48,6 +48,7 @@ internal sealed partial class ModelBinder
         var settings = BindSettings(main);
         _binder.Constants.Dt = settings.Dt;
         var globals = BindGlobals(all);
+        var signals = BindSignals(all);
         var neuronTypes = BindNeuronTypes();
         var populations = BindPopulations(main, settings);
         var projections = BindProjections(main, settings);
@@ -57,7 +58,7 @@ internal sealed partial class ModelBinder
         settings = ResolveDuration(settings, protocol);
         CheckUnusedOverrides();
 
-        var model = new BoundModel(settings, globals, neuronTypes, populations, projections, stimuli, protocol, recordings);
+        var model = new BoundModel(settings, globals, signals, neuronTypes, populations, projections, stimuli, protocol, recordings);
         var diagnostics = WithoutSyntaxCascades(all, _diagnostics.ToSortedList()).ToImmutableArray();
         return new BindResult(_diagnostics.HasErrors ? null : model, diagnostics);
     }
@@ -154,6 +155,11 @@ internal sealed partial class ModelBinder
                     break;
                 case GlobalParamSyntax param when !param.Name.IsMissing:
                     DeclareGlobal(param, tree.Text);
+                    break;
+                case GlobalStateSyntax state when !state.Name.IsMissing:
+                    DeclareSignal(state, tree.Text);
+                    break;
+                case GlobalOdeSyntax:
                     break;
                 case ImportSyntax:
                     break;

@@ -6,6 +6,7 @@ namespace NeuroCompiler.Semantics;
 public sealed record BoundModel(
     BoundSettings Settings,
     ImmutableArray<BoundGlobalParameter> Globals,
+    ImmutableArray<BoundSignal> Signals,
     ImmutableArray<BoundNeuronType> NeuronTypes,
     ImmutableArray<BoundPopulation> Populations,
     ImmutableArray<BoundProjection> Projections,

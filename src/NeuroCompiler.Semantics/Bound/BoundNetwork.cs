@@ -8,6 +8,9 @@ public sealed record BoundSettings(string Name, double Dt, double? Duration, ulo
 
 public sealed record BoundGlobalParameter(VariableSymbol Symbol, BoundExpression Value, double Evaluated, SourceText Text);
 
+/// <summary>A model-level state (a signal such as a neuromodulator): its initial value and, if it has one, its equation.</summary>
+public sealed record BoundSignal(VariableSymbol Symbol, double Initial, BoundOde? Ode);
+
 /// <summary>An override of a type's param or state initial value, for one population or one projection's synapses.</summary>
 public sealed record BoundOverride(VariableSymbol Symbol, BoundExpression Value, SourceLocation Location);
 

@@ -23,6 +23,9 @@ public sealed record BoundSilenceAction(BoundSlice Slice, SourceLocation Locatio
 /// <summary>A one-off change of a state variable: <c>E[0:10].v += 5 mV</c>.</summary>
 public sealed record BoundKickAction(BoundTarget Target, AssignmentOperator Operator, double Value, SourceLocation Location) : BoundAction(Location);
 
+/// <summary>A one-off change of a model-level state (a signal): <c>dopamine += 0.5</c>.</summary>
+public sealed record BoundSignalKickAction(VariableSymbol Signal, AssignmentOperator Operator, double Value, SourceLocation Location) : BoundAction(Location);
+
 public sealed record BoundProtocolEvent(double Time, double? Until, BoundAction Action);
 
 public sealed record BoundSegment(string Name, double Start, double Duration, SourceLocation Location);

@@ -2,12 +2,15 @@ using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.Semantics;
 
-public abstract record BoundRecording(BoundSlice Slice, SourceLocation Location);
+public abstract record BoundRecording(SourceLocation Location);
 
-public sealed record BoundSpikeRecording(BoundSlice Slice, SourceLocation Location) : BoundRecording(Slice, Location);
+public sealed record BoundSpikeRecording(BoundSlice Slice, SourceLocation Location) : BoundRecording(Location);
 
 /// <summary>The population rate (spikes per neuron per second) in bins of <see cref="Bin"/> seconds.</summary>
-public sealed record BoundRateRecording(BoundSlice Slice, double Bin, SourceLocation Location) : BoundRecording(Slice, Location);
+public sealed record BoundRateRecording(BoundSlice Slice, double Bin, SourceLocation Location) : BoundRecording(Location);
 
 /// <summary>A state variable (or parameter) of each neuron of the slice, sampled every <see cref="Interval"/> seconds.</summary>
-public sealed record BoundTraceRecording(BoundSlice Slice, VariableSymbol Variable, double Interval, SourceLocation Location) : BoundRecording(Slice, Location);
+public sealed record BoundTraceRecording(BoundSlice Slice, VariableSymbol Variable, double Interval, SourceLocation Location) : BoundRecording(Location);
+
+/// <summary>A model-level state (signal), sampled every <see cref="Interval"/> seconds.</summary>
+public sealed record BoundSignalRecording(VariableSymbol Signal, double Interval, SourceLocation Location) : BoundRecording(Location);

@@ -7,6 +7,8 @@ public enum VariableKind
 {
     /// <summary>A model-level <c>param</c>, overridable with <c>--set</c>.</summary>
     GlobalParameter,
+    /// <summary>A model-level <c>state</c>: a signal every neuron and synapse reads (a neuromodulator).</summary>
+    Signal,
     /// <summary>A <c>param</c> of a neuron type (per population, possibly per neuron) or of a synapse type (per synapse).</summary>
     Parameter,
     State,

@@ -43,3 +43,12 @@ public sealed record RecordTraceSyntax(ImmutableArray<VariableRefSyntax> Variabl
 /// different default values (a named parameter set). <see cref="IsNeuron"/> tells neuron from synapse.
 /// </summary>
 public sealed record TypeVariantSyntax(bool IsNeuron, NameSyntax Name, NameSyntax Base, ImmutableArray<SettingSyntax> Settings, TextSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>
+/// A model-level state, a signal every neuron and synapse can read (a neuromodulator such as
+/// dopamine): <c>state dopamine = 0</c>, with an optional equation <c>ddopamine/dt = -dopamine / (200 ms)</c>.
+/// </summary>
+public sealed record GlobalStateSyntax(NameSyntax Name, ExpressionSyntax Value, TextSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>The equation of a model-level state.</summary>
+public sealed record GlobalOdeSyntax(OdeMemberSyntax Ode, TextSpan Span) : DeclarationSyntax(Span);

@@ -32,6 +32,8 @@ internal sealed partial class SyntaxTreeBuilder
         P.ImportDeclContext c => new ImportSyntax(new StringLiteralSyntax(UnquoteToken(c.STRING()), TokenSpan(c.STRING()?.Symbol, span)), span),
         P.ModelDeclContext c => new ModelSyntax(Name(c.name, span), Settings(c.setting(), span), span),
         P.GlobalParamDeclContext c => new GlobalParamSyntax(Name(c.IDENT()?.Symbol, span), Expression(c.expr(), span), span),
+        P.GlobalStateDeclContext c => new GlobalStateSyntax(Name(c.IDENT()?.Symbol, span), Expression(c.expr(), span), span),
+        P.GlobalOdeDeclContext c => new GlobalOdeSyntax(new OdeMemberSyntax(Name(c.d, span), Name(c.dt, span), Expression(c.expr(), span), span), span),
         P.NeuronDeclContext c => new NeuronTypeSyntax(Name(c.name, span), Members(c.member(), span), span),
         P.SynapseDeclContext c => new SynapseTypeSyntax(Name(c.name, span), Members(c.member(), span), span),
         P.NeuronVariantDeclContext c => new TypeVariantSyntax(true, Name(c.name, span), Name(c.@base, span), Settings(c.setting(), span), span),

@@ -42,6 +42,7 @@ internal sealed class SynapseEnvironment : IEvaluationEnvironment
         return variable.Space switch
         {
             VariableSpace.Global => _network.Globals[variable.Slot].Value,
+            VariableSpace.Signal => _network.Signals.Variables[variable.Slot].Initial,
             VariableSpace.Dt => _network.Settings.Dt,
             VariableSpace.Time => 0,
             VariableSpace.Index => neuron,
