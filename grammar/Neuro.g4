@@ -27,8 +27,7 @@ declaration
     : IMPORT STRING SEMI?                                                    #importDecl
     | MODEL name=IDENT LBRACE (setting SEMI?)* RBRACE                        #modelDecl
     | PARAM IDENT ASSIGN expr SEMI?                                          #globalParamDecl
-    | STATE IDENT ASSIGN expr SEMI?                                          #globalStateDecl
-    | d=IDENT SLASH dt=IDENT ASSIGN expr SEMI?                               #globalOdeDecl
+    | SIGNALS LBRACE (member SEMI?)* RBRACE                                  #signalsDecl
     | NEURON name=IDENT LBRACE (member SEMI?)* RBRACE                        #neuronDecl
     | NEURON name=IDENT ASSIGN base=IDENT (LBRACE (setting SEMI?)* RBRACE)?  #neuronVariantDecl
     | SYNAPSE name=IDENT LBRACE (member SEMI?)* RBRACE                       #synapseDecl
@@ -157,6 +156,7 @@ PROJECTION  : 'projection';
 STIMULUS    : 'stimulus';
 PROTOCOL    : 'protocol';
 RECORD      : 'record';
+SIGNALS     : 'signals';
 METHOD      : 'method';
 THRESHOLD   : 'threshold';
 RESET       : 'reset';

@@ -278,8 +278,10 @@ public class SemanticsTests
     {
         var result = Models.Run("""
             model da { dt = 0.1 ms; duration = 60 ms; precision = float64 }
-            state dopamine = 0
-            ddopamine/dt = -dopamine / (20 ms)
+            signals {
+              state dopamine = 0
+              ddopamine/dt = -dopamine / (20 ms)
+            }
             neuron N {
               state v = 0 mV
               dv/dt = (dopamine * 10 mV - v) / (5 ms)

@@ -118,7 +118,7 @@ internal sealed class MemberBinder
         var seen = new Dictionary<VariableSymbol, OdeMemberSyntax>();
         foreach (var ode in odes)
         {
-            if (ode.Derivative.IsMissing)
+            if (ode.Derivative.IsMissing || ode.Time.IsMissing)
             {
                 continue;
             }

@@ -10,10 +10,33 @@ namespace NeuroCompiler.Semantics.Binding;
 // synapse can read them; the protocol can change them with kicks.
 internal sealed partial class ModelBinder
 {
-    private readonly List<(VariableSymbol Symbol, GlobalStateSyntax Syntax, SourceText Text)> _signalDeclarations = new();
+    private readonly List<(VariableSymbol Symbol, StateMemberSyntax Syntax, SourceText Text)> _signalDeclarations = new();
+    private readonly List<(OdeMemberSyntax Ode, SourceText Text)> _signalOdes = new();
     private readonly Dictionary<VariableSymbol, double> _signalInitial = new();
 
-    private void DeclareSignal(GlobalStateSyntax state, SourceText text)
+    private void DeclareSignals(SignalsSyntax signals, SourceText text)
+    {
+        foreach (var member in signals.Members)
+        {
+            switch (member)
+            {
+                case StateMemberSyntax state when !state.Name.IsMissing:
+                    DeclareSignal(state, text);
+                    break;
+                case OdeMemberSyntax ode:
+                    _signalOdes.Add((ode, text));
+                    break;
+                case StateMemberSyntax:
+                    break;
+                default:
+                    _diagnostics.Error(ErrorCode.MemberNotAllowedHere, text, member.Span,
+                        "a signals block holds states and their equations; declare model params with 'param' at the top level");
+                    break;
+            }
+        }
+    }
+
+    private void DeclareSignal(StateMemberSyntax state, SourceText text)
     {
         if (Builtins.Names.Contains(state.Name.Text) || Builtins.IsNoiseName(state.Name.Text))
         {
@@ -33,7 +56,7 @@ internal sealed partial class ModelBinder
         _binder.AddPending(symbol, () => lazy.Run(symbol, () => BindSignalValue(symbol, state, text)));
     }
 
-    private bool BindSignalValue(VariableSymbol symbol, GlobalStateSyntax state, SourceText text)
+    private bool BindSignalValue(VariableSymbol symbol, StateMemberSyntax state, SourceText text)
     {
         var context = new BindingContext(text, _globalScope, ContextFlags.None, $"the initial value of '{symbol.Name}'");
         var bound = _binder.Bind(state.Value, context);
@@ -57,56 +80,57 @@ internal sealed partial class ModelBinder
         return true;
     }
 
-    private ImmutableArray<BoundSignal> BindSignals(IEnumerable<SyntaxTree> trees)
+    private ImmutableArray<BoundSignal> BindSignals()
     {
         foreach (var (symbol, _, _) in _signalDeclarations)
         {
             _binder.EnsureBound(symbol);
         }
         var odes = new Dictionary<VariableSymbol, BoundOde>();
-        foreach (var tree in trees)
+        foreach (var (ode, text) in _signalOdes)
         {
-            foreach (var declaration in tree.Root.Declarations.OfType<GlobalOdeSyntax>())
+            if (BindSignalOde(ode, text, odes) is { } bound)
             {
-                var ode = declaration.Ode;
-                if (ode.Derivative.IsMissing)
-                {
-                    continue;
-                }
-                if (ode.Time.Text != "dt" || !ode.Derivative.Text.StartsWith('d') || ode.Derivative.Text.Length < 2)
-                {
-                    _diagnostics.Error(ErrorCode.SyntaxError, tree.Text, TextSpan.FromBounds(ode.Derivative.Span.Start, ode.Time.Span.End),
-                        $"a differential equation is written dX/dt = ..., not '{ode.Derivative.Text}/{ode.Time.Text}'");
-                    continue;
-                }
-                var name = ode.StateName;
-                if (_globalScope.Lookup(name.Text) is not { Symbol: { Kind: VariableKind.Signal } signal })
-                {
-                    _diagnostics.Error(ErrorCode.OdeForUnknownState, tree.Text, name.Span,
-                        $"cannot define d{name.Text}/dt at model level: there is no model-level state '{name.Text}'; declare it with 'state {name.Text} = <initial value>'");
-                    continue;
-                }
-                if (odes.ContainsKey(signal))
-                {
-                    _diagnostics.Error(ErrorCode.DuplicateMember, tree.Text, ode.Derivative.Span, $"d{signal.Name}/dt is defined twice");
-                    continue;
-                }
-                var context = new BindingContext(tree.Text, _globalScope, ContextFlags.Time | ContextFlags.Random | ContextFlags.Noise,
-                    $"the equation for d{signal.Name}/dt");
-                var rhs = _binder.Bind(ode.Rhs, context);
-                if (rhs.Type.IsError || !signal.HasKnownDimension)
-                {
-                    continue;
-                }
-                if (!_binder.CheckDimension(rhs, tree.Text, signal.Dimension / Dimension.Second, $"d{signal.Name}/dt"))
-                {
-                    continue;
-                }
-                odes[signal] = new BoundOde(signal, rhs, ode.Span);
+                odes[bound.State] = bound;
             }
         }
         return _signalDeclarations.Where(s => _signalInitial.ContainsKey(s.Symbol))
             .Select(s => new BoundSignal(s.Symbol, _signalInitial[s.Symbol], odes.GetValueOrDefault(s.Symbol)))
             .ToImmutableArray();
+    }
+
+    private BoundOde? BindSignalOde(OdeMemberSyntax ode, SourceText text, Dictionary<VariableSymbol, BoundOde> existing)
+    {
+        if (ode.Derivative.IsMissing || ode.Time.IsMissing)
+        {
+            return null;
+        }
+        if (ode.Time.Text != "dt" || !ode.Derivative.Text.StartsWith('d') || ode.Derivative.Text.Length < 2)
+        {
+            _diagnostics.Error(ErrorCode.SyntaxError, text, TextSpan.FromBounds(ode.Derivative.Span.Start, ode.Time.Span.End),
+                $"a differential equation is written dX/dt = ..., not '{ode.Derivative.Text}/{ode.Time.Text}'");
+            return null;
+        }
+        var name = ode.StateName;
+        if (_globalScope.Lookup(name.Text) is not { Symbol: { Kind: VariableKind.Signal } signal })
+        {
+            _diagnostics.Error(ErrorCode.OdeForUnknownState, text, name.Span,
+                $"cannot define d{name.Text}/dt: there is no signal '{name.Text}'; declare it in the block with 'state {name.Text} = <initial value>'");
+            return null;
+        }
+        if (existing.ContainsKey(signal))
+        {
+            _diagnostics.Error(ErrorCode.DuplicateMember, text, ode.Derivative.Span, $"d{signal.Name}/dt is defined twice");
+            return null;
+        }
+        var context = new BindingContext(text, _globalScope, ContextFlags.Time | ContextFlags.Random | ContextFlags.Noise,
+            $"the equation for d{signal.Name}/dt");
+        var rhs = _binder.Bind(ode.Rhs, context);
+        if (rhs.Type.IsError || !signal.HasKnownDimension ||
+            !_binder.CheckDimension(rhs, text, signal.Dimension / Dimension.Second, $"d{signal.Name}/dt"))
+        {
+            return null;
+        }
+        return new BoundOde(signal, rhs, ode.Span);
     }
 }

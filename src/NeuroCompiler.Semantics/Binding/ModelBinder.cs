@@ -48,7 +48,7 @@ internal sealed partial class ModelBinder
         var settings = BindSettings(main);
         _binder.Constants.Dt = settings.Dt;
         var globals = BindGlobals(all);
-        var signals = BindSignals(all);
+        var signals = BindSignals();
         var neuronTypes = BindNeuronTypes();
         var populations = BindPopulations(main, settings);
         var projections = BindProjections(main, settings);
@@ -156,10 +156,8 @@ internal sealed partial class ModelBinder
                 case GlobalParamSyntax param when !param.Name.IsMissing:
                     DeclareGlobal(param, tree.Text);
                     break;
-                case GlobalStateSyntax state when !state.Name.IsMissing:
-                    DeclareSignal(state, tree.Text);
-                    break;
-                case GlobalOdeSyntax:
+                case SignalsSyntax signals:
+                    DeclareSignals(signals, tree.Text);
                     break;
                 case ImportSyntax:
                     break;

@@ -45,10 +45,7 @@ public sealed record RecordTraceSyntax(ImmutableArray<VariableRefSyntax> Variabl
 public sealed record TypeVariantSyntax(bool IsNeuron, NameSyntax Name, NameSyntax Base, ImmutableArray<SettingSyntax> Settings, TextSpan Span) : DeclarationSyntax(Span);
 
 /// <summary>
-/// A model-level state, a signal every neuron and synapse can read (a neuromodulator such as
-/// dopamine): <c>state dopamine = 0</c>, with an optional equation <c>ddopamine/dt = -dopamine / (200 ms)</c>.
+/// <c>signals { state dopamine = 0; ddopamine/dt = -dopamine / (200 ms) }</c>: model-level states that
+/// every neuron and synapse can read (a neuromodulator), with their equations.
 /// </summary>
-public sealed record GlobalStateSyntax(NameSyntax Name, ExpressionSyntax Value, TextSpan Span) : DeclarationSyntax(Span);
-
-/// <summary>The equation of a model-level state.</summary>
-public sealed record GlobalOdeSyntax(OdeMemberSyntax Ode, TextSpan Span) : DeclarationSyntax(Span);
+public sealed record SignalsSyntax(ImmutableArray<MemberSyntax> Members, TextSpan Span) : DeclarationSyntax(Span);
