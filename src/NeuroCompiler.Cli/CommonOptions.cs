@@ -13,6 +13,7 @@ internal static class CommonOptions
     {
         Description = "Override a model param or setting without editing the file, units checked: --set g=5 --set tau=10ms",
         AllowMultipleArgumentsPerToken = false,
+        HelpName = "NAME=VALUE",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

@@ -18,9 +18,9 @@ internal static class RunCommand
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
         var backend = new Option<string>("--backend") { Description = "reference (the ground-truth interpreter)", DefaultValueFactory = _ => ReferenceInterpreter.BackendName };
-        var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)" };
-        var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s" };
-        var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)", HelpName = "N" };
+        var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s", HelpName = "TIME" };
+        var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)", HelpName = "DIR" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
         var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
         {
