@@ -4,8 +4,13 @@ using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Interpreter;
 
-/// <summary>A compiled statement of an event handler: which array it writes and how the index is chosen.</summary>
-internal sealed record HandlerStatement<T>(T[] Target, HandlerIndex Index, AssignOperator Operator, VectorNode<T> Value)
+/// <summary>
+/// A compiled statement of an event handler: which array it writes and how the index is chosen.
+/// <see cref="Refractory"/> is the target population's refractoriness when the statement writes a
+/// state that is clamped while refractory: such writes are dropped for refractory neurons (as Brian2
+/// does for variables marked "unless refractory", and NEST for inputs arriving while refractory).
+/// </summary>
+internal sealed record HandlerStatement<T>(T[] Target, HandlerIndex Index, AssignOperator Operator, VectorNode<T> Value, bool[]? Refractory)
     where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
 internal enum HandlerIndex

@@ -54,11 +54,13 @@ internal sealed partial class Simulation<T>
         {
             var value = VectorCompiler<T>.Compile(a.Value, Resolve, _seed);
             var r = a.Target;
+            var neuron = r.Side == Side.Post ? post : pre;
             return r.Space switch
             {
-                VariableSpace.SynapseParameter => new HandlerStatement<T>(runtime.Values[r.Slot]!, HandlerIndex.Synapse, a.Operator, value),
-                VariableSpace.SynapseState => new HandlerStatement<T>(runtime.Values[parameterCount + r.Slot]!, HandlerIndex.Synapse, a.Operator, value),
-                _ => new HandlerStatement<T>((r.Side == Side.Post ? post : pre).States[r.Slot], r.Side == Side.Post ? HandlerIndex.Post : HandlerIndex.Pre, a.Operator, value),
+                VariableSpace.SynapseParameter => new HandlerStatement<T>(runtime.Values[r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null),
+                VariableSpace.SynapseState => new HandlerStatement<T>(runtime.Values[parameterCount + r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null),
+                _ => new HandlerStatement<T>(neuron.States[r.Slot], r.Side == Side.Post ? HandlerIndex.Post : HandlerIndex.Pre, a.Operator, value,
+                    neuron.Group.Clamped[r.Slot] ? neuron.Refractory : null),
             };
         }
 

@@ -255,20 +255,29 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }
         var target = statement.Target;
         var targets = projection.Targets;
+        var refractory = statement.Refractory;
         switch (statement.Value)
         {
             case ConstantNode<T> constant:
                 T w = constant.Value;
                 for (int k = first; k < end; k++)
                 {
-                    target[targets[k]] += w;
+                    int j = targets[k];
+                    if (refractory is null || !refractory[j])
+                    {
+                        target[j] += w;
+                    }
                 }
                 return true;
             case ArrayNode<T> perSynapse:
                 var weights = perSynapse.Values;
                 for (int k = first; k < end; k++)
                 {
-                    target[targets[k]] += weights[k];
+                    int j = targets[k];
+                    if (refractory is null || !refractory[j])
+                    {
+                        target[j] += weights[k];
+                    }
                 }
                 return true;
             default:
@@ -306,6 +315,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 HandlerIndex.Post => frame.Post,
                 _ => frame.Pre,
             };
+            if (statement.Refractory is { } refractory && refractory[index])
+            {
+                continue;
+            }
             ref T target = ref statement.Target[index];
             target = Assign(target, statement.Operator, value);
         }

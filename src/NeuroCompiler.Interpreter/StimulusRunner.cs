@@ -24,6 +24,9 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
         public required PoissonInput Input;
         public required T[] State;
         public required T Weight;
+
+        /// <summary>Set when the target state is clamped while refractory: refractory neurons get no input.</summary>
+        public bool[]? Refractory;
         public BinomialTable Table;
     }
 
@@ -51,6 +54,7 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
                         Input = p,
                         State = population.States[p.State],
                         Weight = Num<T>.From(p.Weight),
+                        Refractory = population.Group.Clamped[p.State] ? population.Refractory : null,
                         Table = new BinomialTable(p.Count, p.Rate * _dt),
                     };
                     _poisson.Add(runtime);
@@ -128,7 +132,7 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
             {
                 CounterRng.Block(_seed, input.Stream, (uint)i, (ulong)step, out uint r0, out uint r1, out uint r2, out uint r3);
                 int k = table.Sample(CounterRng.UniformDoubleFromWords(r0, r1), CounterRng.NormalDoubleFromWords(r2, r3));
-                if (k != 0)
+                if (k != 0 && (runtime.Refractory is null || !runtime.Refractory[i]))
                 {
                     runtime.State[i] += runtime.Weight * T.CreateTruncating(k);
                 }

@@ -299,4 +299,36 @@ public class SemanticsTests
         Assert.Equal(0, v[100]);
         Assert.True(v[200] > 1e-3, "the neuron followed the signal");
     }
+
+    [Fact]
+    public void InputToAClampedStateIsDroppedWhileTheNeuronIsRefractory()
+    {
+        // As Brian2 (and NEST): the neuron spikes at step 0 and is refractory for 5 ms; the inputs
+        // arriving at 1, 2 and 3 ms are lost, the one at 7 ms counts. Poisson input to v is lost too,
+        // while input to an unclamped state (g) always counts.
+        var result = Models.Run("""
+            model r { dt = 0.1 ms; duration = 9 ms; precision = float64 }
+            neuron N {
+              state v = 200 mV
+              state g = 0 nS
+              dv/dt = -v / (10 ms)
+              threshold v > 100 mV
+              reset { v = 0 mV }
+              refractory 5 ms
+            }
+            synapse Both { on_pre { v += 1 mV; g += 1 nS } }
+            population G = SpikeGenerator[1] { times = [0.9 ms, 1.9 ms, 2.9 ms, 6.9 ms] }
+            population P = N[1]
+            projection p = G -> P : Both { connect all_to_all }
+            stimulus drive = poisson_input(n = 1000, rate = 1000 Hz, weight = 1 mV) -> P.v
+            protocol { at 4.95 ms set drive.rate = 0 Hz }
+            record P.v, P.g
+            """);
+        var v = result.Traces[0].Values.Select(x => x[0]).ToArray();
+        var g = result.Traces[1].Values.Select(x => x[0]).ToArray();
+        Assert.All(v.Take(50).Skip(1), x => Assert.Equal(0, x));   // refractory: nothing reaches v
+        Assert.Equal(3e-9, g[40], 1e-20);                             // g got all three
+        Assert.Equal(1e-3, v[71], 15);                               // the input at 7 ms counts
+        Assert.Equal(4e-9, g[71], 1e-20);
+    }
 }
