@@ -56,13 +56,15 @@ internal sealed partial class ModelBinder
 
     private BoundNeuronType? BindVariantValues(BoundNeuronType baseType, TypeVariantSyntax syntax, SourceText text)
     {
-        var scope = NeuronScope(baseType, VariableSide.Self, _globalScope);
         var flags = ContextFlags.NeuronIndex | ContextFlags.Random | ContextFlags.Position;
-        var replaced = BindDefaultOverrides(baseType.Parameters.Concat(baseType.States), syntax, text, scope, flags, $"neuron type '{baseType.Name}'");
+        var replaced = BindDefaultOverrides(baseType.Parameters.Concat(baseType.States), syntax, text,
+            member => NeuronScope(baseType, VariableSide.Self, _globalScope, without: member), flags, $"neuron type '{baseType.Name}'");
         if (replaced is null)
         {
             return null;
         }
+        CheckDefinitionCycles(baseType.Parameters.Concat(baseType.States).Concat(baseType.Lets),
+            replaced.ToDictionary(r => r.Key, r => (r.Value, new SourceLocation(text, syntax.Name.Span))), $"neuron type '{syntax.Name.Text}'");
         BoundMember Replace(BoundMember m) => replaced.TryGetValue(m.Symbol, out var value) ? m with { Value = value } : m;
         return baseType with
         {
@@ -75,7 +77,7 @@ internal sealed partial class ModelBinder
 
     /// <summary>Binds <c>name = value</c> settings that replace members' default values; null when any failed.</summary>
     private Dictionary<VariableSymbol, BoundExpression>? BindDefaultOverrides(IEnumerable<BoundMember> members, TypeVariantSyntax syntax, SourceText text,
-        Scope scope, ContextFlags flags, string owner)
+        Func<VariableSymbol, Scope> scopeFor, ContextFlags flags, string owner)
     {
         var byName = members.ToDictionary(m => m.Symbol.Name, m => m);
         var result = new Dictionary<VariableSymbol, BoundExpression>();
@@ -89,7 +91,7 @@ internal sealed partial class ModelBinder
                 ok = false;
                 continue;
             }
-            var value = _binder.Bind(setting.Value, new BindingContext(text, scope, flags, $"the value of '{setting.Name.Text}'"));
+            var value = _binder.Bind(setting.Value, new BindingContext(text, scopeFor(member.Symbol), flags, $"the value of '{setting.Name.Text}'"));
             if (!member.Symbol.HasKnownDimension || !_binder.CheckDimension(value, text, member.Symbol.Dimension, $"'{setting.Name.Text}'"))
             {
                 ok = false;
@@ -206,8 +208,12 @@ internal sealed partial class ModelBinder
         _ => symbol.Owner == VariableOwner.Synapse ? "a synapse variable" : "a neuron state",
     };
 
-    /// <summary>A scope holding a neuron type's names, read from the given side (for pre./post. in synapses).</summary>
-    private Scope NeuronScope(BoundNeuronType? type, VariableSide side, Scope parent)
+    /// <summary>
+    /// A scope holding a neuron type's names, read from the given side (for pre./post. in synapses).
+    /// <paramref name="without"/> leaves one name out: in <c>{ tau = tau }</c> the right-hand side
+    /// means the model param, not the member being given its value.
+    /// </summary>
+    private Scope NeuronScope(BoundNeuronType? type, VariableSide side, Scope parent, VariableSymbol? without = null)
     {
         var scope = new Scope(parent);
         if (type is null)
@@ -216,8 +222,27 @@ internal sealed partial class ModelBinder
         }
         foreach (var member in type.Parameters.Concat(type.States).Concat(type.Lets))
         {
-            scope.TryDeclare(member.Symbol, side);
+            if (member.Symbol != without)
+            {
+                scope.TryDeclare(member.Symbol, side);
+            }
         }
         return scope;
+    }
+
+    /// <summary>Reports values that, once a population's or variant's own values replace the defaults, depend on themselves.</summary>
+    private void CheckDefinitionCycles(IEnumerable<BoundMember> members, IReadOnlyDictionary<VariableSymbol, (BoundExpression Value, SourceLocation Location)> replaced, string owner)
+    {
+        var definitions = members.ToDictionary(m => m.Symbol, m => replaced.TryGetValue(m.Symbol, out var r) ? r.Value : m.Value);
+        foreach (var cycle in DefinitionCycles.Find(definitions))
+        {
+            var culprit = cycle.FirstOrDefault(replaced.ContainsKey);
+            if (culprit is null)
+            {
+                continue; // a cycle among defaults only: reported where the type is declared
+            }
+            _diagnostics.Error(ErrorCode.ParameterCycle, replaced[culprit].Location,
+                $"in {owner}, '{culprit.Name}' is defined in terms of itself: {string.Join(" -> ", cycle.Select(s => $"'{s.Name}'"))}");
+        }
     }
 }

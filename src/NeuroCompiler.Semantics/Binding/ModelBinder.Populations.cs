@@ -72,7 +72,6 @@ internal sealed partial class ModelBinder
         var overrides = ImmutableArray.CreateBuilder<BoundOverride>();
         if (type is not null)
         {
-            var scope = NeuronScope(type, VariableSide.Self, _globalScope);
             var flags = ContextFlags.NeuronIndex | ContextFlags.Random | (layout is not null ? ContextFlags.Position : ContextFlags.None);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var setting in syntax.Settings.Where(s => s.Name.Text != "layout" && !s.Name.IsMissing))
@@ -90,6 +89,7 @@ internal sealed partial class ModelBinder
                         $"neuron type '{type.Name}' has no param or state '{setting.Name.Text}'{NameSuggester.Hint(setting.Name.Text, names)}");
                     continue;
                 }
+                var scope = NeuronScope(type, VariableSide.Self, _globalScope, without: member.Symbol);
                 var context = new BindingContext(text, scope, flags, $"the value of '{setting.Name.Text}' in population '{syntax.Name.Text}'");
                 var value = _binder.Bind(setting.Value, context);
                 if (member.Symbol.HasKnownDimension && _binder.CheckDimension(value, text, member.Symbol.Dimension, $"'{setting.Name.Text}'"))
@@ -102,6 +102,8 @@ internal sealed partial class ModelBinder
         {
             return null;
         }
+        CheckDefinitionCycles(type.Parameters.Concat(type.States).Concat(type.Lets),
+            overrides.ToDictionary(o => o.Symbol, o => (o.Value, o.Location)), $"population '{syntax.Name.Text}'");
         return new BoundPopulation(syntax.Name.Text, location, type, null, populationSize, overrides.ToImmutable(), layout);
     }
 

@@ -68,7 +68,9 @@ internal sealed partial class ModelBinder
         var (instance, synapseScope) = BindSynapseInstance(synapseType.Value.Syntax, synapseType.Value.Text, source.Population, target.Population);
         foreach (var (variant, variantText) in variants)
         {
-            var replaced = BindDefaultOverrides(instance.Parameters.Concat(instance.States), variant, variantText, synapseScope,
+            var current = instance;
+            var replaced = BindDefaultOverrides(instance.Parameters.Concat(instance.States), variant, variantText,
+                member => SynapseValueScope(current, source.Population, target.Population, member),
                 ContextFlags.SynapseIndex | ContextFlags.Random, $"synapse type '{instance.TypeName}'");
             if (replaced is null)
             {
@@ -122,7 +124,11 @@ internal sealed partial class ModelBinder
                             $"synapse type '{instance.TypeName}' has no param or state '{setting.Name.Text}', and it is not a projection setting (delay, autapses, multapses){NameSuggester.Hint(setting.Name.Text, names)}");
                         continue;
                     }
-                    var value = _binder.Bind(setting.Value, valueContext with { Place = $"the value of '{setting.Name.Text}'" });
+                    var value = _binder.Bind(setting.Value, valueContext with
+                    {
+                        Scope = SynapseValueScope(instance, source.Population, target.Population, member.Symbol),
+                        Place = $"the value of '{setting.Name.Text}'",
+                    });
                     if (member.Symbol.HasKnownDimension && _binder.CheckDimension(value, text, member.Symbol.Dimension, $"'{setting.Name.Text}'"))
                     {
                         initializers.Add(new BoundOverride(member.Symbol, value, new SourceLocation(text, setting.Span)));
@@ -131,6 +137,8 @@ internal sealed partial class ModelBinder
             }
         }
 
+        CheckDefinitionCycles(instance.Parameters.Concat(instance.States).Concat(instance.Lets),
+            initializers.ToDictionary(i => i.Symbol, i => (i.Value, i.Location)), $"projection '{syntax.Name.Text}'");
         foreach (var extra in syntax.Connects.Skip(1))
         {
             _diagnostics.Error(ErrorCode.DuplicateMember, text, extra.Span, "a projection has one connect rule; this is a second");

@@ -9,6 +9,26 @@ namespace NeuroCompiler.Semantics.Binding;
 // else the postsynaptic neuron's (so `ge += w` reaches the target); pre.X and post.X are explicit.
 internal sealed partial class ModelBinder
 {
+    /// <summary>
+    /// The names a projection's synapse values see: the synapse's members, then the postsynaptic
+    /// neuron's, then the model's; pre. and post. qualify. <paramref name="without"/> leaves one member
+    /// out, so <c>w = w</c> in a projection reads the model param <c>w</c>.
+    /// </summary>
+    private Scope SynapseValueScope(BoundSynapseInstance instance, BoundPopulation source, BoundPopulation target, VariableSymbol? without)
+    {
+        var scope = new Scope(NeuronScope(target.Type, VariableSide.Post, _globalScope));
+        scope.AddQualifier("pre", NeuronScope(source.Type, VariableSide.Pre, _globalScope));
+        scope.AddQualifier("post", NeuronScope(target.Type, VariableSide.Post, _globalScope));
+        foreach (var member in instance.Parameters.Concat(instance.States).Concat(instance.Lets))
+        {
+            if (member.Symbol != without)
+            {
+                scope.TryDeclare(member.Symbol);
+            }
+        }
+        return scope;
+    }
+
     private (BoundSynapseInstance Instance, Scope Scope) BindSynapseInstance(SynapseTypeSyntax syntax, SourceText text,
         BoundPopulation source, BoundPopulation target)
     {
