@@ -26,14 +26,7 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(SourceText text)
     {
         var diagnostics = new DiagnosticBag();
-        var listener = new SyntaxErrorListener(text, diagnostics);
-        var lexer = new NeuroLexer(new AntlrInputStream(text.Text));
-        lexer.RemoveErrorListeners();
-        lexer.AddErrorListener(listener);
-        var parser = new NeuroParser(new CommonTokenStream(new KeywordSplittingTokenSource(lexer)));
-        parser.RemoveErrorListeners();
-        parser.AddErrorListener(listener);
-        var file = parser.file();
+        var file = CreateParser(text, diagnostics).file();
         var root = new SyntaxTreeBuilder(text).CompilationUnit(file);
         return new SyntaxTree(text, root, diagnostics.ToSortedList().ToImmutableArray());
     }
@@ -44,6 +37,14 @@ public sealed class SyntaxTree
     public static (ExpressionSyntax Expression, ImmutableArray<Diagnostic> Diagnostics) ParseExpression(SourceText text)
     {
         var diagnostics = new DiagnosticBag();
+        var context = CreateParser(text, diagnostics).expressionOnly();
+        var expression = new SyntaxTreeBuilder(text).Expression(context.expr(), new TextSpan(0, text.Length));
+        return (expression, diagnostics.ToSortedList().ToImmutableArray());
+    }
+
+    /// <summary>A parser over the text whose lexer and parser both report into the diagnostics.</summary>
+    private static NeuroParser CreateParser(SourceText text, DiagnosticBag diagnostics)
+    {
         var listener = new SyntaxErrorListener(text, diagnostics);
         var lexer = new NeuroLexer(new AntlrInputStream(text.Text));
         lexer.RemoveErrorListeners();
@@ -51,8 +52,6 @@ public sealed class SyntaxTree
         var parser = new NeuroParser(new CommonTokenStream(new KeywordSplittingTokenSource(lexer)));
         parser.RemoveErrorListeners();
         parser.AddErrorListener(listener);
-        var context = parser.expressionOnly();
-        var expression = new SyntaxTreeBuilder(text).Expression(context.expr(), new TextSpan(0, text.Length));
-        return (expression, diagnostics.ToSortedList().ToImmutableArray());
+        return parser;
     }
 }

@@ -117,21 +117,9 @@ internal static class Support
 /// <summary>Paths in the repository, found by walking up from the test binaries to NeuroCompiler.sln.</summary>
 internal static class Repo
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => NeuroCompiler.TestSupport.Repository.Root;
 
-    public static string Path(params string[] parts) => System.IO.Path.Combine(new[] { Root }.Concat(parts).ToArray());
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "NeuroCompiler.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("cannot find NeuroCompiler.sln above " + AppContext.BaseDirectory);
-    }
+    public static string Path(params string[] parts) => NeuroCompiler.TestSupport.Repository.Path(parts);
 
     /// <summary>The sample models and the standard library: real files written in the language.</summary>
     public static ImmutableArray<(string Name, string Text)> SampleFiles { get; } = new[]

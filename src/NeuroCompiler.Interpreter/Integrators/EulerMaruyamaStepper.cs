@@ -36,13 +36,8 @@ internal sealed class EulerMaruyamaStepper<T> : Stepper<T> where T : unmanaged, 
     public override void Step(StateGroup<T> group, long step, T time)
     {
         var frame = group.Frame;
-        frame.Step = step;
-        frame.Time = time;
-        for (int start = 0; start < group.Size; start += Frame<T>.BlockSize)
+        foreach (var (start, length) in group.Blocks(step, time))
         {
-            int length = Math.Min(Frame<T>.BlockSize, group.Size - start);
-            frame.Start = start;
-            frame.Length = length;
             for (int k = 0; k < _states.Length; k++)
             {
                 _drift[k].Eval(frame).CopyTo(_f[k]);

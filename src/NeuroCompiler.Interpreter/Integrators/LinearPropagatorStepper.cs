@@ -65,13 +65,8 @@ internal sealed class LinearPropagatorStepper<T> : Stepper<T> where T : unmanage
     public override void Step(StateGroup<T> group, long step, T time)
     {
         var frame = group.Frame;
-        frame.Step = step;
-        frame.Time = time;
-        for (int start = 0; start < group.Size; start += Frame<T>.BlockSize)
+        foreach (var (start, length) in group.Blocks(step, time))
         {
-            int length = Math.Min(Frame<T>.BlockSize, group.Size - start);
-            frame.Start = start;
-            frame.Length = length;
             if (_b is not null)
             {
                 for (int k = 0; k < _n; k++)

@@ -31,8 +31,8 @@ internal sealed class StateGroup<T> where T : unmanaged, IBinaryFloatingPointIee
 
     public bool IsHeld(int slot, int element) => Clamped[slot] && Refractory is { } r && r[element];
 
-    /// <summary>Runs an action over the group in blocks, with the frame set to each block.</summary>
-    public void ForEachBlock(long step, T time, Action<int, int> block)
+    /// <summary>The group's blocks in order, with the frame set to each (its start, length, step and time) as it is reached.</summary>
+    public IEnumerable<(int Start, int Length)> Blocks(long step, T time)
     {
         var frame = Frame;
         frame.Step = step;
@@ -41,7 +41,7 @@ internal sealed class StateGroup<T> where T : unmanaged, IBinaryFloatingPointIee
         {
             frame.Start = start;
             frame.Length = Math.Min(Frame<T>.BlockSize, Size - start);
-            block(start, frame.Length);
+            yield return (start, frame.Length);
         }
     }
 }

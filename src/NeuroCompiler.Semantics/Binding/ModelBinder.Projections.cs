@@ -86,8 +86,7 @@ internal sealed partial class ModelBinder
         }
         var valueContext = new BindingContext(text, synapseScope, ContextFlags.SynapseIndex | ContextFlags.Random, $"projection '{syntax.Name.Text}'");
 
-        bool autapses = true;
-        bool multapses = false;
+        var (autapses, multapses) = BindFlags(syntax, text);
         BoundExpression? delay = null;
         SourceLocation? delayLocation = null;
         var initializers = ImmutableArray.CreateBuilder<BoundOverride>();
@@ -101,11 +100,7 @@ internal sealed partial class ModelBinder
             }
             switch (setting.Name.Text)
             {
-                case "autapses":
-                    autapses = BindFlag(setting, text) ?? autapses;
-                    break;
-                case "multapses":
-                    multapses = BindFlag(setting, text) ?? multapses;
+                case "autapses" or "multapses":
                     break;
                 case "delay":
                     delayLocation = new SourceLocation(text, setting.Value.Span);
@@ -167,18 +162,11 @@ internal sealed partial class ModelBinder
         var scope = new Scope(NeuronScope(target.Population.Type, VariableSide.Post, _globalScope));
         scope.AddQualifier("pre", NeuronScope(source.Population.Type, VariableSide.Pre, _globalScope));
         scope.AddQualifier("post", NeuronScope(target.Population.Type, VariableSide.Post, _globalScope));
-        bool autapses = true;
-        bool multapses = false;
+        var (autapses, multapses) = BindFlags(syntax, text);
         foreach (var setting in syntax.Settings.Where(s => !s.Name.IsMissing))
         {
             switch (setting.Name.Text)
             {
-                case "autapses":
-                    autapses = BindFlag(setting, text) ?? autapses;
-                    break;
-                case "multapses":
-                    multapses = BindFlag(setting, text) ?? multapses;
-                    break;
                 case "delay":
                     var context = new BindingContext(text, scope, ContextFlags.SynapseIndex | ContextFlags.Random, "a delay");
                     var delay = _binder.BindWithDimension(setting.Value, context, Dimension.Second, "a delay");
@@ -193,6 +181,26 @@ internal sealed partial class ModelBinder
         {
             BindConnectivity(connect, text, source, target, autapses, multapses, scope);
         }
+    }
+
+    /// <summary>autapses (default true) and multapses (default false).</summary>
+    private (bool Autapses, bool Multapses) BindFlags(ProjectionSyntax syntax, SourceText text)
+    {
+        bool autapses = true;
+        bool multapses = false;
+        foreach (var setting in syntax.Settings)
+        {
+            switch (setting.Name.Text)
+            {
+                case "autapses":
+                    autapses = BindFlag(setting, text) ?? autapses;
+                    break;
+                case "multapses":
+                    multapses = BindFlag(setting, text) ?? multapses;
+                    break;
+            }
+        }
+        return (autapses, multapses);
     }
 
     private bool? BindFlag(SettingSyntax setting, SourceText text)
