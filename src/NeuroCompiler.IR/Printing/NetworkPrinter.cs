@@ -13,7 +13,7 @@ public static class NetworkPrinter
         w.AppendLine($"model {s.Name}: dt = {Num(s.Dt)} s, {s.Steps} steps ({Num(s.Duration)} s), seed {s.Seed}, {s.Precision.ToString().ToLowerInvariant()}");
         foreach (var g in network.Globals)
         {
-            w.AppendLine($"param {g.Name} = {Num(g.Value)} {Unit(g.Dimension)}{(g.Mutable ? "  [changed by the protocol]" : "")}");
+            w.AppendLine($"param {g.Name} = {Num(g.Value)}{Unit(g.Dimension)}{(g.Mutable ? "  [changed by the protocol]" : "")}");
         }
         PrintSignals(w, network);
         foreach (var p in network.Populations)
@@ -64,7 +64,7 @@ public static class NetworkPrinter
         string Name(VariableRef r) => r.Space == VariableSpace.Signal ? signals.Variables[r.Slot].Name : Common(network, r);
         foreach (var v in signals.Variables)
         {
-            w.AppendLine($"state {v.Name} = {Num(v.Initial)} {Unit(v.Dimension)}");
+            w.AppendLine($"state {v.Name} = {Num(v.Initial)}{Unit(v.Dimension)}");
         }
         foreach (var ode in signals.Odes)
         {
@@ -98,11 +98,11 @@ public static class NetworkPrinter
         string Name(VariableRef r) => NeuronName(network, m, r);
         foreach (var v in m.Parameters)
         {
-            w.AppendLine($"  param {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}  ({Storage(v, "neuron")})");
+            w.AppendLine($"  param {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)}{Unit(v.Dimension)}  ({Storage(v, "neuron")})");
         }
         foreach (var v in m.States)
         {
-            w.AppendLine($"  state {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}");
+            w.AppendLine($"  state {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)}{Unit(v.Dimension)}");
         }
         foreach (var ode in m.Odes)
         {
@@ -183,11 +183,11 @@ public static class NetworkPrinter
         string Name(VariableRef r) => SynapseName(network, p, r);
         foreach (var v in syn.Parameters)
         {
-            w.AppendLine($"  param {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}  ({Storage(v, "synapse")})");
+            w.AppendLine($"  param {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)}{Unit(v.Dimension)}  ({Storage(v, "synapse")})");
         }
         foreach (var v in syn.States)
         {
-            w.AppendLine($"  state {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)} {Unit(v.Dimension)}");
+            w.AppendLine($"  state {v.Name} = {ExpressionPrinter.Print(v.Initial, Name)}{Unit(v.Dimension)}");
         }
         if (syn.Integrator is { } integrator)
         {
@@ -266,5 +266,6 @@ public static class NetworkPrinter
 
     private static string Num(double value) => ExpressionPrinter.Number(value);
 
-    private static string Unit(Dimension d) => d.IsDimensionless ? "" : d.ToString();
+    /// <summary>" V" after a value, or nothing for a dimensionless one.</summary>
+    private static string Unit(Dimension d) => d.IsDimensionless ? "" : " " + d;
 }
