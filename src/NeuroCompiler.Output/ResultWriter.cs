@@ -12,9 +12,11 @@ public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion);
 /// </summary>
 public static class ResultWriter
 {
-    public static IReadOnlyList<string> Write(SimulationResult result, RunInfo info, string directory)
+    /// <param name="more">Writes further files (plots) into the same folder before anything is moved into place.</param>
+    public static IReadOnlyList<string> Write(SimulationResult result, RunInfo info, string directory, Action<AtomicDirectory>? more = null)
     {
         using var output = new AtomicDirectory(directory);
+        more?.Invoke(output);
         WriteSpikes(result, output);
         foreach (var trace in result.Traces)
         {

@@ -118,6 +118,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void PlotDrawsPngPictures()
+    {
+        string output = Path.Combine(_folder, "plots");
+        var (code, _, error) = Neuroc("run", Write("small.neuro", Small), "--out", output, "--plot", "--quiet");
+        Assert.True(code == 0, error);
+        foreach (var name in new[] { "raster.png", "rates.png", "traces.png" })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(output, name));
+            Assert.True(bytes.Length > 1000, $"{name} has {bytes.Length} bytes");
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes.Take(4));
+        }
+    }
+
+    [Fact]
     public void SetOverridesAModelParamWithUnitsChecked()
     {
         string path = Write("small.neuro", Small);

@@ -22,9 +22,10 @@ internal static class RunCommand
         var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s", HelpName = "TIME" };
         var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)", HelpName = "DIR" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
+        var plot = new Option<bool>("--plot") { Description = "Also draw raster.png, rates.png and traces.png" };
         var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
         {
-            file, backend, seed, duration, set, outDirectory, quiet,
+            file, backend, seed, duration, set, outDirectory, plot, quiet,
         };
         command.SetAction(parse =>
         {
@@ -72,7 +73,8 @@ internal static class RunCommand
             IReadOnlyList<string> files;
             try
             {
-                files = ResultWriter.Write(result, new RunInfo(compilation.TotalTime, Version.Text), directory);
+                files = ResultWriter.Write(result, new RunInfo(compilation.TotalTime, Version.Text), directory,
+                    parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
