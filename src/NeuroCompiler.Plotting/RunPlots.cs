@@ -90,24 +90,33 @@ public static class RunPlots
         return (raster.GetImageBytes(1200, 700, ImageFormat.Png), rates.GetImageBytes(1200, 500, ImageFormat.Png));
     }
 
+    /// <summary>One panel per recorded variable (each with its own unit), up to eight neurons each, time shared.</summary>
     public static byte[] Traces(SimulationResult result)
     {
-        var plot = new Plot();
+        var multiplot = new Multiplot();
+        var traces = result.Traces.Take(12).ToList();
+        multiplot.AddPlots(traces.Count);
         double ms = result.Dt * 1e3;
-        int series = 0;
-        foreach (var trace in result.Traces)
+        for (int p = 0; p < traces.Count; p++)
         {
+            var trace = traces[p];
+            var plot = multiplot.GetPlot(p);
             var times = trace.Steps.Select(s => s * ms).ToArray();
             for (int n = 0; n < Math.Min(trace.Count, 8); n++)
             {
                 var values = trace.Values.Select(v => v[n]).ToArray();
-                var line = plot.Add.ScatterLine(times, values, Palette[series++ % Palette.Length]);
+                var line = plot.Add.ScatterLine(times, values, Palette[n % Palette.Length]);
                 line.LegendText = trace.Count == 1 ? $"{trace.Population}.{trace.Variable}" : $"{trace.Population}[{trace.Start + n}].{trace.Variable}";
             }
+            plot.YLabel($"{trace.Population}.{trace.Variable}");
+            plot.Axes.SetLimitsX(0, result.Duration * 1e3);
+            plot.ShowLegend(Alignment.UpperRight);
+            if (p == 0)
+            {
+                plot.Title($"{result.Model}: recorded variables (SI units)");
+            }
         }
-        plot.Title($"{result.Model}: recorded variables (SI units)");
-        plot.XLabel("time (ms)");
-        plot.ShowLegend(Alignment.UpperRight);
-        return plot.GetImageBytes(1200, 600, ImageFormat.Png);
+        multiplot.GetPlot(traces.Count - 1).XLabel("time (ms)");
+        return multiplot.Render(1200, Math.Max(400, 220 * traces.Count)).GetImageBytes(ImageFormat.Png);
     }
 }
