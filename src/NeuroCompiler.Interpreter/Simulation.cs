@@ -116,9 +116,12 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         {
             Deliver(projection, n, time);
         }
-        foreach (var projection in _projections.Where(p => p.OnPost.Length > 0))
+        foreach (var projection in _projections)
         {
-            RunOnPost(projection, n, time);
+            if (projection.OnPost.Length > 0)
+            {
+                RunOnPost(projection, n, time);
+            }
         }
         _stimuli.ApplyPoisson(n);
         foreach (var population in _populations)
