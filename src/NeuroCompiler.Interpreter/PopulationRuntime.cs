@@ -45,6 +45,12 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     public Func<IrExpression, VectorNode<T>>? Compile;
 
     public Stepper<T>? Stepper;
+
+    /// <summary>A compiled kernel that integrates and evaluates the threshold; when set it replaces <see cref="Stepper"/> and <see cref="Threshold"/>.</summary>
+    public PopulationKernel<T>? Kernel;
+
+    /// <summary>The kernel's threshold result per neuron.</summary>
+    public byte[]? Condition;
     public VectorNode<T>? Threshold;
     public (int State, AssignOperator Operator, VectorNode<T> Value)[] Reset = Array.Empty<(int, AssignOperator, VectorNode<T>)>();
 

@@ -20,10 +20,21 @@ public static class ReferenceInterpreter
     }
 
     private static SimulationResult Run<T>(Network network, InterpreterOptions options)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T> => Run(network, options, (IKernelFactory<T>?)null);
+
+    /// <summary>
+    /// Runs with the same step semantics, but with compiled kernels where the factory supplies them
+    /// (the CPU backend). T must match the network's precision.
+    /// </summary>
+    public static SimulationResult Run<T>(Network network, InterpreterOptions options, IKernelFactory<T>? kernels)
         where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
     {
+        if ((typeof(T) == typeof(float)) != (network.Settings.Precision == Precision.Float32))
+        {
+            throw new ArgumentException($"kernels of {typeof(T).Name} cannot run a {network.Settings.Precision} model");
+        }
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var simulation = new Simulation<T>(network, options);
+        var simulation = new Simulation<T>(network, options, kernels);
         var setup = watch.Elapsed;
         return simulation.Run() with { SetupTime = setup };
     }

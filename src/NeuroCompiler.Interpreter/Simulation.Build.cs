@@ -96,33 +96,61 @@ internal sealed partial class Simulation<T>
             }
             runtime.Group.Refractory = runtime.Refractory;
         }
-        runtime.Stepper = model.Integrator is { } integrator ? BuildStepper(integrator, Compile, population.Size, initial, refractoryClamped: model.Refractory?.ClampedStates) : null;
+        var propagators = model.Integrator is LinearPropagator { Matrices: null } perElement
+            ? PerElementPropagators(perElement, initial, population.Size, model.Refractory?.ClampedStates)
+            : null;
+        runtime.Stepper = model.Integrator is { } integrator ? BuildStepper(integrator, Compile, population.Size, propagators) : null;
+        if (_kernels?.Population(population.Index, Arrays(runtime, positions, propagators)) is { } kernel)
+        {
+            runtime.Kernel = kernel;
+        }
         return runtime;
     }
 
-    private Stepper<T> BuildStepper(Integrator integrator, Func<IrExpression, VectorNode<T>> compile, int size, InitialValues? initial,
-        IReadOnlyList<int>? refractoryClamped)
+    private PopulationArrays<T> Arrays(PopulationRuntime<T> runtime, T[][]? positions, double[][]? propagators)
+    {
+        runtime.Condition = new byte[runtime.Size];
+        return new PopulationArrays<T>
+        {
+            States = runtime.States,
+            Parameters = runtime.Parameters,
+            SharedParameters = runtime.SharedParameters.Select(b => b?.Cell).ToArray(),
+            Globals = _globals.Select(b => b?.Cell).ToArray(),
+            Signals = _signals.States,
+            Positions = positions ?? new T[]?[3],
+            Refractory = runtime.Refractory,
+            Condition = runtime.Condition,
+            Propagators = propagators?.Select(Convert).ToArray(),
+            Seed = _seed,
+        };
+    }
+
+    /// <summary>Each neuron's P, G, refractory P and refractory G (n×n each), when A differs between neurons.</summary>
+    private double[][] PerElementPropagators(LinearPropagator linear, InitialValues initial, int size, IReadOnlyList<int>? refractoryClamped)
+    {
+        int n = linear.States.Length;
+        var clamped = (refractoryClamped ?? Array.Empty<int>()).Select(s => linear.States.IndexOf(s)).Where(k => k >= 0).ToList();
+        var entries = linear.A.Select(a => initial.Evaluate(a)).ToArray();
+        var perElement = new double[size][];
+        for (int e = 0; e < size; e++)
+        {
+            var a = entries.Select(column => column[e]).ToArray();
+            var (m, _, _) = PropagatorBuilder.Compute(a, n, _network.Settings.Dt, clamped, null);
+            perElement[e] = m.P.Concat(m.G).Concat(m.RefractoryP).Concat(m.RefractoryG).ToArray();
+        }
+        return perElement;
+    }
+
+    private Stepper<T> BuildStepper(Integrator integrator, Func<IrExpression, VectorNode<T>> compile, int size, double[][]? perElementPropagators)
     {
         switch (integrator)
         {
             case LinearPropagator linear:
                 {
                     var b = linear.B.Select(compile).ToArray();
-                    if (linear.Matrices is { } shared)
-                    {
-                        return new LinearPropagatorStepper<T>(linear, b, shared, null, size);
-                    }
-                    int n = linear.States.Length;
-                    var clamped = (refractoryClamped ?? Array.Empty<int>()).Select(s => linear.States.IndexOf(s)).Where(k => k >= 0).ToList();
-                    var entries = linear.A.Select(a => initial!.Evaluate(a)).ToArray();
-                    var perElement = new double[size][];
-                    for (int e = 0; e < size; e++)
-                    {
-                        var a = entries.Select(column => column[e]).ToArray();
-                        var (m, _, _) = PropagatorBuilder.Compute(a, n, _network.Settings.Dt, clamped, null);
-                        perElement[e] = m.P.Concat(m.G).Concat(m.RefractoryP).Concat(m.RefractoryG).ToArray();
-                    }
-                    return new LinearPropagatorStepper<T>(linear, b, null, perElement, size);
+                    return linear.Matrices is { } shared
+                        ? new LinearPropagatorStepper<T>(linear, b, shared, null, size)
+                        : new LinearPropagatorStepper<T>(linear, b, null, perElementPropagators!, size);
                 }
             case ExponentialEuler exponential:
                 return new ExponentialEulerStepper<T>(exponential, exponential.A.Select(compile).ToArray(), exponential.B.Select(compile).ToArray(), _dt);

@@ -74,7 +74,7 @@ internal sealed partial class Simulation<T>
         {
             runtime.SynapseStates = BuildSynapseGroup(runtime, pre, post);
             runtime.Stepper = BuildStepper(integrator, e => VectorCompiler<T>.Compile(e, r => ResolveVector(r, runtime, pre, post), _seed),
-                connectivity.Count, null, null);
+                connectivity.Count, null);
         }
         return runtime;
     }

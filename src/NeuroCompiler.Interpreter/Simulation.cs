@@ -41,9 +41,12 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     private readonly Recorder<T> _recorder;
     private long _events;
 
-    public Simulation(Network network, InterpreterOptions options)
+    private readonly IKernelFactory<T>? _kernels;
+
+    public Simulation(Network network, InterpreterOptions options, IKernelFactory<T>? kernels = null)
     {
         _network = network;
+        _kernels = kernels;
         _options = options;
         _seed = network.Settings.Seed;
         _dt = Num<T>.From(network.Settings.Dt);
@@ -51,7 +54,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _signals = new Integrators.StateGroup<T>(1, network.Signals.Variables.Select(v => new[] { Num<T>.From(v.Initial) }).ToArray(),
             new bool[network.Signals.Variables.Length]);
         _signalStepper = network.Signals.Integrator is { } signalIntegrator
-            ? BuildStepper(signalIntegrator, e => VectorCompiler<T>.Compile(e, ResolveSignalContext, _seed), 1, null, null)
+            ? BuildStepper(signalIntegrator, e => VectorCompiler<T>.Compile(e, ResolveSignalContext, _seed), 1, null)
             : null;
         _injected = network.Stimuli.OfType<CurrentInjection>().Select(c => (c.Target.Population, c.Parameter)).ToHashSet();
         _populations = network.Populations.Select(BuildPopulation).ToArray();
@@ -93,7 +96,15 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _signalStepper?.Step(_signals, n, time);
         foreach (var population in _populations)
         {
-            if (population.Stepper is { } stepper)
+            if (population.Kernel is { } kernel)
+            {
+                if (population.Model!.Refractory is not null)
+                {
+                    population.UpdateRefractory(n);
+                }
+                kernel(0, population.Size, n, time);
+            }
+            else if (population.Stepper is { } stepper)
             {
                 if (population.Model!.Refractory is not null)
                 {
@@ -138,6 +149,11 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             EmitGeneratorSpikes(population, generator, n);
             return;
         }
+        if (population.Kernel is not null)
+        {
+            CollectSpikes(population, n);
+            return;
+        }
         if (population.Threshold is not { } threshold)
         {
             return;
@@ -163,6 +179,21 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                     population.Spiked[population.SpikeCount++] = neuron;
                     population.Isi.Spike(neuron, n);
                 }
+            }
+        }
+    }
+
+    /// <summary>Spikes from a kernel's threshold results: not refractory, not silenced, in index order.</summary>
+    private static void CollectSpikes(PopulationRuntime<T> population, long n)
+    {
+        var condition = population.Condition!;
+        bool hasRefractory = population.Model!.Refractory is not null;
+        for (int neuron = 0; neuron < condition.Length; neuron++)
+        {
+            if (condition[neuron] != 0 && (!hasRefractory || !population.Refractory[neuron]) && population.SilenceDepth[neuron] == 0)
+            {
+                population.Spiked[population.SpikeCount++] = neuron;
+                population.Isi.Spike(neuron, n);
             }
         }
     }
@@ -393,7 +424,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             double rate = p.Size == 0 || duration == 0 ? 0 : p.Isi.TotalSpikes / (p.Size * duration);
             return new PopulationSummary(p.Population.Name, p.Size, p.Isi.TotalSpikes, rate, cv, neurons);
         }).ToImmutableArray();
-        return new SimulationResult(_network.Settings.Name, ReferenceInterpreter.BackendName, _seed,
+        return new SimulationResult(_network.Settings.Name, _kernels?.Backend ?? ReferenceInterpreter.BackendName, _seed,
             _network.Settings.Precision.ToString().ToLowerInvariant(), _network.Settings.Dt, _network.Settings.Steps,
             summaries, _network.TotalSynapses, _events, _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
     }

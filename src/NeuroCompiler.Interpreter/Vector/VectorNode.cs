@@ -14,12 +14,21 @@ internal abstract class VectorNode<T> where T : unmanaged, IBinaryFloatingPointI
     public abstract ReadOnlySpan<T> Eval(Frame<T> frame);
 }
 
-/// <summary>A mutable number shared by a whole group (a parameter or model param the protocol changes).</summary>
+/// <summary>
+/// A mutable number shared by a whole group (a parameter or model param the protocol changes),
+/// kept in a one-element array so compiled kernels can read the same storage.
+/// </summary>
 internal sealed class Box<T>
 {
-    public T Value;
+    public Box(T value) => Cell = new[] { value };
 
-    public Box(T value) => Value = value;
+    public T[] Cell { get; }
+
+    public T Value
+    {
+        get => Cell[0];
+        set => Cell[0] = value;
+    }
 }
 
 internal sealed class ConstantNode<T> : VectorNode<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>

@@ -1,0 +1,324 @@
+using NeuroCompiler.IR;
+using NeuroCompiler.Runtime;
+
+namespace NeuroCompiler.CodeGen.Emit;
+
+/// <summary>
+/// The kernel of one population: for neuron i, advance its integrated states by one step exactly as
+/// the reference interpreter does (same operations in the same order, so the same bits), then
+/// evaluate the threshold condition on the new values. Emits one body for element <c>i</c>, used by
+/// both the CPU loop and the GPU kernel.
+/// </summary>
+internal sealed class PopulationKernelEmitter
+{
+    private readonly Network _network;
+    private readonly Population _population;
+    private readonly NeuronModel _model;
+    private readonly Precision _precision;
+    private readonly Func<int, double> _sharedValue;
+    private readonly SortedDictionary<string, KernelArray> _arrays = new(StringComparer.Ordinal);
+    private readonly CodeWriter _body = new();
+
+    /// <param name="sharedValue">The value of a shared, fixed parameter that folding left as an expression (computed once at start-up).</param>
+    public PopulationKernelEmitter(Network network, Population population, Func<int, double> sharedValue)
+    {
+        _network = network;
+        _population = population;
+        _model = population.Model!;
+        _precision = network.Settings.Precision;
+        _sharedValue = sharedValue;
+    }
+
+    private string T => Literal.Type(_precision);
+    private string Zero => _precision == Precision.Float32 ? "0f" : "0.0";
+    private string Lit(double value) => Literal.Of(value, _precision);
+
+    /// <summary>Whether this population has anything for a kernel to do.</summary>
+    public static bool Needed(NeuronModel? model) => model is not null && (model.Integrator is not null || model.Threshold is not null);
+
+    public IReadOnlyCollection<KernelArray> Arrays => _arrays.Values;
+
+    public string Body => _body.ToString();
+
+    private string Use(string name, string elementType, string source)
+    {
+        _arrays.TryAdd(name, new KernelArray(name, elementType, source));
+        return name;
+    }
+
+    /// <summary>How an expression reads a variable; <paramref name="states"/> maps an integrated state to its current local.</summary>
+    private string Variable(VariableRef r, IReadOnlyDictionary<int, string> states) => r.Space switch
+    {
+        VariableSpace.NeuronState => states.TryGetValue(r.Slot, out var local) ? local : $"{Use($"s{r.Slot}", T, $"States[{r.Slot}]")}[i]",
+        VariableSpace.NeuronParameter => Parameter(r.Slot),
+        VariableSpace.Global => _network.Globals[r.Slot].Mutable ? $"{Use($"g{r.Slot}", T, $"Globals[{r.Slot}]!")}[0]" : Lit(_network.Globals[r.Slot].Value),
+        VariableSpace.Signal => $"{Use($"sig{r.Slot}", T, $"Signals[{r.Slot}]")}[0]",
+        VariableSpace.Time => "t",
+        VariableSpace.Dt => Lit(_network.Settings.Dt),
+        VariableSpace.Index => $"(({T})i)",
+        VariableSpace.Size => Lit(_population.Size),
+        VariableSpace.PositionX => $"{Use("pos0", T, "Positions[0]!")}[i]",
+        VariableSpace.PositionY => $"{Use("pos1", T, "Positions[1]!")}[i]",
+        VariableSpace.PositionZ => $"{Use("pos2", T, "Positions[2]!")}[i]",
+        _ => throw new InvalidOperationException($"{r.Space} is not available in a neuron kernel"),
+    };
+
+    private string Parameter(int slot)
+    {
+        var parameter = _model.Parameters[slot];
+        if (parameter.PerElement)
+        {
+            return $"{Use($"p{slot}", T, $"Parameters[{slot}]!")}[i]";
+        }
+        if (parameter.Mutable)
+        {
+            return $"{Use($"sp{slot}", T, $"SharedParameters[{slot}]!")}[0]";
+        }
+        return Lit(parameter.Initial is IrConstant c ? c.Value : _sharedValue(slot));
+    }
+
+    private string Emit(IrExpression expression, IReadOnlyDictionary<int, string> states) =>
+        new ExpressionEmitter(_precision, r => Variable(r, states), "i").Emit(expression);
+
+    public void Generate()
+    {
+        var start = new Dictionary<int, string>();
+        foreach (int slot in _model.Integrator?.States ?? Enumerable.Empty<int>())
+        {
+            string array = Use($"s{slot}", T, $"States[{slot}]");
+            _body.Line($"{T} x{slot} = {array}[i];");
+            start[slot] = $"x{slot}";
+        }
+        if (_model.Refractory is not null)
+        {
+            _body.Line($"bool held = {Use("refractory", "bool", "Refractory")}[i];");
+        }
+        var after = new Dictionary<int, string>(start);
+        if (_model.Integrator is { } integrator)
+        {
+            switch (integrator)
+            {
+                case LinearPropagator { Matrices: { } m } linear:
+                    SharedPropagator(linear, m, start);
+                    break;
+                case LinearPropagator linear:
+                    PerElementPropagator(linear, start);
+                    break;
+                case ExponentialEuler ee:
+                    ExponentialEuler(ee, start);
+                    break;
+                case RungeKutta rk:
+                    RungeKutta(rk, start);
+                    break;
+                case EulerMaruyama em:
+                    EulerMaruyama(em, start);
+                    break;
+            }
+            foreach (int slot in integrator.States)
+            {
+                _body.Line($"s{slot}[i] = n{slot};");
+                after[slot] = $"n{slot}";
+            }
+        }
+        if (_model.Threshold is { } threshold)
+        {
+            _body.Line($"{Use("condition", "byte", "Condition")}[i] = {Emit(threshold, after)} != {Zero} ? (byte)1 : (byte)0;");
+        }
+    }
+
+    private bool Held(int slot) => _model.Refractory?.ClampedStates.Contains(slot) == true;
+
+    /// <summary>n_k = ((0 + P[k,0] x0) + P[k,1] x1 ...) + c_k (or + G b), non-zero terms in index order; the refractory matrices when held.</summary>
+    private void SharedPropagator(LinearPropagator linear, PropagatorMatrices m, IReadOnlyDictionary<int, string> x)
+    {
+        var states = linear.States;
+        int n = states.Length;
+        var b = linear.Input is null ? linear.B.Select(e => Emit(e, x)).ToArray() : null;
+        if (b is not null)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                _body.Line($"{T} b{k} = {b[k]};");
+            }
+        }
+        string Row(IReadOnlyList<double> p, IReadOnlyList<double> g, IReadOnlyList<double>? c, int k)
+        {
+            string acc = Zero;
+            for (int j = 0; j < n; j++)
+            {
+                if (NonZero(p[k * n + j]))
+                {
+                    acc = $"({acc} + {Lit(p[k * n + j])} * x{states[j]})";
+                }
+            }
+            if (c is not null)
+            {
+                if (NonZero(c[k]))
+                {
+                    acc = $"({acc} + {Lit(c[k])})";
+                }
+            }
+            else
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    if (NonZero(g[k * n + j]))
+                    {
+                        acc = $"({acc} + {Lit(g[k * n + j])} * b{j})";
+                    }
+                }
+            }
+            return acc;
+        }
+        for (int k = 0; k < n; k++)
+        {
+            _body.Line($"{T} n{states[k]};");
+        }
+        bool differs = _model.Refractory is not null && linear.States.Any(Held);
+        if (differs)
+        {
+            _body.Open("if (!held)");
+        }
+        for (int k = 0; k < n; k++)
+        {
+            _body.Line($"n{states[k]} = {Row(m.P, m.G, linear.Input, k)};");
+        }
+        if (differs)
+        {
+            _body.Close();
+            _body.Open("else");
+            for (int k = 0; k < n; k++)
+            {
+                _body.Line($"n{states[k]} = {Row(m.RefractoryP, m.RefractoryG, linear.RefractoryInput, k)};");
+            }
+            _body.Close();
+        }
+    }
+
+    /// <summary>A coefficient that is not zero once rounded to the model's precision (zero terms are skipped, as in the interpreter).</summary>
+    private bool NonZero(double value) => _precision == Precision.Float32 ? (float)value != 0 : value != 0;
+
+    /// <summary>Per-neuron matrices, with the interpreter's run-time test for zero coefficients.</summary>
+    private void PerElementPropagator(LinearPropagator linear, IReadOnlyDictionary<int, string> x)
+    {
+        var states = linear.States;
+        int n = states.Length;
+        int m = n * n;
+        string prop = Use("prop", $"{T}[]", "Propagators!");
+        _body.Line($"{T}[] matrices = {prop}[i];");
+        _body.Line(_model.Refractory is not null ? $"int pOffset = held ? {2 * m} : 0;" : "int pOffset = 0;");
+        for (int k = 0; k < n; k++)
+        {
+            _body.Line($"{T} b{k} = {Emit(linear.B[k], x)};");
+        }
+        for (int k = 0; k < n; k++)
+        {
+            _body.Line($"{T} n{states[k]} = {Zero};");
+            for (int j = 0; j < n; j++)
+            {
+                _body.Line($"if (matrices[pOffset + {k * n + j}] != {Zero}) n{states[k]} += matrices[pOffset + {k * n + j}] * x{states[j]};");
+            }
+            for (int j = 0; j < n; j++)
+            {
+                _body.Line($"if (matrices[pOffset + {m + k * n + j}] != {Zero}) n{states[k]} += matrices[pOffset + {m + k * n + j}] * b{j};");
+            }
+        }
+    }
+
+    /// <summary>With BA = B/A: n = -BA + (BA + x)·exp(A·dt), or x + B·dt when A is exactly zero; held states stay.</summary>
+    private void ExponentialEuler(ExponentialEuler ee, IReadOnlyDictionary<int, string> x)
+    {
+        string dt = Lit(_network.Settings.Dt);
+        for (int k = 0; k < ee.States.Length; k++)
+        {
+            _body.Line($"{T} a{k} = {Emit(ee.A[k], x)};");
+            _body.Line($"{T} bb{k} = {Emit(ee.B[k], x)};");
+        }
+        for (int k = 0; k < ee.States.Length; k++)
+        {
+            int slot = ee.States[k];
+            string update = $"a{k} == {Zero} ? x{slot} + bb{k} * {dt} : -(bb{k} / a{k}) + ((bb{k} / a{k}) + x{slot}) * ScalarMath.Apply(MathFunction.Exp, a{k} * {dt})";
+            _body.Line(Held(slot) ? $"{T} n{slot} = held ? x{slot} : ({update});" : $"{T} n{slot} = {update};");
+        }
+    }
+
+    /// <summary>Euler, midpoint or RK4 with the interpreter's stages; a held state's derivative is zero.</summary>
+    private void RungeKutta(RungeKutta rk, IReadOnlyDictionary<int, string> x)
+    {
+        var states = rk.States;
+        string dt = Lit(_network.Settings.Dt);
+        string half = $"({dt} / ({T})2)";
+        string sixth = $"({dt} / ({T})6)";
+        void Derivatives(int stage, IReadOnlyDictionary<int, string> at, string time)
+        {
+            for (int k = 0; k < states.Length; k++)
+            {
+                string f = new ExpressionEmitter(_precision, r => r.Space == VariableSpace.Time ? time : Variable(r, at), "i").Emit(rk.Derivatives[k]);
+                _body.Line(Held(states[k]) ? $"{T} k{stage}_{k} = held ? {Zero} : {f};" : $"{T} k{stage}_{k} = {f};");
+            }
+        }
+        Dictionary<int, string> Stage(int stage, string h)
+        {
+            var at = new Dictionary<int, string>(x);
+            for (int k = 0; k < states.Length; k++)
+            {
+                _body.Line($"{T} y{stage}_{k} = x{states[k]} + {h} * k{stage}_{k};");
+                at[states[k]] = $"y{stage}_{k}";
+            }
+            return at;
+        }
+        Derivatives(0, x, "t");
+        switch (rk.Method)
+        {
+            case RungeKuttaMethod.Euler:
+                for (int k = 0; k < states.Length; k++)
+                {
+                    _body.Line($"{T} n{states[k]} = x{states[k]} + {dt} * k0_{k};");
+                }
+                break;
+            case RungeKuttaMethod.Midpoint:
+                Derivatives(1, Stage(0, half), $"(t + {half})");
+                for (int k = 0; k < states.Length; k++)
+                {
+                    _body.Line($"{T} n{states[k]} = x{states[k]} + {dt} * k1_{k};");
+                }
+                break;
+            default:
+                Derivatives(1, Stage(0, half), $"(t + {half})");
+                Derivatives(2, Stage(1, half), $"(t + {half})");
+                Derivatives(3, Stage(2, dt), $"(t + {dt})");
+                for (int k = 0; k < states.Length; k++)
+                {
+                    _body.Line($"{T} n{states[k]} = x{states[k]} + {sixth} * (((k0_{k} + ({T})2 * k1_{k}) + ({T})2 * k2_{k}) + k3_{k});");
+                }
+                break;
+        }
+    }
+
+    /// <summary>n = (x + f·dt) + g₁·√dt·ξ₁ + ..., ξ keyed by (seed, the noise's stream, neuron, step).</summary>
+    private void EulerMaruyama(EulerMaruyama em, IReadOnlyDictionary<int, string> x)
+    {
+        string dt = Lit(_network.Settings.Dt);
+        string sqrtDt = _precision == Precision.Float32 ? $"MathF.Sqrt({dt})" : $"Math.Sqrt({dt})";
+        string normal = _precision == Precision.Float32 ? "NormalSingle" : "NormalDouble";
+        for (int k = 0; k < em.States.Length; k++)
+        {
+            _body.Line($"{T} f{k} = {Emit(em.Drift[k], x)};");
+            for (int t = 0; t < em.Diffusion[k].Length; t++)
+            {
+                _body.Line($"{T} g{k}_{t} = {Emit(em.Diffusion[k][t].Coefficient, x)};");
+            }
+        }
+        for (int k = 0; k < em.States.Length; k++)
+        {
+            int slot = em.States[k];
+            string value = $"x{slot} + f{k} * {dt}";
+            for (int t = 0; t < em.Diffusion[k].Length; t++)
+            {
+                uint stream = em.NoiseStreams[em.Diffusion[k][t].Noise];
+                value = $"({value}) + g{k}_{t} * {sqrtDt} * CounterRng.{normal}(seed, {stream}u, (uint)i, (ulong)step)";
+            }
+            _body.Line(Held(slot) ? $"{T} n{slot} = held ? x{slot} : {value};" : $"{T} n{slot} = {value};");
+        }
+    }
+}

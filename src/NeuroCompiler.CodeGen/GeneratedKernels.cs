@@ -1,0 +1,30 @@
+using System.Numerics;
+using System.Reflection;
+using NeuroCompiler.Interpreter;
+
+namespace NeuroCompiler.CodeGen;
+
+/// <summary>Supplies a run with the compiled <c>Update{n}</c> kernels, through their <c>Bind{n}</c> methods.</summary>
+internal sealed class GeneratedKernels<T> : IKernelFactory<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly Type _kernels;
+
+    public GeneratedKernels(Type kernels, string backend)
+    {
+        _kernels = kernels;
+        Backend = backend;
+    }
+
+    public string Backend { get; }
+
+    /// <summary>How many populations got a compiled kernel.</summary>
+    public int Bound { get; private set; }
+
+    public PopulationKernel<T>? Population(int population, PopulationArrays<T> arrays)
+    {
+        var bind = _kernels.GetMethod($"Bind{population}", BindingFlags.Public | BindingFlags.Static);
+        var kernel = bind?.Invoke(null, new object[] { arrays }) as PopulationKernel<T>;
+        Bound += kernel is null ? 0 : 1;
+        return kernel;
+    }
+}

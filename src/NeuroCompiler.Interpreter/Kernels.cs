@@ -1,0 +1,39 @@
+using System.Numerics;
+
+namespace NeuroCompiler.Interpreter;
+
+/// <summary>
+/// The arrays of one population that a compiled kernel reads and writes. Parameters are per neuron
+/// (<see cref="Parameters"/>[slot], null when shared) or shared and changed by the protocol
+/// (<see cref="SharedParameters"/>[slot], a one-element array); shared fixed parameters are folded
+/// into the kernel. <see cref="Condition"/> receives, per neuron, whether the threshold condition
+/// holds after the update; the host then applies refractoriness and silencing in index order.
+/// </summary>
+public sealed class PopulationArrays<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public required T[][] States { get; init; }
+    public required T[]?[] Parameters { get; init; }
+    public required T[]?[] SharedParameters { get; init; }
+    public required T[]?[] Globals { get; init; }
+    public required T[][] Signals { get; init; }
+    public required T[]?[] Positions { get; init; }
+    public required bool[] Refractory { get; init; }
+    public required byte[] Condition { get; init; }
+
+    /// <summary>Per neuron propagators (P, G, refractory P, refractory G, each n×n) when they differ between neurons.</summary>
+    public T[][]? Propagators { get; init; }
+
+    public required ulong Seed { get; init; }
+}
+
+/// <summary>Advances neurons [start, end) of a population by one step and evaluates their threshold condition.</summary>
+public delegate void PopulationKernel<T>(int start, int end, long step, T time) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+/// <summary>Supplies compiled kernels to a simulation; a population without one is interpreted.</summary>
+public interface IKernelFactory<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>The backend's name for results ("cpu").</summary>
+    string Backend { get; }
+
+    PopulationKernel<T>? Population(int population, PopulationArrays<T> arrays);
+}
