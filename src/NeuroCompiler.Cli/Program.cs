@@ -15,6 +15,8 @@ public static class Program
             CheckCommand.Create(output, error),
             IrCommand.Create(output, error),
             RunCommand.Create(output, error),
+            VerifyCommand.Create(output, error),
+            EmitCsCommand.Create(output, error),
         };
         try
         {

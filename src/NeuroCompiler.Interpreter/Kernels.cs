@@ -6,8 +6,7 @@ namespace NeuroCompiler.Interpreter;
 /// The arrays of one population that a compiled kernel reads and writes. Parameters are per neuron
 /// (<see cref="Parameters"/>[slot], null when shared) or shared and changed by the protocol
 /// (<see cref="SharedParameters"/>[slot], a one-element array); shared fixed parameters are folded
-/// into the kernel. <see cref="Condition"/> receives, per neuron, whether the threshold condition
-/// holds after the update; the host then applies refractoriness and silencing in index order.
+/// into the kernel.
 /// </summary>
 public sealed class PopulationArrays<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
@@ -18,7 +17,12 @@ public sealed class PopulationArrays<T> where T : unmanaged, IBinaryFloatingPoin
     public required T[][] Signals { get; init; }
     public required T[]?[] Positions { get; init; }
     public required bool[] Refractory { get; init; }
-    public required byte[] Condition { get; init; }
+
+    /// <summary>The refractory neurons as a list (with one refractory period for all), for kernels that update everyone and redo those.</summary>
+    public RefractoryTracker? Tracker { get; init; }
+
+    /// <summary>Scratch, one array per state, for values computed before the bulk update overwrites them.</summary>
+    public required T[][] Saved { get; init; }
 
     /// <summary>Per neuron propagators (P, G, refractory P, refractory G, each n×n) when they differ between neurons.</summary>
     public T[][]? Propagators { get; init; }
@@ -26,8 +30,12 @@ public sealed class PopulationArrays<T> where T : unmanaged, IBinaryFloatingPoin
     public required ulong Seed { get; init; }
 }
 
-/// <summary>Advances neurons [start, end) of a population by one step and evaluates their threshold condition.</summary>
-public delegate void PopulationKernel<T>(int start, int end, long step, T time) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+/// <summary>
+/// Advances neurons [start, end) of a population by one step and evaluates their threshold
+/// condition. Writes, in ascending order, the neurons that are not refractory and whose condition
+/// holds into <paramref name="candidates"/> and returns how many; the host drops silenced ones.
+/// </summary>
+public delegate int PopulationKernel<T>(int start, int end, long step, T time, int[] candidates) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
 /// <summary>Supplies compiled kernels to a simulation; a population without one is interpreted.</summary>
 public interface IKernelFactory<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>

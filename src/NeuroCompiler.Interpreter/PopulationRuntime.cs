@@ -49,8 +49,9 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>A compiled kernel that integrates and evaluates the threshold; when set it replaces <see cref="Stepper"/> and <see cref="Threshold"/>.</summary>
     public PopulationKernel<T>? Kernel;
 
-    /// <summary>The kernel's threshold result per neuron.</summary>
-    public byte[]? Condition;
+    /// <summary>The kernel's spike candidates of this step (not refractory, condition true), ascending, and their count.</summary>
+    public int[]? Candidates;
+    public int CandidateCount;
     public VectorNode<T>? Threshold;
     public (int State, AssignOperator Operator, VectorNode<T> Value)[] Reset = Array.Empty<(int, AssignOperator, VectorNode<T>)>();
 
@@ -77,24 +78,38 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     public int NextGeneratorSpike;
     public long GeneratorOffset;
 
-    /// <summary>Refractory at step n: spiked at step m with n − m &lt; R (never-spiked neurons hold long.MinValue).</summary>
+    /// <summary>With one period for every neuron: the refractory neurons, followed spike by spike.</summary>
+    public RefractoryTracker? Tracker;
+
+    private long _trackedStep = -1;
+
+    /// <summary>
+    /// Refractory at step n: spiked at step m with n − m &lt; R. With one period the tracker follows the
+    /// spikes (this step's spike list still holds the previous step's spikes when this runs); with a
+    /// period per neuron every neuron is checked.
+    /// </summary>
     public void UpdateRefractory(long step)
     {
-        var last = LastSpike;
-        var refractory = Refractory;
-        if (RefractoryStepsPerNeuron is { } periods)
+        if (Tracker is { } tracker)
         {
-            for (int i = 0; i < refractory.Length; i++)
+            if (_trackedStep != step)
             {
-                refractory[i] = last[i] != long.MinValue && step - last[i] < periods[i];
+                tracker.Advance(step, step == 0 ? ReadOnlySpan<int>.Empty : Spiked.AsSpan(0, SpikeCount));
+                _trackedStep = step;
             }
             return;
         }
-        // step - long.MinValue overflows to a negative number; compare against the earliest spike step that still counts.
-        long earliest = step - RefractorySteps;
+        if (_trackedStep == step)
+        {
+            return;
+        }
+        _trackedStep = step;
+        var last = LastSpike;
+        var refractory = Refractory;
+        var periods = RefractoryStepsPerNeuron!;
         for (int i = 0; i < refractory.Length; i++)
         {
-            refractory[i] = last[i] > earliest;
+            refractory[i] = last[i] != long.MinValue && step - last[i] < periods[i];
         }
     }
 }

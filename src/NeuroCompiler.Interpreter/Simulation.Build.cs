@@ -89,6 +89,7 @@ internal sealed partial class Simulation<T>
             if (refractory.ConstantSteps is { } steps)
             {
                 runtime.RefractorySteps = steps;
+                runtime.Tracker = new RefractoryTracker(steps, runtime.Refractory);
             }
             else
             {
@@ -109,7 +110,7 @@ internal sealed partial class Simulation<T>
 
     private PopulationArrays<T> Arrays(PopulationRuntime<T> runtime, T[][]? positions, double[][]? propagators)
     {
-        runtime.Condition = new byte[runtime.Size];
+        runtime.Candidates = new int[runtime.Size];
         return new PopulationArrays<T>
         {
             States = runtime.States,
@@ -119,7 +120,8 @@ internal sealed partial class Simulation<T>
             Signals = _signals.States,
             Positions = positions ?? new T[]?[3],
             Refractory = runtime.Refractory,
-            Condition = runtime.Condition,
+            Tracker = runtime.Tracker,
+            Saved = runtime.States.Select(s => new T[s.Length]).ToArray(),
             Propagators = propagators?.Select(Convert).ToArray(),
             Seed = _seed,
         };

@@ -102,7 +102,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 {
                     population.UpdateRefractory(n);
                 }
-                kernel(0, population.Size, n, time);
+                population.CandidateCount = kernel(0, population.Size, n, time, population.Candidates!);
             }
             else if (population.Stepper is { } stepper)
             {
@@ -143,6 +143,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
 
     private void DetectSpikes(PopulationRuntime<T> population, long n, T time)
     {
+        if (population.Model?.Refractory is not null)
+        {
+            population.UpdateRefractory(n); // (done already this step when the population integrated)
+        }
         population.SpikeCount = 0;
         if (population.Population.Spikes is { } generator)
         {
@@ -158,11 +162,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         {
             return;
         }
-        if (population.Model!.Refractory is not null && population.Stepper is null)
-        {
-            population.UpdateRefractory(n);
-        }
-        bool hasRefractory = population.Model.Refractory is not null;
+        bool hasRefractory = population.Model!.Refractory is not null;
         var frame = population.Group.Frame;
         frame.Step = n;
         frame.Time = time;
@@ -183,14 +183,14 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }
     }
 
-    /// <summary>Spikes from a kernel's threshold results: not refractory, not silenced, in index order.</summary>
+    /// <summary>Spikes from a kernel's candidates (ascending, not refractory): those not silenced.</summary>
     private static void CollectSpikes(PopulationRuntime<T> population, long n)
     {
-        var condition = population.Condition!;
-        bool hasRefractory = population.Model!.Refractory is not null;
-        for (int neuron = 0; neuron < condition.Length; neuron++)
+        var candidates = population.Candidates!;
+        for (int c = 0; c < population.CandidateCount; c++)
         {
-            if (condition[neuron] != 0 && (!hasRefractory || !population.Refractory[neuron]) && population.SilenceDepth[neuron] == 0)
+            int neuron = candidates[c];
+            if (population.SilenceDepth[neuron] == 0)
             {
                 population.Spiked[population.SpikeCount++] = neuron;
                 population.Isi.Spike(neuron, n);

@@ -11,13 +11,13 @@ namespace NeuroCompiler.Cli.Commands;
 /// <summary><c>neuroc run FILE</c>: compile, simulate, write spikes, traces and a summary.</summary>
 internal static class RunCommand
 {
-    private static readonly string[] Backends = { ReferenceInterpreter.BackendName };
+    private static readonly string[] Backends = { ReferenceInterpreter.BackendName, CodeGen.CpuBackend.Name };
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
-        var backend = new Option<string>("--backend") { Description = "reference (the ground-truth interpreter)", DefaultValueFactory = _ => ReferenceInterpreter.BackendName };
+        var backend = new Option<string>("--backend") { Description = "reference (the ground-truth interpreter) or cpu (compiled kernels, bit-identical)", DefaultValueFactory = _ => ReferenceInterpreter.BackendName };
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)", HelpName = "N" };
         var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s", HelpName = "TIME" };
         var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)", HelpName = "DIR" };
@@ -59,10 +59,27 @@ internal static class RunCommand
             string directory = parse.GetValue(outDirectory) ?? Path.Combine("out", network.Settings.Name);
             var progress = silent || Console.IsErrorRedirected ? null : new ProgressLine(error);
             SimulationResult result;
+            var buildTime = compilation.TotalTime;
             try
             {
-                result = ReferenceInterpreter.Run(network, new InterpreterOptions { Progress = progress is null ? null : progress.Report });
+                var options = new InterpreterOptions { Progress = progress is null ? null : progress.Report };
+                if (backendName == CodeGen.CpuBackend.Name)
+                {
+                    var run = CodeGen.CpuBackend.Run(network, options);
+                    result = run.Result;
+                    buildTime += run.Kernels.Time;
+                }
+                else
+                {
+                    result = ReferenceInterpreter.Run(network, options);
+                }
                 progress?.Done();
+            }
+            catch (CodeGen.Compile.GeneratedCodeException e)
+            {
+                progress?.Done();
+                error.WriteLine($"neuroc: internal error: {e.Message}");
+                return ExitCodes.RuntimeFailure;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -73,7 +90,7 @@ internal static class RunCommand
             IReadOnlyList<string> files;
             try
             {
-                files = ResultWriter.Write(result, new RunInfo(compilation.TotalTime, Version.Text), directory,
+                files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text), directory,
                     parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -83,7 +100,7 @@ internal static class RunCommand
             }
             if (!silent)
             {
-                Summary.Print(output, network, result, compilation.TotalTime, directory, files);
+                Summary.Print(output, network, result, buildTime, directory, files);
             }
             return ExitCodes.Success;
         });

@@ -18,9 +18,13 @@ internal sealed class CodeWriter
         return this;
     }
 
+    /// <summary>A line and an opening brace, or only the brace for a bare block.</summary>
     public CodeWriter Open(string line)
     {
-        Line(line);
+        if (line.Length > 0)
+        {
+            Line(line);
+        }
         Line("{");
         _indent++;
         return this;

@@ -24,6 +24,7 @@ public static class ModelEmitter
         w.Line("// results are the same to the bit (docs/semantics.md). </auto-generated>");
         w.Line("#pragma warning disable");
         w.Line("using System;");
+        w.Line("using System.Numerics;");
         w.Line("using NeuroCompiler.Interpreter;");
         w.Line("using NeuroCompiler.Runtime;");
         w.Line();
@@ -40,25 +41,56 @@ public static class ModelEmitter
             emitter.Generate();
             int index = population.Index;
             w.Line($"// population {population.Name}: {population.Model!.TypeName}, {population.Size} neurons, {population.Model.Integrator?.MethodName ?? "no equations"}");
-            w.Open($"public static void Update{index}(PopulationArrays<{T}> a, int start, int end, long step, {T} t)");
+            w.Open($"public static int Update{index}(PopulationArrays<{T}> a, int start, int end, long step, {T} t, int[] candidates)");
             w.Line("ulong seed = a.Seed;");
+            w.Line("int count = 0;");
             foreach (var array in emitter.Arrays)
             {
                 w.Line($"{array.ElementType}[] {array.Name} = a.{array.Source};");
             }
-            w.Open("for (int i = start; i < end; i++)");
-            foreach (var line in emitter.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            if (emitter.HeldBefore is { } before)
             {
-                w.Line(line);
+                Lines(w, emitter.HeldDeclarations!);
+                w.Line("// Refractory neurons: their result from the old values, kept aside while everyone is updated.");
+                w.Open("");
+                Lines(w, before);
+                w.Close();
             }
+            w.Open("");
+            w.Line("int i = start;");
+            if (emitter.VectorBlock is { } vector)
+            {
+                w.Line($"// {T} lanes at a time: each lane does the scalar code's operations (no fused multiply-add).");
+                w.Open($"for (; Vector.IsHardwareAccelerated && i + Vector<{T}>.Count <= end; i += Vector<{T}>.Count)");
+                Lines(w, vector);
+                w.Close();
+            }
+            w.Open("for (; i < end; i++)");
+            Lines(w, emitter.Body);
             w.Close();
+            w.Close();
+            if (emitter.HeldAfter is { } heldAfter)
+            {
+                w.Open("");
+                Lines(w, heldAfter);
+                w.Close();
+            }
+            w.Line("return count;");
             w.Close();
             w.Line();
-            w.Line($"public static PopulationKernel<{T}> Bind{index}(PopulationArrays<{T}> a) => (start, end, step, t) => Update{index}(a, start, end, step, t);");
+            w.Line($"public static PopulationKernel<{T}> Bind{index}(PopulationArrays<{T}> a) => (start, end, step, t, candidates) => Update{index}(a, start, end, step, t, candidates);");
             w.Line();
         }
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    private static void Lines(CodeWriter w, string text)
+    {
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            w.Line(line);
+        }
     }
 }

@@ -40,6 +40,18 @@ internal sealed class PopulationKernelEmitter
 
     public string Body => _body.ToString();
 
+    /// <summary>The SIMD block for neurons i .. i+W-1, or null when this population's kernel is scalar only.</summary>
+    public string? VectorBlock { get; private set; }
+
+    /// <summary>With a vector block: the list of refractory neurons and the scratch arrays.</summary>
+    public string? HeldDeclarations { get; private set; }
+
+    /// <summary>With a vector block: before the update, each refractory neuron's refractory result into the scratch arrays.</summary>
+    public string? HeldBefore { get; private set; }
+
+    /// <summary>With a vector block: after the update, the refractory neurons' results written back.</summary>
+    public string? HeldAfter { get; private set; }
+
     private string Use(string name, string elementType, string source)
     {
         _arrays.TryAdd(name, new KernelArray(name, elementType, source));
@@ -82,6 +94,12 @@ internal sealed class PopulationKernelEmitter
 
     public void Generate()
     {
+        GenerateScalar();
+        VectorBlock = TryVector();
+    }
+
+    private void GenerateScalar()
+    {
         var start = new Dictionary<int, string>();
         foreach (int slot in _model.Integrator?.States ?? Enumerable.Empty<int>())
         {
@@ -122,11 +140,131 @@ internal sealed class PopulationKernelEmitter
         }
         if (_model.Threshold is { } threshold)
         {
-            _body.Line($"{Use("condition", "byte", "Condition")}[i] = {Emit(threshold, after)} != {Zero} ? (byte)1 : (byte)0;");
+            string candidate = _model.Refractory is not null ? "!held && " : "";
+            _body.Open($"if ({candidate}{Emit(threshold, after)} != {Zero})");
+            _body.Line("candidates[count++] = i;");
+            _body.Close();
         }
     }
 
     private bool Held(int slot) => _model.Refractory?.ClampedStates.Contains(slot) == true;
+
+    /// <summary>
+    /// The vector form of an exact, shared propagator and a simple threshold: each lane computes the
+    /// same IEEE operations in the same order as the scalar kernel. Lanes of refractory neurons are then
+    /// recomputed one by one with the refractory matrices, from the old values kept in the vectors.
+    /// </summary>
+    private string? TryVector()
+    {
+        var linear = _model.Integrator as LinearPropagator;
+        if (_model.Integrator is not null && linear?.Matrices is null)
+        {
+            return null;
+        }
+        if (_model.Refractory is { ConstantSteps: null })
+        {
+            return null; // per-neuron periods: no list of refractory neurons to redo
+        }
+        var states = linear?.States ?? System.Collections.Immutable.ImmutableArray<int>.Empty;
+        string V = $"Vector<{T}>";
+        var locals = states.ToDictionary(s => s, s => $"x{s}");
+        var after = states.ToDictionary(s => s, s => $"n{s}");
+        string? VectorVariable(VariableRef r, IReadOnlyDictionary<int, string> at) => r.Space switch
+        {
+            VariableSpace.NeuronState => at.TryGetValue(r.Slot, out var local) ? local : $"new {V}({Use($"s{r.Slot}", T, $"States[{r.Slot}]")}, i)",
+            VariableSpace.NeuronParameter when _model.Parameters[r.Slot].PerElement => $"new {V}({Use($"p{r.Slot}", T, $"Parameters[{r.Slot}]!")}, i)",
+            VariableSpace.Index or VariableSpace.PositionX or VariableSpace.PositionY or VariableSpace.PositionZ => null,
+            _ => $"new {V}({Variable(r, at)})",
+        };
+        var w = new CodeWriter();
+        var byState = new VectorExpressionEmitter(_precision, r => VectorVariable(r, locals));
+        var bVectors = new List<string>();
+        if (linear is not null && linear.Input is null)
+        {
+            foreach (var b in linear.B)
+            {
+                if (byState.Value(b) is not { } text)
+                {
+                    return null;
+                }
+                bVectors.Add(text);
+            }
+        }
+        string? mask = null;
+        if (_model.Threshold is { } threshold)
+        {
+            mask = new VectorExpressionEmitter(_precision, r => VectorVariable(r, after)).Mask(threshold);
+            if (mask is null)
+            {
+                return null;
+            }
+        }
+        foreach (int slot in states)
+        {
+            w.Line($"var x{slot} = new {V}(s{slot}, i);");
+        }
+        for (int k = 0; k < bVectors.Count; k++)
+        {
+            w.Line($"var b{k} = {bVectors[k]};");
+        }
+        if (linear is not null)
+        {
+            var m = linear.Matrices!;
+            int n = states.Length;
+            for (int k = 0; k < n; k++)
+            {
+                string acc = $"{V}.Zero";
+                for (int j = 0; j < n; j++)
+                {
+                    if (NonZero(m.P[k * n + j]))
+                    {
+                        acc = $"({acc} + x{states[j]} * {Lit(m.P[k * n + j])})";
+                    }
+                }
+                if (linear.Input is { } c)
+                {
+                    if (NonZero(c[k]))
+                    {
+                        acc = $"({acc} + new {V}({Lit(c[k])}))";
+                    }
+                }
+                else
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        if (NonZero(m.G[k * n + j]))
+                        {
+                            acc = $"({acc} + b{j} * {Lit(m.G[k * n + j])})";
+                        }
+                    }
+                }
+                w.Line($"var n{states[k]} = {acc};");
+                w.Line($"n{states[k]}.CopyTo(s{states[k]}, i);");
+            }
+        }
+        if (_model.Refractory is not null)
+        {
+            Use("refractory", "bool", "Refractory");
+            if (linear is not null && states.Any(Held))
+            {
+                RefractoryPasses(linear);
+            }
+        }
+        if (mask is not null)
+        {
+            string zero = _precision == Precision.Float32 ? "Vector<int>.Zero" : "Vector<long>.Zero";
+            w.Line($"var fires = {mask};");
+            w.Open($"if (fires != {zero})");
+            w.Open($"for (int l = 0; l < {V}.Count; l++)");
+            string held = _model.Refractory is not null ? " && !refractory[i + l]" : "";
+            w.Open($"if (fires[l] != 0{held})");
+            w.Line("candidates[count++] = i + l;");
+            w.Close();
+            w.Close();
+            w.Close();
+        }
+        return w.ToString();
+    }
 
     /// <summary>n_k = ((0 + P[k,0] x0) + P[k,1] x1 ...) + c_k (or + G b), non-zero terms in index order; the refractory matrices when held.</summary>
     private void SharedPropagator(LinearPropagator linear, PropagatorMatrices m, IReadOnlyDictionary<int, string> x)
@@ -193,6 +331,84 @@ internal sealed class PopulationKernelEmitter
             }
             _body.Close();
         }
+    }
+
+    /// <summary>
+    /// The refractory neurons of a vector kernel: computed from the old values before the bulk update,
+    /// with the refractory matrices and the scalar code's operations, and written back after it.
+    /// </summary>
+    private void RefractoryPasses(LinearPropagator linear)
+    {
+        var states = linear.States;
+        var m = linear.Matrices!;
+        int n = states.Length;
+        var x = states.ToDictionary(st => st, st => $"x{st}");
+        var declarations = new CodeWriter();
+        var before = new CodeWriter();
+        var after = new CodeWriter();
+        declarations.Line("int[] heldList = a.Tracker!.Held;");
+        declarations.Line("int heldCount = a.Tracker.HeldCount;");
+        foreach (int slot in states)
+        {
+            declarations.Line($"{T}[] saved{slot} = a.Saved[{slot}];");
+        }
+        before.Open("for (int h = 0; h < heldCount; h++)");
+        before.Line("int i = heldList[h];");
+        before.Open("if (i >= start && i < end)");
+        foreach (int slot in states)
+        {
+            before.Line($"{T} x{slot} = s{slot}[i];");
+        }
+        if (linear.Input is null)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                before.Line($"{T} b{k} = {Emit(linear.B[k], x)};");
+            }
+        }
+        for (int k = 0; k < n; k++)
+        {
+            string acc = Zero;
+            for (int j = 0; j < n; j++)
+            {
+                if (NonZero(m.RefractoryP[k * n + j]))
+                {
+                    acc = $"({acc} + {Lit(m.RefractoryP[k * n + j])} * x{states[j]})";
+                }
+            }
+            if (linear.RefractoryInput is { } c)
+            {
+                if (NonZero(c[k]))
+                {
+                    acc = $"({acc} + {Lit(c[k])})";
+                }
+            }
+            else
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    if (NonZero(m.RefractoryG[k * n + j]))
+                    {
+                        acc = $"({acc} + {Lit(m.RefractoryG[k * n + j])} * b{j})";
+                    }
+                }
+            }
+            before.Line($"saved{states[k]}[i] = {acc};");
+        }
+        before.Close();
+        before.Close();
+        after.Open("for (int h = 0; h < heldCount; h++)");
+        after.Line("int i = heldList[h];");
+        after.Open("if (i >= start && i < end)");
+        foreach (int slot in states)
+        {
+            after.Line($"s{slot}[i] = saved{slot}[i];");
+        }
+        after.Close();
+        after.Close();
+        HeldDeclarations = declarations.ToString();
+        HeldBefore = before.ToString();
+        HeldAfter = after.ToString();
     }
 
     /// <summary>A coefficient that is not zero once rounded to the model's precision (zero terms are skipped, as in the interpreter).</summary>

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using NeuroCompiler.CodeGen;
+using NeuroCompiler.Interpreter;
+
+namespace NeuroCompiler.Cli.Commands;
+
+/// <summary>
+/// <c>neuroc verify FILE --backend cpu</c>: runs the reference and the backend on the same model and
+/// seed and compares every spike and recorded value, to the bit.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = CommonOptions.File();
+        var set = CommonOptions.Set();
+        var backend = new Option<string>("--backend") { Description = "The backend to check against the reference: cpu", DefaultValueFactory = _ => CpuBackend.Name };
+        var steps = new Option<long?>("--steps") { Description = "Compare only the first N steps", HelpName = "N" };
+        var command = new Command("verify", "Run the reference and a backend on the same model and seed; report whether they agree bit for bit, and where they first differ.")
+        {
+            file, backend, steps, set,
+        };
+        command.SetAction(parse =>
+        {
+            string backendName = parse.GetValue(backend) ?? CpuBackend.Name;
+            if (backendName != CpuBackend.Name)
+            {
+                error.WriteLine($"neuroc: error NC0901: verify compares a backend with the reference; available: {CpuBackend.Name}");
+                return ExitCodes.Usage;
+            }
+            var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
+            if (CommonOptions.Overrides(assignments, error) is not { } overrides)
+            {
+                return ExitCodes.Usage;
+            }
+            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true);
+            DiagnosticPrinter.Print(error, compilation.Diagnostics);
+            if (!compilation.Success)
+            {
+                return ExitCodes.ModelError;
+            }
+            var network = Comparison.RecordingAllSpikes(compilation.Network!);
+            if (parse.GetValue(steps) is { } n)
+            {
+                network = network with { Settings = network.Settings with { Steps = Math.Min(n, network.Settings.Steps) } };
+            }
+            try
+            {
+                var reference = ReferenceInterpreter.Run(network);
+                var run = CpuBackend.Run(network);
+                var report = Comparison.Compare(reference, run.Result);
+                Print(output, network, report, reference.SimulationTime, run);
+                return report.Identical ? ExitCodes.Success : 1;
+            }
+            catch (CodeGen.Compile.GeneratedCodeException e)
+            {
+                error.WriteLine($"neuroc: internal error: {e.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter w, IR.Network network, ComparisonReport report, TimeSpan referenceTime, CpuRun run)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var s = network.Settings;
+        w.WriteLine(string.Format(c, "{0}: reference vs {1}, {2:N0} steps, seed {3}, {4}", s.Name, run.Result.Backend, s.Steps, s.Seed, s.Precision.ToString().ToLowerInvariant()));
+        w.WriteLine(string.Format(c, "  kernels: {0} population(s) compiled, {1} ({2:0.00} s)", run.CompiledPopulations, run.Kernels.FromCache ? "from the cache" : "compiled now", run.Kernels.Time.TotalSeconds));
+        if (report.Identical)
+        {
+            w.WriteLine(string.Format(c, "  identical: {0:N0} spikes in {1} population(s) and {2} trace(s), bit for bit", report.SpikesCompared, report.SpikeTrainsCompared, report.TracesCompared));
+        }
+        else
+        {
+            var d = report.First;
+            w.WriteLine(d is null
+                ? "  DIFFERENT: the runs recorded different things"
+                : $"  DIFFERENT: first at step {d.Step} (t = {d.Step * s.Dt * 1e3:0.###} ms), {d.Population}[{d.Neuron}]: {d.What}");
+        }
+        w.WriteLine($"  {"population",-12}{"reference rate",16}{"CV",7}{"backend rate",16}{"CV",7}");
+        for (int i = 0; i < report.Reference.Length; i++)
+        {
+            var a = report.Reference[i];
+            var b = report.Backend[i];
+            w.WriteLine(string.Format(c, "  {0,-12}{1,14:0.000} Hz{2,7:0.00}{3,14:0.000} Hz{4,7:0.00}", a.Name, a.MeanRate, a.MeanCv, b.MeanRate, b.MeanCv));
+        }
+        w.WriteLine(string.Format(c, "  simulation time: reference {0:0.00} s, {1} {2:0.00} s", referenceTime.TotalSeconds, run.Result.Backend, run.Result.SimulationTime.TotalSeconds));
+    }
+}

@@ -1,0 +1,68 @@
+using NeuroCompiler.IR;
+using NeuroCompiler.Runtime;
+
+namespace NeuroCompiler.CodeGen.Emit;
+
+/// <summary>
+/// An IR expression as a <c>System.Numerics.Vector</c> expression over W neurons at once, when every
+/// operation in it is one IEEE operation per lane (so each lane computes exactly what the scalar code
+/// would): constants, variables, +, −, ×, ÷, and comparisons combined with and/or for a condition.
+/// Anything else (functions, random numbers, negation, which Vector computes as 0 − x) returns null and
+/// the kernel stays scalar.
+/// </summary>
+internal sealed class VectorExpressionEmitter
+{
+    private readonly Precision _precision;
+    private readonly Func<VariableRef, string?> _variable;
+
+    /// <param name="variable">The vector C# text of a variable, or null when it cannot be read as a vector.</param>
+    public VectorExpressionEmitter(Precision precision, Func<VariableRef, string?> variable)
+    {
+        _precision = precision;
+        _variable = variable;
+    }
+
+    private string V => $"Vector<{Literal.Type(_precision)}>";
+
+    /// <summary>A value: Vector&lt;T&gt; text, or null.</summary>
+    public string? Value(IrExpression expression) => expression switch
+    {
+        IrConstant c => $"new {V}({Literal.Of(c.Value, _precision)})",
+        IrVariable v => _variable(v.Ref),
+        IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply or IrBinaryOperator.Divide } b
+            when Value(b.Left) is { } l && Value(b.Right) is { } r => $"({l} {Symbol(b.Operator)} {r})",
+        _ => null,
+    };
+
+    /// <summary>A condition: a lane mask in the integer vector of the same width (all bits set where true), or null.</summary>
+    public string? Mask(IrExpression expression)
+    {
+        string integer = _precision == Precision.Float32 ? "Vector.AsVectorInt32" : "Vector.AsVectorInt64";
+        switch (expression)
+        {
+            case IrBinary { Operator: IrBinaryOperator.And or IrBinaryOperator.Or } b when Mask(b.Left) is { } l && Mask(b.Right) is { } r:
+                return b.Operator == IrBinaryOperator.And ? $"Vector.BitwiseAnd({l}, {r})" : $"Vector.BitwiseOr({l}, {r})";
+            case IrBinary b when Value(b.Left) is { } l && Value(b.Right) is { } r:
+                string? test = b.Operator switch
+                {
+                    IrBinaryOperator.Greater => "GreaterThan",
+                    IrBinaryOperator.GreaterOrEqual => "GreaterThanOrEqual",
+                    IrBinaryOperator.Less => "LessThan",
+                    IrBinaryOperator.LessOrEqual => "LessThanOrEqual",
+                    IrBinaryOperator.Equal => "Equals",
+                    _ => null,
+                };
+                return test is null ? null : $"{integer}(Vector.{test}({l}, {r}))";
+            default:
+                return null;
+        }
+    }
+
+    private static string Symbol(IrBinaryOperator op) => op switch
+    {
+        IrBinaryOperator.Add => "+",
+        IrBinaryOperator.Subtract => "-",
+        IrBinaryOperator.Multiply => "*",
+        _ => "/",
+    };
+}
