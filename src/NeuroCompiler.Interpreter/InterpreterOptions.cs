@@ -9,4 +9,10 @@ public sealed record InterpreterOptions
     public Action<long, long>? Progress { get; init; }
 
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Threads for compiled kernels (a backend's option; the interpreted reference runs on one). Each
+    /// worker owns a fixed share of every population, so the results do not depend on this number.
+    /// </summary>
+    public int Workers { get; init; } = 1;
 }

@@ -49,9 +49,26 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>A compiled kernel that integrates and evaluates the threshold; when set it replaces <see cref="Stepper"/> and <see cref="Threshold"/>.</summary>
     public PopulationKernel<T>? Kernel;
 
-    /// <summary>The kernel's spike candidates of this step (not refractory, condition true), ascending, and their count.</summary>
-    public int[]? Candidates;
-    public int CandidateCount;
+    /// <summary>Per worker: the kernel's spike candidates of this step in its share (not refractory, condition true), ascending, and their count.</summary>
+    public int[][] WorkerCandidates = Array.Empty<int[]>();
+    public int[] WorkerCounts = Array.Empty<int>();
+
+    private int[] _bounds = { 0, 0 };
+
+    /// <summary>Splits the neurons into one contiguous share per worker, at multiples of 64 (whole SIMD blocks).</summary>
+    public void Partition(int workers)
+    {
+        _bounds = new int[workers + 1];
+        for (int w = 1; w < workers; w++)
+        {
+            _bounds[w] = Math.Min(Size, (int)((long)Size * w / workers / 64 * 64));
+        }
+        _bounds[workers] = Size;
+        WorkerCandidates = Enumerable.Range(0, workers).Select(w => new int[_bounds[w + 1] - _bounds[w]]).ToArray();
+        WorkerCounts = new int[workers];
+    }
+
+    public (int Start, int End) Share(int worker) => (_bounds[worker], _bounds[worker + 1]);
     public VectorNode<T>? Threshold;
     public (int State, AssignOperator Operator, VectorNode<T> Value)[] Reset = Array.Empty<(int, AssignOperator, VectorNode<T>)>();
 

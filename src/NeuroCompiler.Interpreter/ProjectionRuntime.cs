@@ -42,6 +42,12 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
     public T[]?[] Values = Array.Empty<T[]>();
 
     public HandlerStatement<T>[] OnPre = Array.Empty<HandlerStatement<T>>();
+
+    /// <summary>
+    /// The handler is the common <c>post.x += w</c> with w shared or per synapse: delivered by a plain
+    /// loop, and by each worker to its own targets (it reads and writes nothing else).
+    /// </summary>
+    public bool Fast => OnPre is [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add, Value: ConstantNode<T> or ArrayNode<T> }];
     public HandlerStatement<T>[] OnPost = Array.Empty<HandlerStatement<T>>();
 
     /// <summary>Incoming synapses by postsynaptic neuron (only built when there is an on_post handler).</summary>

@@ -11,23 +11,25 @@ public sealed class RefractoryTracker
 {
     private readonly int _period;
     private readonly bool[] _refractory;
-    private readonly int[][] _ring;
     private readonly int[] _counts;
-    private int[] _held = new int[16];
+    private int[] _held = new int[64];
 
     public RefractoryTracker(int period, bool[] refractory)
     {
         _period = period;
         _refractory = refractory;
-        int slots = Math.Max(1, period);
-        _ring = Enumerable.Range(0, slots).Select(_ => new int[16]).ToArray();
-        _counts = new int[slots];
+        _counts = new int[Math.Max(1, period)];
     }
 
-    /// <summary>The refractory neurons at the current step, in no particular order.</summary>
+    /// <summary>
+    /// The refractory neurons at the current step are <c>Held[HeldStart..HeldEnd)</c>: the spikes of
+    /// the last R-1 steps, oldest first, kept as a queue (the oldest step leaves, the newest joins).
+    /// </summary>
     public int[] Held => _held;
 
-    public int HeldCount { get; private set; }
+    public int HeldStart { get; private set; }
+
+    public int HeldEnd { get; private set; }
 
     /// <summary>Moves to step n, given the spikes of step n-1.</summary>
     public void Advance(long step, ReadOnlySpan<int> previousSpikes)
@@ -36,35 +38,30 @@ public sealed class RefractoryTracker
         {
             return; // a spike at m makes the neuron refractory at no later step
         }
+        // The spikes of step n-R leave the queue's head.
         int expired = (int)(step % _period);
-        for (int k = 0; k < _counts[expired]; k++)
+        for (int k = HeldStart; k < HeldStart + _counts[expired]; k++)
         {
-            _refractory[_ring[expired][k]] = false;
+            _refractory[_held[k]] = false;
         }
-        int slot = (int)((step - 1 + _period) % _period);
-        if (_ring[slot].Length < previousSpikes.Length)
+        HeldStart += _counts[expired];
+        _counts[expired] = 0;
+        // The spikes of step n-1 join at its tail.
+        if (HeldEnd + previousSpikes.Length > _held.Length)
         {
-            _ring[slot] = new int[Math.Max(previousSpikes.Length, 2 * _ring[slot].Length)];
+            int live = HeldEnd - HeldStart;
+            var target = live + previousSpikes.Length > _held.Length / 2 ? new int[2 * (live + previousSpikes.Length)] : _held;
+            Array.Copy(_held, HeldStart, target, 0, live);
+            _held = target;
+            HeldStart = 0;
+            HeldEnd = live;
         }
-        previousSpikes.CopyTo(_ring[slot]);
-        _counts[slot] = previousSpikes.Length;
+        previousSpikes.CopyTo(_held.AsSpan(HeldEnd));
+        HeldEnd += previousSpikes.Length;
+        _counts[(int)((step - 1 + _period) % _period)] = previousSpikes.Length;
         foreach (int neuron in previousSpikes)
         {
             _refractory[neuron] = true;
-        }
-        HeldCount = 0;
-        for (int s = 0; s < _period; s++)
-        {
-            if (s == expired)
-            {
-                continue;
-            }
-            if (_held.Length < HeldCount + _counts[s])
-            {
-                Array.Resize(ref _held, Math.Max(HeldCount + _counts[s], 2 * _held.Length));
-            }
-            Array.Copy(_ring[s], 0, _held, HeldCount, _counts[s]);
-            HeldCount += _counts[s];
         }
     }
 }

@@ -110,7 +110,6 @@ internal sealed partial class Simulation<T>
 
     private PopulationArrays<T> Arrays(PopulationRuntime<T> runtime, T[][]? positions, double[][]? propagators)
     {
-        runtime.Candidates = new int[runtime.Size];
         return new PopulationArrays<T>
         {
             States = runtime.States,

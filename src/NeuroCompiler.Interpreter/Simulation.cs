@@ -39,7 +39,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     private readonly StimulusRunner<T> _stimuli;
     private readonly ProtocolRunner<T> _protocol;
     private readonly Recorder<T> _recorder;
-    private long _events;
+    private readonly long[] _events;
+    private readonly WorkerPool _pool;
+    private readonly Action<int> _region;
+    private readonly bool _deliverInRegion;
 
     private readonly IKernelFactory<T>? _kernels;
 
@@ -65,12 +68,29 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             _populations[group.Key].History = new SpikeHistory(depth, _populations[group.Key].Size);
         }
         _stimuli = new StimulusRunner<T>(network, _populations);
+        int workers = _kernels is null ? 1 : Math.Max(1, options.Workers);
+        _pool = new WorkerPool(workers);
+        _events = new long[workers * EventStride];
+        _region = Region;
+        foreach (var population in _populations)
+        {
+            population.Partition(workers);
+        }
+        // Input can be delivered by each worker to its own neurons when no handler reads or writes
+        // anything but the target's state and the synapse's value, and no synapse has equations
+        // (they must see the neurons before the input) or an on_post handler
+        // (Poisson input then runs before on_post handlers, so there must be none.)
+        // Thresholds must be evaluated before any input arrives, so every population with one must
+        // have a kernel (an interpreted threshold runs after the region).
+        _deliverInRegion = _projections.All(p => (p.OnPre.Length == 0 || p.Fast) && p.Stepper is null && p.OnPost.Length == 0) &&
+            _populations.All(p => p.Kernel is not null || p.Threshold is null);
         _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli, _signals.States);
         _recorder = new Recorder<T>(network, _populations, _signals.States);
     }
 
     public SimulationResult Run()
     {
+        using var pool = _pool;
         var watch = Stopwatch.StartNew();
         long steps = _network.Settings.Steps;
         long progressEvery = Math.Max(1, steps / 100);
@@ -96,23 +116,18 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _signalStepper?.Step(_signals, n, time);
         foreach (var population in _populations)
         {
-            if (population.Kernel is { } kernel)
+            if (population.Model?.Refractory is not null)
             {
-                if (population.Model!.Refractory is not null)
-                {
-                    population.UpdateRefractory(n);
-                }
-                population.CandidateCount = kernel(0, population.Size, n, time, population.Candidates!);
+                population.UpdateRefractory(n);
             }
-            else if (population.Stepper is { } stepper)
+            if (population.Kernel is null && population.Stepper is { } stepper)
             {
-                if (population.Model!.Refractory is not null)
-                {
-                    population.UpdateRefractory(n);
-                }
                 stepper.Step(population.Group, n, time);
             }
         }
+        _step = n;
+        _time = time;
+        _pool.Run(_region);
         foreach (var projection in _projections)
         {
             projection.Stepper?.Step(projection.SynapseStates!, n, time);
@@ -123,9 +138,12 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             population.History?.Store(n, population.Spiked, population.SpikeCount);
             _recorder.RecordSpikes(population, n);
         }
-        foreach (var projection in _projections)
+        if (!_deliverInRegion)
         {
-            Deliver(projection, n, time);
+            foreach (var projection in _projections)
+            {
+                Deliver(projection, n, time, projection.Projection.Target.Start, projection.Projection.Target.End, 0);
+            }
         }
         foreach (var projection in _projections)
         {
@@ -134,10 +152,45 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 RunOnPost(projection, n, time);
             }
         }
-        _stimuli.ApplyPoisson(n);
+        if (!_deliverInRegion)
+        {
+            _stimuli.ApplyPoisson(n, null, 0);
+        }
         foreach (var population in _populations)
         {
             Reset(population, n, time);
+        }
+    }
+
+    private long _step;
+    private T _time;
+
+    /// <summary>
+    /// One worker's share of a step: the compiled kernels of its neurons and, when every projection
+    /// allows it, the synaptic input to those neurons and their Poisson input. A worker owns the same
+    /// range of each population in every phase, so no two workers touch one neuron, and each neuron
+    /// receives its inputs in the reference order.
+    /// </summary>
+    private void Region(int worker)
+    {
+        long n = _step;
+        T time = _time;
+        foreach (var population in _populations)
+        {
+            if (population.Kernel is { } kernel)
+            {
+                var (start, end) = population.Share(worker);
+                population.WorkerCounts[worker] = kernel(start, end, n, time, population.WorkerCandidates[worker]);
+            }
+        }
+        if (_deliverInRegion)
+        {
+            foreach (var projection in _projections)
+            {
+                var (start, end) = _populations[projection.Projection.Target.Population].Share(worker);
+                Deliver(projection, n, time, Math.Max(start, projection.Projection.Target.Start), Math.Min(end, projection.Projection.Target.End), worker);
+            }
+            _stimuli.ApplyPoisson(n, p => _populations[p].Share(worker), worker);
         }
     }
 
@@ -186,14 +239,17 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     /// <summary>Spikes from a kernel's candidates (ascending, not refractory): those not silenced.</summary>
     private static void CollectSpikes(PopulationRuntime<T> population, long n)
     {
-        var candidates = population.Candidates!;
-        for (int c = 0; c < population.CandidateCount; c++)
+        for (int w = 0; w < population.WorkerCounts.Length; w++)
         {
-            int neuron = candidates[c];
-            if (population.SilenceDepth[neuron] == 0)
+            var candidates = population.WorkerCandidates[w];
+            for (int c = 0; c < population.WorkerCounts[w]; c++)
             {
-                population.Spiked[population.SpikeCount++] = neuron;
-                population.Isi.Spike(neuron, n);
+                int neuron = candidates[c];
+                if (population.SilenceDepth[neuron] == 0)
+                {
+                    population.Spiked[population.SpikeCount++] = neuron;
+                    population.Isi.Spike(neuron, n);
+                }
             }
         }
     }
@@ -234,12 +290,15 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }
     }
 
-    private void Deliver(ProjectionRuntime<T> projection, long n, T time)
+    /// <summary>Synaptic input at step n to the projection's targets in [lo, hi) (indices in the target population).</summary>
+    private void Deliver(ProjectionRuntime<T> projection, long n, T time, int lo, int hi, int worker)
     {
-        if (projection.OnPre.Length == 0)
+        if (projection.OnPre.Length == 0 || lo >= hi)
         {
             return;
         }
+        bool whole = lo <= projection.Projection.Target.Start && hi >= projection.Projection.Target.End;
+        long events = 0; // counted here and added once: workers' counters share a cache line
         var connectivity = projection.Projection.Synapses!;
         var source = _populations[projection.Projection.Source.Population];
         var range = projection.Projection.Source;
@@ -262,6 +321,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 {
                     (first, end) = DelaySegment(projection.Delays, first, end, d);
                 }
+                if (!whole)
+                {
+                    (first, end) = TargetSegment(projection.Targets, first, end, lo, hi);
+                }
                 if (!DeliverFast(projection, first, end))
                 {
                     for (int k = first; k < end; k++)
@@ -272,9 +335,32 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                         Apply(projection.OnPre, frame);
                     }
                 }
-                _events += end - first;
+                events += end - first;
             }
         }
+        _events[worker * EventStride] += events;
+    }
+
+    /// <summary>Workers' event counters sit this many longs apart, a cache line each.</summary>
+    private const int EventStride = 8;
+
+    /// <summary>Within a run of synapses sorted by target, those with targets in [lo, hi).</summary>
+    private static (int, int) TargetSegment(int[] targets, int first, int end, int lo, int hi)
+    {
+        int a = first, b = end;
+        while (a < b)
+        {
+            int mid = (a + b) >>> 1;
+            if (targets[mid] < lo) a = mid + 1; else b = mid;
+        }
+        int start = a;
+        b = end;
+        while (a < b)
+        {
+            int mid = (a + b) >>> 1;
+            if (targets[mid] < hi) a = mid + 1; else b = mid;
+        }
+        return (start, a);
     }
 
     /// <summary>
@@ -283,10 +369,11 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     /// </summary>
     private static bool DeliverFast(ProjectionRuntime<T> projection, int first, int end)
     {
-        if (projection.OnPre is not [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add } statement])
+        if (!projection.Fast)
         {
             return false;
         }
+        var statement = projection.OnPre[0];
         var target = statement.Target;
         var targets = projection.Targets;
         var refractory = statement.Refractory;
@@ -315,7 +402,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 }
                 return true;
             default:
-                return false;
+                throw new InvalidOperationException("a fast handler has a constant or per-synapse value");
         }
     }
 
@@ -426,6 +513,6 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }).ToImmutableArray();
         return new SimulationResult(_network.Settings.Name, _kernels?.Backend ?? ReferenceInterpreter.BackendName, _seed,
             _network.Settings.Precision.ToString().ToLowerInvariant(), _network.Settings.Dt, _network.Settings.Steps,
-            summaries, _network.TotalSynapses, _events, _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
+            summaries, _network.TotalSynapses, _events.Sum(), _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
     }
 }

@@ -122,13 +122,22 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
         }
     }
 
-    public void ApplyPoisson(long step)
+    /// <summary>Poisson input at this step, to every target or (with <paramref name="share"/>) to one worker's share of each population.</summary>
+    public void ApplyPoisson(long step, Func<int, (int Start, int End)>? share, int worker)
     {
         foreach (var runtime in _poisson)
         {
             var input = runtime.Input;
             var table = runtime.Table;
-            for (int i = input.Target.Start; i < input.Target.End; i++)
+            int start = input.Target.Start;
+            int end = input.Target.End;
+            if (share is not null)
+            {
+                var (lo, hi) = share(input.Target.Population);
+                start = Math.Max(start, lo);
+                end = Math.Min(end, hi);
+            }
+            for (int i = start; i < end; i++)
             {
                 CounterRng.Block(_seed, input.Stream, (uint)i, (ulong)step, out uint r0, out uint r1, out uint r2, out uint r3);
                 int k = table.Sample(CounterRng.UniformDoubleFromWords(r0, r1), CounterRng.NormalDoubleFromWords(r2, r3));

@@ -8,7 +8,7 @@ namespace NeuroCompiler.CodeGen.Tests;
 /// <summary>The CPU backend gives the reference interpreter's results, to the bit.</summary>
 public sealed class CpuBackendTests : IDisposable
 {
-    private readonly Compile.KernelCache _cache = new(Directory.CreateTempSubdirectory("neuroc-kernels-").FullName);
+    private readonly NeuroCompiler.CodeGen.Compile.KernelCache _cache = new(Directory.CreateTempSubdirectory("neuroc-kernels-").FullName);
 
     public void Dispose() => Directory.Delete(_cache.Folder, recursive: true);
 
@@ -63,5 +63,58 @@ public sealed class CpuBackendTests : IDisposable
             var report = Verify(Compile(Repository.Path("tests", "NeuroCompiler.EndToEnd.Tests", "Golden", "network.neuro"), $"precision={precision}"));
             Assert.True(report.Identical, $"{precision}: step {report.First?.Step}, {report.First?.Population}[{report.First?.Neuron}]: {report.First?.What}");
         }
+    }
+
+    [Theory]
+    [InlineData("float64")]
+    [InlineData("float32")]
+    public void OneAndTwoWorkersGiveTheSameSpikes(string precision)
+    {
+        // Brunel with every phase in the workers' region: kernels, delivery, Poisson input.
+        var network = Comparison.RecordingAllSpikes(Compile(Repository.Path("samples", "brunel2000.neuro"),
+            $"precision={precision}", "duration=100 ms", "N_E=2000", "J=0.5 mV"));
+        var one = CpuBackend.Run(network, new InterpreterOptions { Workers = 1 }, _cache).Result;
+        var two = CpuBackend.Run(network, new InterpreterOptions { Workers = 2 }, _cache).Result;
+        var report = Comparison.Compare(one, two);
+        Assert.True(report.Identical, $"step {report.First?.Step}, {report.First?.Population}[{report.First?.Neuron}]: {report.First?.What}");
+        Assert.True(report.SpikesCompared > 1000);
+        Assert.Equal(one.SynapticEvents, two.SynapticEvents);
+    }
+
+    [Fact]
+    public void ASecondCompileOfTheSameModelComesFromTheCacheAndAChangedModelDoesNot()
+    {
+        var network = Compile(Repository.Path("samples", "cuba.neuro"), "duration=5 ms");
+        var first = CpuBackend.Run(network, cache: _cache).Kernels;
+        var second = CpuBackend.Run(network, cache: _cache).Kernels;
+        Assert.False(first.FromCache);
+        Assert.True(second.FromCache);
+        Assert.Equal(first.Key, second.Key);
+        Assert.Single(Directory.GetFiles(_cache.Folder, "*.dll"));
+        var changed = CpuBackend.Run(Compile(Repository.Path("samples", "cuba.neuro"), "duration=5 ms", "precision=float64"), cache: _cache).Kernels;
+        Assert.False(changed.FromCache);
+        Assert.NotEqual(first.Key, changed.Key);
+    }
+
+    [Fact]
+    public void GeneratedCodeThatDoesNotCompileIsReportedAsABugWithTheFile()
+    {
+        var error = Assert.Throws<NeuroCompiler.CodeGen.Compile.GeneratedCodeException>(() =>
+            NeuroCompiler.CodeGen.Compile.KernelCompiler.Compile("namespace NeuroCompiler.Generated { public static class Kernels { int x = ; } }", "broken", _cache));
+        Assert.Contains("does not compile, which is a bug in neuroc", error.Message);
+        Assert.True(File.Exists(error.SourcePath));
+        File.Delete(error.SourcePath);
+    }
+
+    [Fact]
+    public void TheGeneratedSourceIsReadableAndVectorisedWhereItCanBe()
+    {
+        var source = CpuBackend.Source(Compile(Repository.Path("samples", "cuba.neuro")));
+        Assert.Contains("// population P: CubaLIF, 4000 neurons, exact", source);
+        Assert.Contains("Vector<float>", source);
+        Assert.Contains("n0 = ((((0f + 0.99501246f * x0)", source);
+        Assert.DoesNotContain("Math.FusedMultiplyAdd", source);
+        var hh = CpuBackend.Source(Compile(Repository.Path("samples", "coba.neuro")));
+        Assert.DoesNotContain("Vector<", hh); // exponential Euler calls exp: scalar
     }
 }

@@ -23,9 +23,10 @@ internal static class RunCommand
         var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)", HelpName = "DIR" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
         var plot = new Option<bool>("--plot") { Description = "Also draw raster.png, rates.png and traces.png" };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads of the cpu backend (default: every core for large networks, else one); results do not depend on it", HelpName = "N" };
         var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
         {
-            file, backend, seed, duration, set, outDirectory, plot, quiet,
+            file, backend, seed, duration, set, outDirectory, threads, plot, quiet,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +63,11 @@ internal static class RunCommand
             var buildTime = compilation.TotalTime;
             try
             {
-                var options = new InterpreterOptions { Progress = progress is null ? null : progress.Report };
+                var options = new InterpreterOptions
+                {
+                    Progress = progress is null ? null : progress.Report,
+                    Workers = parse.GetValue(threads) ?? CodeGen.CpuBackend.DefaultWorkers(network),
+                };
                 if (backendName == CodeGen.CpuBackend.Name)
                 {
                     var run = CodeGen.CpuBackend.Run(network, options);

@@ -347,12 +347,13 @@ internal sealed class PopulationKernelEmitter
         var before = new CodeWriter();
         var after = new CodeWriter();
         declarations.Line("int[] heldList = a.Tracker!.Held;");
-        declarations.Line("int heldCount = a.Tracker.HeldCount;");
+        declarations.Line("int heldStart = a.Tracker.HeldStart;");
+        declarations.Line("int heldEnd = a.Tracker.HeldEnd;");
         foreach (int slot in states)
         {
             declarations.Line($"{T}[] saved{slot} = a.Saved[{slot}];");
         }
-        before.Open("for (int h = 0; h < heldCount; h++)");
+        before.Open("for (int h = heldStart; h < heldEnd; h++)");
         before.Line("int i = heldList[h];");
         before.Open("if (i >= start && i < end)");
         foreach (int slot in states)
@@ -397,7 +398,7 @@ internal sealed class PopulationKernelEmitter
         }
         before.Close();
         before.Close();
-        after.Open("for (int h = 0; h < heldCount; h++)");
+        after.Open("for (int h = heldStart; h < heldEnd; h++)");
         after.Line("int i = heldList[h];");
         after.Open("if (i >= start && i < end)");
         foreach (int slot in states)
