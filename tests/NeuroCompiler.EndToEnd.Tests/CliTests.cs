@@ -118,6 +118,40 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void TheCpuBackendWritesWhatTheReferenceWrites()
+    {
+        string path = Write("small.neuro", Small);
+        string reference = Path.Combine(_folder, "reference");
+        string cpu = Path.Combine(_folder, "cpu");
+        Assert.Equal(0, Neuroc("run", path, "--out", reference, "--quiet").Code);
+        var (code, _, error) = Neuroc("run", path, "--backend", "cpu", "--threads", "2", "--out", cpu, "--quiet");
+        Assert.True(code == 0, error);
+        Assert.Equal(File.ReadAllText(Path.Combine(reference, "spikes.csv")), File.ReadAllText(Path.Combine(cpu, "spikes.csv")));
+        Assert.Equal(File.ReadAllText(Path.Combine(reference, "trace_P_v.csv")), File.ReadAllText(Path.Combine(cpu, "trace_P_v.csv")));
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(cpu, "summary.json")));
+        Assert.Equal("cpu", summary.RootElement.GetProperty("backend").GetString());
+    }
+
+    [Fact]
+    public void VerifySaysIdenticalAndExitsZero()
+    {
+        var (code, output, error) = Neuroc("verify", Write("small.neuro", Small), "--steps", "500");
+        Assert.True(code == 0, error);
+        Assert.Contains("small: reference vs cpu, 500 steps", output);
+        Assert.Contains("identical:", output);
+        Assert.Contains("bit for bit", output);
+    }
+
+    [Fact]
+    public void EmitCsPrintsTheKernels()
+    {
+        var (code, output, _) = Neuroc("emit-cs", Write("small.neuro", Small));
+        Assert.Equal(0, code);
+        Assert.Contains("public static int Update0(PopulationArrays<double> a", output);
+        Assert.Contains("candidates[count++] = i;", output);
+    }
+
+    [Fact]
     public void PlotDrawsPngPictures()
     {
         string output = Path.Combine(_folder, "plots");
