@@ -13,7 +13,7 @@ public static class ModelEmitter
     public const string ClassName = "Kernels";
 
     /// <summary>Bumped whenever the generated code changes meaning, so cached assemblies are not reused.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public static string Emit(Network network)
     {
@@ -47,6 +47,10 @@ public static class ModelEmitter
             foreach (var array in emitter.Arrays)
             {
                 w.Line($"{array.ElementType}[] {array.Name} = a.{array.Source};");
+            }
+            foreach (var line in emitter.Prologue)
+            {
+                w.Line(line);
             }
             if (emitter.HeldBefore is { } before)
             {

@@ -38,6 +38,9 @@ internal sealed class PopulationKernelEmitter
 
     public IReadOnlyCollection<KernelArray> Arrays => _arrays.Values;
 
+    /// <summary>Lines computed once per kernel call, before the loop over neurons.</summary>
+    public List<string> Prologue { get; } = new();
+
     public string Body => _body.ToString();
 
     /// <summary>The SIMD block for neurons i .. i+W-1, or null when this population's kernel is scalar only.</summary>
@@ -448,13 +451,20 @@ internal sealed class PopulationKernelEmitter
         string dt = Lit(_network.Settings.Dt);
         for (int k = 0; k < ee.States.Length; k++)
         {
+            if (ee.A[k] is IrConstant a)
+            {
+                // A is one number: exp(A dt) is the same for every neuron, computed once per call
+                // with the same operations (so the same bits) as per neuron.
+                Prologue.Add($"{T} expA{k} = ScalarMath.Apply(MathFunction.Exp, {Lit(a.Value)} * {dt});");
+            }
             _body.Line($"{T} a{k} = {Emit(ee.A[k], x)};");
             _body.Line($"{T} bb{k} = {Emit(ee.B[k], x)};");
         }
         for (int k = 0; k < ee.States.Length; k++)
         {
             int slot = ee.States[k];
-            string update = $"a{k} == {Zero} ? x{slot} + bb{k} * {dt} : -(bb{k} / a{k}) + ((bb{k} / a{k}) + x{slot}) * ScalarMath.Apply(MathFunction.Exp, a{k} * {dt})";
+            string exp = ee.A[k] is IrConstant ? $"expA{k}" : $"ScalarMath.Apply(MathFunction.Exp, a{k} * {dt})";
+            string update = $"a{k} == {Zero} ? x{slot} + bb{k} * {dt} : -(bb{k} / a{k}) + ((bb{k} / a{k}) + x{slot}) * {exp}";
             _body.Line(Held(slot) ? $"{T} n{slot} = held ? x{slot} : ({update});" : $"{T} n{slot} = {update};");
         }
     }
