@@ -9,14 +9,15 @@ Run it with the Debian interpreter, which is the one that sees python3-brian (Br
 
     /usr/bin/python3 bench/brian2/cuba.py --duration 10 --seed 1 --threads 0 --build-dir /tmp/b2
 
-It prints one JSON object on stdout (and writes it to --json-out if given). Times:
+It prints one JSON object on stdout (and writes it to --json-out if given). Times (the C++
+instrumentation is in standalone_timing.py, shared with coba.py):
 
   sim_loop_s        wall-clock time of the simulation loop only: clock_gettime(CLOCK_MONOTONIC)
                     around Network::run, added to main.cpp with device.insert_code(
-                    'before_network_run' / 'after_network_run') and written to
-                    <build-dir>/results/bench_loop_wall_s.txt. This is what neuroc's
+                    'before_network_run' / 'after_network_run'), summed over run() calls and
+                    written to <build-dir>/results/bench_timing.txt. This is what neuroc's
                     wall_time_s.simulation measures (a Stopwatch around its step loop).
-  brian2_last_run_time_s  Brian2's own figure for the same loop: the generated Network::run
+  brian2_last_run_time_s  Brian2's own figure for the (last) loop: the generated Network::run
                     writes it to <build-dir>/results/last_run_info.txt and device.build() reads it
                     into device._last_run_time. Without OpenMP (threads=0) it is std::clock(),
                     i.e. process CPU time, not wall time; with OpenMP it is omp_get_wtime() (wall).
@@ -27,8 +28,12 @@ It prints one JSON object on stdout (and writes it to --json-out if given). Time
   codegen_s         device.build() time before `make` (code generation, file writing).
   compile_s         `make` (device.timers['compile']['make']; plus 'clean' when reusing a dir).
   to_sim_start_s    from process launch (BENCH_T_LAUNCH, epoch seconds, set by the caller; else
-                    the first line of this script) until `main` starts: Python start-up, importing
-                    brian2, building the network description, code generation and compilation.
+                    the first line of this script) until `main` starts (clock_gettime(CLOCK_REALTIME)
+                    at the top of main): Python start-up, importing brian2, building the network
+                    description, code generation and compilation.
+  to_loop_start_s   from process launch until the first Network::run starts (CLOCK_REALTIME):
+                    the above plus what `main` does first (static arrays, creating the synapses,
+                    initial values). The time to the first simulation step.
   wall_to_results_s from process launch until `main` has finished and its results are on disk.
   script_start_to_results_s  the same, but from the first line of this script.
 
@@ -46,6 +51,8 @@ import json
 import os
 import shutil
 import sys
+
+import standalone_timing  # bench/brian2/standalone_timing.py
 
 
 def main():
@@ -107,17 +114,9 @@ def main():
 
     s_mon = SpikeMonitor(P)
 
-    # Wall-clock time of the simulation loop, measured the same way as neuroc's Stopwatch (a
-    # monotonic clock around Network::run). Brian2's own figure without OpenMP is std::clock()
-    # (CPU time); both are reported. Only <time.h> and <fstream> are used, which main.cpp
-    # already includes.
-    device.insert_code('before_network_run',
-                       'struct timespec _bench_t0, _bench_t1; clock_gettime(CLOCK_MONOTONIC, &_bench_t0);')
-    device.insert_code('after_network_run',
-                       'clock_gettime(CLOCK_MONOTONIC, &_bench_t1);\n'
-                       '{ std::ofstream _bench_f("results/bench_loop_wall_s.txt"); _bench_f.precision(9);\n'
-                       '  _bench_f << ((double)(_bench_t1.tv_sec - _bench_t0.tv_sec)'
-                       ' + 1e-9 * (double)(_bench_t1.tv_nsec - _bench_t0.tv_nsec)) << std::endl; }')
+    # Wall-clock time of the simulation loop (a monotonic clock around Network::run, as neuroc's
+    # Stopwatch around its step loop), and the epoch times at which `main` and the loop start.
+    standalone_timing.instrument(device)
 
     run(args.duration * second)
     # -----------------------------------------------------------------------------------------
@@ -126,14 +125,8 @@ def main():
     device.build(directory=build_dir, compile=True, run=True, with_output=False)
     t_end = time.time()
 
-    run_binary = float(device.timers['run_binary'])
-    make = float(device.timers['compile'].get('make') or 0.0)
-    clean = float(device.timers['compile'].get('clean') or 0.0)
-    brian_run_time = float(device._last_run_time)
-    with open(os.path.join(build_dir, 'results', 'bench_loop_wall_s.txt')) as f:
-        sim_loop = float(f.read())
-    completed = float(device._last_run_completed_fraction)
-    binary_start = t_end - run_binary  # approximately: build() returns right after `main` exits
+    timing = standalone_timing.collect(device, build_dir, t_launch, T_SCRIPT_START, t_imported, t_build_start, t_end)
+    sim_loop = timing['sim_loop_s']
 
     # --- results (not timed) -----------------------------------------------------------------
     spikes_i = np.asarray(s_mon.i[:], dtype=np.int64)
@@ -144,17 +137,7 @@ def main():
     n_spikes = int(spikes_i.size)
     rate = n_spikes / 4000 / args.duration
 
-    # ISI CV as neuroc defines it: std/mean (population std) over neurons with >= 2 intervals.
-    cvs = []
-    steps = np.rint(spikes_t / 1e-4).astype(np.int64)
-    order = np.lexsort((steps, spikes_i))
-    si, st = spikes_i[order], steps[order]
-    bounds = np.flatnonzero(np.diff(si)) + 1
-    for idx, times in zip(np.split(si, bounds), np.split(st, bounds)):
-        if times.size >= 3:
-            isi = np.diff(times).astype(np.float64)
-            if isi.mean() > 0:
-                cvs.append(isi.std() / isi.mean())
+    cv, n_cv = standalone_timing.isi_cv(spikes_i, spikes_t, 1e-4)
 
     result = {
         'tool': 'brian2-cpp_standalone',
@@ -168,22 +151,12 @@ def main():
         'total_synapses': int(pre.size),
         'spikes': n_spikes,
         'mean_rate_hz': rate,
-        'mean_isi_cv': float(np.mean(cvs)) if cvs else None,
-        'neurons_with_cv': len(cvs),
+        'mean_isi_cv': cv,
+        'neurons_with_cv': n_cv,
         'synaptic_events': events,
-        'completed_fraction': completed,
-        'sim_loop_s': sim_loop,
-        'brian2_last_run_time_s': brian_run_time,
         'brian2_last_run_time_clock': 'omp_get_wtime (wall)' if args.threads > 0 else 'std::clock (CPU time)',
         'synaptic_events_per_second': events / sim_loop if sim_loop > 0 else None,
-        'binary_s': run_binary,
-        'binary_outside_loop_s': run_binary - sim_loop,
-        'import_s': t_imported - T_SCRIPT_START,
-        'codegen_s': (t_end - t_build_start) - run_binary - make - clean,
-        'compile_s': make + clean,
-        'to_sim_start_s': binary_start - t_launch,
-        'wall_to_results_s': t_end - t_launch,
-        'script_start_to_results_s': t_end - T_SCRIPT_START,
+        **timing,
     }
     text = json.dumps(result, indent=2)
     if args.json_out:

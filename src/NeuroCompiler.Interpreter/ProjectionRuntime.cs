@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using NeuroCompiler.Interpreter.Vector;
 using NeuroCompiler.IR;
 
@@ -20,23 +22,31 @@ internal enum HandlerIndex
     Post,
 }
 
-/// <summary>A projection's run-time state: its synapses, their variables, and its compiled handlers.</summary>
+/// <summary>
+/// A projection's run-time state: its synapses (the IR's compact arrays, read in place), their
+/// variables, and its compiled handlers.
+/// </summary>
 internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
+    private int[]? _targetArray;
+
     public ProjectionRuntime(Projection projection)
     {
         Projection = projection;
-        var c = projection.Synapses!;
-        RowStart = c.RowStart.ToArray();
-        Targets = c.Targets.ToArray();
-        Delays = c.Delays.ToArray();
+        Synapses = projection.Synapses!;
+        RowStart = ImmutableCollectionsMarshal.AsArray(Synapses.RowStart)!;
         Frame = new Frame<T>(Array.Empty<T[]>()) { Length = 1 };
     }
 
     public Projection Projection { get; }
+
+    public Connectivity Synapses { get; }
+
+    /// <summary>The IR's row starts, read in place (never written).</summary>
     public int[] RowStart { get; }
-    public int[] Targets { get; }
-    public int[] Delays { get; }
+
+    /// <summary>The targets widened to int, made on first use by the paths that gather through them (synapse equations, on_post).</summary>
+    public int[] TargetArray => _targetArray ??= Synapses.Targets.ToArray();
 
     /// <summary>Per-synapse arrays of parameters then states (null for shared parameters).</summary>
     public T[]?[] Values = Array.Empty<T[]>();

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using NeuroCompiler.Interpreter.Integrators;
 using NeuroCompiler.Interpreter.Vector;
 using NeuroCompiler.IR;
@@ -15,11 +16,13 @@ internal sealed partial class Simulation<T>
         var connectivity = projection.Synapses!;
         int parameterCount = model.Parameters.Length;
         runtime.Values = new T[]?[parameterCount + model.States.Length];
+        var written = model.OnPre.Concat(model.OnPost).Where(a => a.Target.Space == VariableSpace.SynapseParameter).Select(a => a.Target.Slot).ToHashSet();
         for (int v = 0; v < runtime.Values.Length; v++)
         {
             if (connectivity.Values[v] is { } column)
             {
-                runtime.Values[v] = Convert(column);
+                bool readOnly = v < parameterCount && !written.Contains(v);
+                runtime.Values[v] = readOnly ? Shared(column) : Copy(column);
             }
         }
         var pre = _populations[projection.Source.Population];
@@ -79,15 +82,32 @@ internal sealed partial class Simulation<T>
         return runtime;
     }
 
+    /// <summary>A column the run never writes: the IR's own array when it is stored in precision T, else a converted copy.</summary>
+    private static T[] Shared(SynapseColumn column) =>
+        column.Memory<T>() is { } memory && MemoryMarshal.TryGetArray(memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : Copy(column);
+
+    private static T[] Copy(SynapseColumn column)
+    {
+        var result = new T[column.Length];
+        for (int k = 0; k < result.Length; k++)
+        {
+            result[k] = Num<T>.From(column[k]);
+        }
+        return result;
+    }
+
     private static double InitialValue(PopulationRuntime<T> owner, int slot) =>
         owner.Model!.Parameters[slot].Initial is IrConstant c ? c.Value : throw new InvalidOperationException("a shared parameter should be constant by now");
 
     /// <summary>Incoming synapses per target neuron, and each synapse's presynaptic neuron, for on_post handlers.</summary>
     private static void BuildIncoming(ProjectionRuntime<T> runtime, int targetSize)
     {
-        int count = runtime.Targets.Length;
+        var targets = runtime.TargetArray;
+        int count = targets.Length;
         var start = new int[targetSize + 1];
-        foreach (int t in runtime.Targets)
+        foreach (int t in targets)
         {
             start[t + 1]++;
         }
@@ -103,7 +123,7 @@ internal sealed partial class Simulation<T>
         {
             for (int k = runtime.RowStart[s]; k < runtime.RowStart[s + 1]; k++)
             {
-                incoming[next[runtime.Targets[k]]++] = k;
+                incoming[next[targets[k]]++] = k;
                 preOf[k] = sourceStart + s;
             }
         }
@@ -116,14 +136,14 @@ internal sealed partial class Simulation<T>
     {
         var model = runtime.Projection.Synapse;
         var states = Enumerable.Range(0, model.States.Length).Select(s => runtime.Values[model.Parameters.Length + s]!).ToArray();
-        return new StateGroup<T>(runtime.Targets.Length, states, new bool[states.Length]);
+        return new StateGroup<T>(runtime.Synapses.Count, states, new bool[states.Length]);
     }
 
     /// <summary>Variables as a clock-driven synapse equation reads them: per synapse, or the pre/post neuron's through an index.</summary>
     private VectorNode<T> ResolveVector(VariableRef r, ProjectionRuntime<T> runtime, PopulationRuntime<T> pre, PopulationRuntime<T> post)
     {
         var model = runtime.Projection.Synapse;
-        int[] index = r.Side == Side.Post ? runtime.Targets : runtime.PreOfSynapse!;
+        int[] index = r.Side == Side.Post ? runtime.TargetArray : runtime.PreOfSynapse!;
         var owner = r.Side == Side.Post ? post : pre;
         return r.Space switch
         {

@@ -6,11 +6,12 @@ namespace NeuroCompiler.IR.Tests;
 /// <summary>The connectivity pass: each rule's guarantees, delays, and reproducibility from the seed.</summary>
 public class ConnectivityTests
 {
-    private static Connectivity Build(string rule, string extra = "", string seed = "1", int sources = 400, int targets = 300, bool same = false)
+    private static Connectivity Build(string rule, string extra = "", string seed = "1", int sources = 400, int targets = 300, bool same = false,
+        string precision = "float64")
     {
         string target = same ? "A" : "B";
         var network = Models.Network($$"""
-            model c { seed = {{seed}} }
+            model c { seed = {{seed}}; precision = {{precision}} }
             neuron N { state v = 0 mV }
             synapse S { param w = 1 mV; on_pre { v += w } }
             population A = N[{{sources}}]
@@ -30,6 +31,10 @@ public class ConnectivityTests
             }
         }
     }
+
+    private static int[] Delays(Connectivity c) => Enumerable.Range(0, c.Count).Select(c.Delay).ToArray();
+
+    private static double[] Column(Connectivity c, int variable) => Enumerable.Range(0, c.Count).Select(k => c.Values[variable]![k]).ToArray();
 
     [Fact]
     public void FixedIndegreeGivesEveryTargetExactlyKDistinctSources()
@@ -61,7 +66,7 @@ public class ConnectivityTests
         Assert.True(counts.Distinct().Count() > 1, "different seeds give different connectivity");
         // The chosen pairs are spread: each target's in-degree has mean 20 and variance near 19.
         var c = Build("fixed_probability(0.05)");
-        var inDegrees = Enumerable.Range(0, 300).Select(t => (double)c.Targets.Count(x => x == t)).ToArray();
+        var inDegrees = Enumerable.Range(0, 300).Select(t => (double)c.Targets.ToArray().Count(x => x == t)).ToArray();
         double mean = inDegrees.Average();
         double variance = inDegrees.Select(d => (d - mean) * (d - mean)).Sum() / (inDegrees.Length - 1);
         Assert.InRange(variance, 19 * 0.7, 19 * 1.3);
@@ -73,6 +78,44 @@ public class ConnectivityTests
         var c = Build("fixed_total(1234)");
         Assert.Equal(1234, c.Count);
         Assert.Equal(1234, Pairs(c).Distinct().Count());
+    }
+
+    [Fact]
+    public void FixedTotalWithMultapsesSplitsNAmongSourcesLikeAMultinomial()
+    {
+        // 40000 synapses from 400 sources: each row Binomial(40000, 1/400), mean 100, variance 99.75.
+        var c = Build("fixed_total(40000)", "multapses = true");
+        Assert.Equal(40000, c.Count);
+        var rows = Enumerable.Range(0, 400).Select(s => (double)(c.RowStart[s + 1] - c.RowStart[s])).ToArray();
+        double mean = rows.Average();
+        double variance = rows.Select(r => (r - mean) * (r - mean)).Sum() / (rows.Length - 1);
+        Assert.Equal(100, mean, 1e-9);
+        Assert.InRange(variance, 99.75 * 0.75, 99.75 * 1.25);
+        // Targets are uniform: each of the 300 has about 133 synapses in.
+        var inDegrees = Enumerable.Range(0, 300).Select(t => c.Targets.ToArray().Count(x => x == t)).ToArray();
+        Assert.InRange(inDegrees.Min(), 80, 133);
+        Assert.InRange(inDegrees.Max(), 133, 190);
+        Assert.True(Pairs(c).Distinct().Count() < c.Count, "with 40000 of 120000 pairs, some repeat");
+    }
+
+    [Fact]
+    public void IndicesAndValuesAreStoredInTheNarrowestTypes()
+    {
+        // 300 targets fit 16 bits, 200 fit 8; delays 1..3 ms at 0.1 ms are offsets 0..20 (one byte).
+        var wide = Build("fixed_indegree(20)", "w = normal(1 mV, 0.1 mV)  delay = uniform(1 ms, 3 ms)");
+        Assert.Equal(IndexWidth.UInt16, wide.Targets.Width);
+        Assert.Equal(IndexWidth.Byte, wide.DelayOffsets!.Width);
+        Assert.Equal(8, wide.Values[0]!.BytesPerElement);
+        var narrow = Build("fixed_indegree(20)", "w = normal(1 mV, 0.1 mV)", targets: 200, precision: "float32");
+        Assert.Equal(IndexWidth.Byte, narrow.Targets.Width);
+        Assert.Null(narrow.DelayOffsets);
+        Assert.Equal(4, narrow.Values[0]!.BytesPerElement);
+        // 1 byte target + 4 byte weight + the row starts (401 ints for 4000 synapses).
+        Assert.Equal(1 + 4 + 4.0 * 401 / 4000, narrow.BytesPerSynapse, 1e-9);
+        // float32 values are the float64 values rounded once.
+        var single = Build("fixed_indegree(20)", "w = normal(1 mV, 0.1 mV)", precision: "float32");
+        var @double = Build("fixed_indegree(20)", "w = normal(1 mV, 0.1 mV)");
+        Assert.Equal(Column(@double, 0).Select(v => (double)(float)v), Column(single, 0));
     }
 
     [Fact]
@@ -104,24 +147,25 @@ public class ConnectivityTests
         var a = Build("fixed_indegree(20)", "w = normal(1 mV, 0.1 mV)  delay = uniform(1 ms, 3 ms)", seed: "5");
         var b = Build("fixed_indegree(20)", "w = normal(1 mV, 0.1 mV)  delay = uniform(1 ms, 3 ms)", seed: "5");
         var c = Build("fixed_indegree(20)", "w = normal(1 mV, 0.1 mV)  delay = uniform(1 ms, 3 ms)", seed: "6");
-        Assert.Equal(a.Targets.AsEnumerable(), b.Targets.AsEnumerable());
-        Assert.Equal(a.Delays.AsEnumerable(), b.Delays.AsEnumerable());
-        Assert.Equal(a.Values[0]!.Value.AsEnumerable(), b.Values[0]!.Value.AsEnumerable());
-        Assert.NotEqual(a.Targets.AsEnumerable(), c.Targets.AsEnumerable());
+        Assert.Equal(a.Targets.ToArray(), b.Targets.ToArray());
+        Assert.Equal(Delays(a), Delays(b));
+        Assert.Equal(Column(a, 0), Column(b, 0));
+        Assert.NotEqual(a.Targets.ToArray(), c.Targets.ToArray());
     }
 
     [Fact]
     public void RandomDelaysAreWholeStepsWithinTheirRangeAndRowsAreSortedByDelay()
     {
         var c = Build("fixed_outdegree(30)", "delay = uniform(1 ms, 3 ms)");
-        Assert.All(c.Delays, d => Assert.InRange(d, 10, 30));
+        var delays = Delays(c);
+        Assert.All(delays, d => Assert.InRange(d, 10, 30));
         Assert.Equal(10, c.MinDelay);
         Assert.Equal(30, c.MaxDelay);
         for (int s = 0; s < 400; s++)
         {
             for (int k = c.RowStart[s] + 1; k < c.RowStart[s + 1]; k++)
             {
-                Assert.True(c.Delays[k - 1] < c.Delays[k] || (c.Delays[k - 1] == c.Delays[k] && c.Targets[k - 1] <= c.Targets[k]));
+                Assert.True(delays[k - 1] < delays[k] || (delays[k - 1] == delays[k] && c.Targets[k - 1] <= c.Targets[k]));
             }
         }
     }
@@ -130,7 +174,7 @@ public class ConnectivityTests
     public void PerSynapseWeightsFollowTheirDistribution()
     {
         var c = Build("fixed_indegree(50)", "w = normal(2 mV, 0.5 mV)");
-        var w = c.Values[0]!.Value;
+        var w = Column(c, 0);
         double mean = w.Average();
         double sd = Math.Sqrt(w.Select(x => (x - mean) * (x - mean)).Sum() / (w.Length - 1));
         Assert.Equal(2e-3, mean, 2e-5);

@@ -3,13 +3,15 @@ using System.Globalization;
 namespace NeuroCompiler.IR.Passes;
 
 /// <summary>
-/// How much memory building and running a network takes, estimated from its rules before anything
-/// is allocated: per synapse the index arrays built while connecting (about 40 bytes) plus each
-/// per-synapse value (24 bytes: built, reordered, held at run time); per neuron its variables.
+/// How much memory building and running a network takes at its peak, estimated from its rules before
+/// anything is allocated: per synapse the targets as drawn (4 bytes, up to 8 while lists grow), the
+/// stored targets (up to 4) and the delays in steps while they are sorted (4); per per-synapse value
+/// its float64 column while connecting (8), the stored column (4 or 8) and, for a state, the
+/// simulation's copy (4 or 8); per neuron its variables.
 /// </summary>
 public readonly record struct MemoryEstimate(long Synapses, long Bytes)
 {
-    public const long BytesPerSynapse = 48;
+    public const long BytesPerSynapse = 16;
     public const long BytesPerSynapseValue = 24;
     public const long BytesPerNeuronValue = 24;
 

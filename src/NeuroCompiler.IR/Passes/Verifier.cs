@@ -58,16 +58,16 @@ public static class Verifier
             }
             if (projection.Synapses is { } c)
             {
-                if (c.RowStart.Length != projection.Source.Count + 1 || c.RowStart[^1] != c.Count || c.Delays.Length != c.Count)
+                if (c.RowStart.Length != projection.Source.Count + 1 || c.RowStart[^1] != c.Count || (c.DelayOffsets is { } d && d.Length != c.Count))
                 {
                     problems.Add($"projection {projection.Name}: connectivity arrays disagree");
                 }
                 var targetSize = network.Populations[projection.Target.Population].Size;
                 for (int k = 0; k < c.Count; k++)
                 {
-                    if (c.Targets[k] < 0 || c.Targets[k] >= targetSize || c.Delays[k] < 1)
+                    if (c.Targets[k] >= targetSize || c.Delay(k) < 1 || c.Delay(k) > c.MaxDelay)
                     {
-                        problems.Add($"projection {projection.Name}: synapse {k} has target {c.Targets[k]} and delay {c.Delays[k]}");
+                        problems.Add($"projection {projection.Name}: synapse {k} has target {c.Targets[k]} and delay {c.Delay(k)}");
                         break;
                     }
                 }

@@ -205,7 +205,7 @@ public static class NetworkPrinter
         }
         if (p.Synapses is { } c)
         {
-            w.AppendLine($"  {c.Count} synapses, delays {c.MinDelay}..{c.MaxDelay} steps");
+            w.AppendLine($"  {c.Count} synapses, delays {c.MinDelay}..{c.MaxDelay} steps, {c.BytesPerSynapse:0.##} bytes per synapse");
         }
     }
 

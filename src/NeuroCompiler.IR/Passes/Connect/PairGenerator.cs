@@ -5,15 +5,17 @@ namespace NeuroCompiler.IR.Passes.Connect;
 /// <summary>
 /// Draws the (pre, post) pairs of a projection from its rule, deterministically from the seed.
 /// Indices are positions within the source and target ranges. Random draws are keyed by
-/// (seed, the projection's connect stream, an element index, a draw counter), so the result does not
-/// depend on threads or on other projections.
+/// (seed, the projection's connect stream, an element index, a draw counter), so each row (or, for
+/// a fixed in-degree, each column) depends only on its own index: rows can be drawn in any order,
+/// on any number of threads, with the same result.
 /// </summary>
 internal sealed class PairGenerator
 {
+    /// <summary>The element index of the draws that split a fixed total among the sources.</summary>
+    private const uint TotalSplitIndex = uint.MaxValue - 1;
+
     private readonly ulong _seed;
     private readonly uint _stream;
-    private readonly int _sources;
-    private readonly int _targets;
     private readonly bool _excludeAutapses;
     private readonly int _offset;
 
@@ -22,44 +24,48 @@ internal sealed class PairGenerator
     {
         _seed = seed;
         _stream = stream;
-        _sources = sources;
-        _targets = targets;
+        Sources = sources;
+        Targets = targets;
         _excludeAutapses = excludeAutapses;
         _offset = autapseOffset;
     }
 
+    public int Sources { get; }
+
+    public int Targets { get; }
+
     private bool Allowed(int s, int t) => !_excludeAutapses || s - t != _offset;
 
-    public void AllToAll(Action<int, int> add)
+    /// <summary>The excluded target of source s (its autapse), or -1.</summary>
+    private int ExcludedTarget(int s) => _excludeAutapses && s - _offset is var e && e >= 0 && e < Targets ? e : -1;
+
+    /// <summary>The excluded source of target t (its autapse), or -1.</summary>
+    private int ExcludedSource(int t) => _excludeAutapses && t + _offset is var e && e >= 0 && e < Sources ? e : -1;
+
+    public void AllToAllRow(int s, List<int> row)
     {
-        for (int s = 0; s < _sources; s++)
+        for (int t = 0; t < Targets; t++)
         {
-            for (int t = 0; t < _targets; t++)
+            if (Allowed(s, t))
             {
-                if (Allowed(s, t))
-                {
-                    add(s, t);
-                }
+                row.Add(t);
             }
         }
     }
 
-    public void OneToOne(Action<int, int> add)
+    public void OneToOneRow(int s, List<int> row)
     {
-        for (int s = 0; s < _sources; s++)
+        if (s < Targets && Allowed(s, s))
         {
-            if (Allowed(s, s))
-            {
-                add(s, s);
-            }
+            row.Add(s);
         }
     }
 
     /// <summary>
-    /// Each pair independently with probability p. For each source the gaps between chosen targets
-    /// are geometric: gap = floor(log(1-u) / log(1-p)), so the work is proportional to the synapses made.
+    /// Each pair independently with probability p. The gaps between chosen targets are geometric:
+    /// gap = floor(log(1-u) / log(1-p)), so the work is proportional to the synapses made.
     /// </summary>
-    public void FixedProbability(double p, Action<int, int> add)
+    public void FixedProbabilityRow(double p, int s, List<int> row)
     {
         if (p <= 0)
         {
@@ -67,106 +73,119 @@ internal sealed class PairGenerator
         }
         if (p >= 1)
         {
-            AllToAll(add);
+            AllToAllRow(s, row);
             return;
         }
         double logQ = DetMath.Log(1 - p);
-        for (int s = 0; s < _sources; s++)
+        ulong draw = 0;
+        long t = -1;
+        while (true)
         {
-            ulong draw = 0;
-            long t = -1;
-            while (true)
+            double u = CounterRng.UniformDouble(_seed, _stream, (uint)s, draw++);
+            double gap = Math.Floor(DetMath.Log(1 - u) / logQ);
+            t += 1 + (long)Math.Min(gap, Targets);
+            if (t >= Targets)
             {
-                double u = CounterRng.UniformDouble(_seed, _stream, (uint)s, draw++);
-                double gap = Math.Floor(DetMath.Log(1 - u) / logQ);
-                t += 1 + (long)Math.Min(gap, _targets);
-                if (t >= _targets)
-                {
-                    break;
-                }
-                if (Allowed(s, (int)t))
-                {
-                    add(s, (int)t);
-                }
+                return;
+            }
+            if (Allowed(s, (int)t))
+            {
+                row.Add((int)t);
             }
         }
     }
 
-    /// <summary>Each target gets exactly k sources (distinct unless multapses are allowed).</summary>
-    public void FixedIndegree(int k, bool multapses, Action<int, int> add)
+    /// <summary>The k sources of target t (distinct unless multapses are allowed), ascending.</summary>
+    public void FixedIndegreeColumn(int k, bool multapses, int t, List<int> column) =>
+        Choose(k, Sources, (uint)t, multapses, ExcludedSource(t), column);
+
+    /// <summary>The k targets of source s (distinct unless multapses are allowed), ascending.</summary>
+    public void FixedOutdegreeRow(int k, bool multapses, int s, List<int> row) =>
+        Choose(k, Targets, (uint)s, multapses, ExcludedTarget(s), row);
+
+    /// <summary>
+    /// How many of n synapses (multapses allowed, each pair equally likely) start at each source: a
+    /// multinomial draw made as a chain of binomials, source s taking Binomial(left, w_s / w_rest),
+    /// where w_s counts the pairs open to s (one fewer where the autapse is excluded).
+    /// </summary>
+    public long[] FixedTotalRowCounts(long n)
     {
-        for (int t = 0; t < _targets; t++)
+        var counts = new long[Sources];
+        long pairsLeft = 0;
+        for (int s = 0; s < Sources; s++)
         {
-            int excluded = _excludeAutapses && t + _offset is var e && e >= 0 && e < _sources ? e : -1;
-            foreach (int s in Choose(k, _sources, (uint)t, multapses, excluded))
-            {
-                add(s, t);
-            }
+            pairsLeft += RowPairs(s);
         }
+        long left = n;
+        for (int s = 0; s < Sources && left > 0; s++)
+        {
+            long pairs = RowPairs(s);
+            if (s == Sources - 1 || pairs == pairsLeft)
+            {
+                counts[s] = left;
+                break;
+            }
+            double p = (double)pairs / pairsLeft;
+            CounterRng.Block(_seed, _stream, TotalSplitIndex, (ulong)s, out uint r0, out uint r1, out uint r2, out uint r3);
+            double u = CounterRng.UniformDoubleFromWords(r0, r1);
+            double z = CounterRng.NormalDoubleFromWords(r2, r3);
+            long drawn = left > int.MaxValue ? (long)Math.Round(left * p + z * Math.Sqrt(left * p * (1 - p)))
+                : Binomial.Sample((int)left, p, u, z);
+            counts[s] = Math.Clamp(drawn, 0, left);
+            left -= counts[s];
+            pairsLeft -= pairs;
+        }
+        return counts;
     }
 
-    /// <summary>Each source reaches exactly k targets (distinct unless multapses are allowed).</summary>
-    public void FixedOutdegree(int k, bool multapses, Action<int, int> add)
-    {
-        for (int s = 0; s < _sources; s++)
-        {
-            int excluded = _excludeAutapses && s - _offset is var e && e >= 0 && e < _targets ? e : -1;
-            foreach (int t in Choose(k, _targets, (uint)s, multapses, excluded))
-            {
-                add(s, t);
-            }
-        }
-    }
+    private long RowPairs(int s) => Targets - (ExcludedTarget(s) >= 0 ? 1 : 0);
 
-    /// <summary>Exactly n synapses among all pairs, each pair equally likely (distinct unless multapses are allowed).</summary>
-    public void FixedTotal(long n, bool multapses, Action<int, int> add)
+    /// <summary>The targets of source s when it has <paramref name="count"/> of a fixed total with multapses: uniform, ascending.</summary>
+    public void FixedTotalRow(long count, int s, List<int> row) =>
+        Choose(checked((int)count), Targets, (uint)s, repeats: true, ExcludedTarget(s), row);
+
+    /// <summary>Exactly n distinct synapses among all pairs, each set equally likely; ascending (source, target) pairs.</summary>
+    public List<long> FixedTotalDistinct(long n)
     {
-        long pairs = (long)_sources * _targets;
+        long pairs = (long)Sources * Targets;
         var chosen = new List<long>();
-        var seen = multapses ? null : new HashSet<long>();
+        var seen = new HashSet<long>();
         ulong draw = 0;
         while (chosen.Count < n)
         {
             CounterRng.Block(_seed, _stream, uint.MaxValue, draw++, out uint r0, out uint r1, out _, out _);
             long pair = (long)((((ulong)r0 << 32) | r1) % (ulong)pairs);
-            int s = (int)(pair / _targets);
-            int t = (int)(pair % _targets);
-            if (!Allowed(s, t) || (seen is not null && !seen.Add(pair)))
+            int s = (int)(pair / Targets);
+            int t = (int)(pair % Targets);
+            if (Allowed(s, t) && seen.Add(pair))
             {
-                continue;
+                chosen.Add(pair);
             }
-            chosen.Add(pair);
         }
         chosen.Sort();
-        foreach (long pair in chosen)
-        {
-            add((int)(pair / _targets), (int)(pair % _targets));
-        }
+        return chosen;
     }
 
     /// <summary>Each pair with the probability an expression gives for it: one uniform draw per pair.</summary>
-    public void Probability(Func<int, int, double> probability, Action<int, int> add)
+    public void ProbabilityRow(Func<int, int, double> probability, int s, List<int> row)
     {
-        for (int s = 0; s < _sources; s++)
+        for (int t = 0; t < Targets; t++)
         {
-            for (int t = 0; t < _targets; t++)
+            if (Allowed(s, t) && CounterRng.UniformDouble(_seed, _stream, (uint)s, (ulong)t) < probability(s, t))
             {
-                if (Allowed(s, t) && CounterRng.UniformDouble(_seed, _stream, (uint)s, (ulong)t) < probability(s, t))
-                {
-                    add(s, t);
-                }
+                row.Add(t);
             }
         }
     }
 
     /// <summary>
-    /// k of n candidates for one element, in ascending order. Without repeats this is Floyd's
-    /// algorithm (k draws, no rejection loop over n) followed by a sort; rejected candidates
-    /// (autapses) are redrawn with the next counter value.
+    /// Appends k of n candidates for one element, in ascending order. Without repeats this is Floyd's
+    /// algorithm (k draws, no rejection loop over n) followed by a sort; with repeats, rejected
+    /// candidates (autapses) are redrawn with the next counter value.
     /// </summary>
-    private IEnumerable<int> Choose(int k, int n, uint element, bool repeats, int excluded)
+    private void Choose(int k, int n, uint element, bool repeats, int excluded, List<int> result)
     {
-        var result = new List<int>(k);
+        int first = result.Count;
         ulong draw = 0;
         int Uniform(int bound)
         {
@@ -175,7 +194,7 @@ internal sealed class PairGenerator
         }
         if (repeats)
         {
-            while (result.Count < k)
+            while (result.Count - first < k)
             {
                 int c = Uniform(n);
                 if (c != excluded)
@@ -183,8 +202,8 @@ internal sealed class PairGenerator
                     result.Add(c);
                 }
             }
-            result.Sort();
-            return result;
+            result.Sort(first, k, null);
+            return;
         }
         // Choose among the candidates without the excluded one (the autapse), then map back.
         int m = excluded >= 0 ? n - 1 : n;
@@ -198,7 +217,6 @@ internal sealed class PairGenerator
         {
             result.Add(excluded >= 0 && c >= excluded ? c + 1 : c);
         }
-        result.Sort();
-        return result;
+        result.Sort(first, result.Count - first, null);
     }
 }

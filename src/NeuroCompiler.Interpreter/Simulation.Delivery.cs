@@ -1,0 +1,152 @@
+using System.Numerics;
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+
+namespace NeuroCompiler.Interpreter;
+
+// Spike delivery: presynaptic spikes of step n - d reach the synapses of delay d (on_pre handlers).
+internal sealed partial class Simulation<T>
+{
+    /// <summary>Synaptic input at step n to the projection's targets in [lo, hi) (indices in the target population).</summary>
+    private void Deliver(ProjectionRuntime<T> projection, long n, T time, int lo, int hi, int worker)
+    {
+        if (projection.OnPre.Length == 0 || lo >= hi)
+        {
+            return;
+        }
+        bool whole = lo <= projection.Projection.Target.Start && hi >= projection.Projection.Target.End;
+        long events = 0; // counted here and added once: workers' counters share a cache line
+        var connectivity = projection.Synapses;
+        var rowStart = projection.RowStart;
+        var source = _populations[projection.Projection.Source.Population];
+        var range = projection.Projection.Source;
+        var frame = projection.Frame;
+        frame.Step = n;
+        frame.Time = time;
+        for (int d = connectivity.MaxDelay; d >= connectivity.MinDelay; d--)
+        {
+            var spikes = source.History!.At(n - d);
+            foreach (int neuron in spikes)
+            {
+                if (!range.Contains(neuron))
+                {
+                    continue;
+                }
+                int row = neuron - range.Start;
+                int first = rowStart[row];
+                int end = rowStart[row + 1];
+                if (connectivity.DelayOffsets is { } offsets)
+                {
+                    int offset = d - connectivity.MinDelay;
+                    (first, end) = Segment(offsets, first, end, offset, offset + 1);
+                }
+                if (!whole)
+                {
+                    (first, end) = Segment(connectivity.Targets, first, end, lo, hi);
+                }
+                if (!DeliverFast(projection, first, end))
+                {
+                    for (int k = first; k < end; k++)
+                    {
+                        frame.Start = k;
+                        frame.Pre = neuron;
+                        frame.Post = connectivity.Targets[k];
+                        Apply(projection.OnPre, frame);
+                    }
+                }
+                events += end - first;
+            }
+        }
+        _events[worker * EventStride] += events;
+    }
+
+    /// <summary>Workers' event counters sit this many longs apart, a cache line each.</summary>
+    private const int EventStride = 8;
+
+    /// <summary>Within a run of synapses sorted by <paramref name="column"/>, those whose value is in [lo, hi).</summary>
+    private static (int, int) Segment(IndexColumn column, int first, int end, int lo, int hi) => column.Width switch
+    {
+        IndexWidth.Byte => Segment(column.Span<byte>(), first, end, lo, hi),
+        IndexWidth.UInt16 => Segment(column.Span<ushort>(), first, end, lo, hi),
+        _ => Segment(column.Span<int>(), first, end, lo, hi),
+    };
+
+    private static (int, int) Segment<TIndex>(ReadOnlySpan<TIndex> values, int first, int end, int lo, int hi)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
+    {
+        int a = first, b = end;
+        while (a < b)
+        {
+            int mid = (a + b) >>> 1;
+            if (int.CreateTruncating(values[mid]) < lo) a = mid + 1; else b = mid;
+        }
+        int start = a;
+        b = end;
+        while (a < b)
+        {
+            int mid = (a + b) >>> 1;
+            if (int.CreateTruncating(values[mid]) < hi) a = mid + 1; else b = mid;
+        }
+        return (start, a);
+    }
+
+    /// <summary>
+    /// The common handler <c>post.x += w</c> with w shared or per synapse, as a plain loop: the same
+    /// additions in the same order as the general path, without evaluating a tree per synapse.
+    /// </summary>
+    private static bool DeliverFast(ProjectionRuntime<T> projection, int first, int end)
+    {
+        if (!projection.Fast)
+        {
+            return false;
+        }
+        var statement = projection.OnPre[0];
+        var weights = statement.Value is ArrayNode<T> perSynapse ? perSynapse.Values : null;
+        T w = statement.Value is ConstantNode<T> constant ? constant.Value : T.Zero;
+        var targets = projection.Synapses.Targets;
+        switch (targets.Width)
+        {
+            case IndexWidth.Byte:
+                Add(targets.Span<byte>(), statement.Target, w, weights, statement.Refractory, first, end);
+                break;
+            case IndexWidth.UInt16:
+                Add(targets.Span<ushort>(), statement.Target, w, weights, statement.Refractory, first, end);
+                break;
+            default:
+                Add(targets.Span<int>(), statement.Target, w, weights, statement.Refractory, first, end);
+                break;
+        }
+        return true;
+    }
+
+    /// <summary>target[targets[k]] += weights?[k] ?? w for k in [first, end), skipping refractory targets.</summary>
+    private static void Add<TIndex>(ReadOnlySpan<TIndex> targets, T[] target, T w, T[]? weights, bool[]? refractory, int first, int end)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
+    {
+        if (weights is null && refractory is null)
+        {
+            for (int k = first; k < end; k++)
+            {
+                target[int.CreateTruncating(targets[k])] += w;
+            }
+        }
+        else if (refractory is null)
+        {
+            for (int k = first; k < end; k++)
+            {
+                target[int.CreateTruncating(targets[k])] += weights![k];
+            }
+        }
+        else
+        {
+            for (int k = first; k < end; k++)
+            {
+                int j = int.CreateTruncating(targets[k]);
+                if (!refractory[j])
+                {
+                    target[j] += weights is null ? w : weights[k];
+                }
+            }
+        }
+    }
+}
