@@ -20,7 +20,7 @@ DUR=${2:-10}
 MODEL=${3:-cuba}
 case "$MODEL" in cuba|coba) ;; *) echo "rate_spread.sh: MODEL is cuba or coba" >&2; exit 2 ;; esac
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-NEUROC="$ROOT/src/NeuroCompiler.Cli/bin/Release/net10.0/neuroc"
+NEUROC=${NEUROC:-"$ROOT/src/NeuroCompiler.Cli/bin/Release/net10.0/neuroc"}  # or another build: NEUROC=path/to/neuroc
 WORK=$(mktemp -d /tmp/neuroc-rate-spread.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$ROOT/bench/results"

@@ -378,6 +378,6 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }).ToImmutableArray();
         return new SimulationResult(_network.Settings.Name, _kernels?.Backend ?? ReferenceInterpreter.BackendName, _seed,
             _network.Settings.Precision.ToString().ToLowerInvariant(), _network.Settings.Dt, _network.Settings.Steps,
-            summaries, _network.TotalSynapses, _events.Sum(), _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
+            summaries, _network.TotalSynapses, _network.SynapseBytes, _events.Sum(), _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
     }
 }

@@ -2,15 +2,21 @@ namespace NeuroCompiler.Interpreter;
 
 /// <summary>
 /// Runs one body on the calling thread and on helper threads (worker 0 is the caller), and returns
-/// when all are done. Helpers spin while a run is likely to follow soon, so handing out a step
-/// costs well under a microsecond; they back off to yielding when idle.
+/// when all are done. A waiting thread spins for a few microseconds (a step's next region usually
+/// starts that soon) and then blocks, so a pool never holds a core that another process needs: on a
+/// 2-core machine shared with other work, spinning threads starve the worker that still has work.
 /// </summary>
 public sealed class WorkerPool : IDisposable
 {
+    /// <summary>Spin iterations before blocking: about 10 µs.</summary>
+    private const int SpinLimit = 1_000;
+
     private readonly Thread[] _threads;
+    private readonly object _gate = new();
     private Action<int>? _body;
-    private volatile int _generation;
+    private int _generation;
     private int _remaining;
+    private int _sleepers;
     private volatile bool _stopping;
     private Exception? _failure;
 
@@ -36,13 +42,10 @@ public sealed class WorkerPool : IDisposable
         _body = body;
         _failure = null;
         Volatile.Write(ref _remaining, Count - 1);
-        _generation++;
+        Interlocked.Increment(ref _generation);
+        WakeSleepers();
         body(0);
-        int spins = 0;
-        while (Volatile.Read(ref _remaining) != 0)
-        {
-            Pause(ref spins);
-        }
+        WaitUntil(0, static (pool, _) => Volatile.Read(ref pool._remaining) == 0);
         if (_failure is { } failure)
         {
             throw new AggregateException("a simulation worker failed", failure);
@@ -54,16 +57,12 @@ public sealed class WorkerPool : IDisposable
         int seen = 0;
         while (true)
         {
-            int spins = 0;
-            while (_generation == seen && !_stopping)
-            {
-                Pause(ref spins);
-            }
+            WaitUntil(seen, static (pool, seen) => Volatile.Read(ref pool._generation) != seen || pool._stopping);
             if (_stopping)
             {
                 return;
             }
-            seen = _generation;
+            seen = Volatile.Read(ref _generation);
             try
             {
                 _body!(worker);
@@ -72,29 +71,55 @@ public sealed class WorkerPool : IDisposable
             {
                 _failure = e;
             }
-            Interlocked.Decrement(ref _remaining);
+            if (Interlocked.Decrement(ref _remaining) == 0)
+            {
+                WakeSleepers();
+            }
         }
     }
 
     /// <summary>
-    /// Waits a little: a busy spin for the first ~50 µs (a step's next region usually starts within
-    /// microseconds), then yielding the core so an idle pool does not starve other work.
+    /// Spins, then sleeps on the gate. Whoever changes a condition increments or decrements with a
+    /// full fence and then reads <see cref="_sleepers"/>; a sleeper increments it with a full fence
+    /// before its last check, so either it sees the change or the changer sees it and pulses.
     /// </summary>
-    private static void Pause(ref int spins)
+    private void WaitUntil(int state, Func<WorkerPool, int, bool> done)
     {
-        if (++spins < 20_000)
+        for (int spins = 0; spins < SpinLimit; spins++)
         {
+            if (done(this, state))
+            {
+                return;
+            }
             Thread.SpinWait(8);
         }
-        else
+        lock (_gate)
         {
-            Thread.Yield();
+            Interlocked.Increment(ref _sleepers);
+            while (!done(this, state))
+            {
+                Monitor.Wait(_gate);
+            }
+            Interlocked.Decrement(ref _sleepers);
+        }
+    }
+
+    private void WakeSleepers()
+    {
+        if (Volatile.Read(ref _sleepers) > 0)
+        {
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 
     public void Dispose()
     {
         _stopping = true;
+        Interlocked.MemoryBarrier();
+        WakeSleepers();
         foreach (var thread in _threads)
         {
             thread.Join();

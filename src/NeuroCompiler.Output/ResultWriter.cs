@@ -122,6 +122,8 @@ public static class ResultWriter
         }
         json.WriteEndArray();
         json.WriteNumber("total_synapses", result.TotalSynapses);
+        json.WriteNumber("synapse_bytes", result.SynapseBytes);
+        json.WriteNumber("bytes_per_synapse", result.TotalSynapses > 0 ? result.SynapseBytes / (double)result.TotalSynapses : 0);
         json.WriteNumber("synaptic_events", result.SynapticEvents);
         double seconds = result.SimulationTime.TotalSeconds;
         json.WriteNumber("synaptic_events_per_second", seconds > 0 ? result.SynapticEvents / seconds : 0);
@@ -131,6 +133,8 @@ public static class ResultWriter
         json.WriteNumber("setup", result.SetupTime.TotalSeconds);
         json.WriteNumber("simulation", seconds);
         json.WriteEndObject();
+        // The process's peak resident memory so far (build, run and this write).
+        json.WriteNumber("peak_memory_bytes", System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
         json.WriteString("neuroc_version", info.CompilerVersion);
         json.WriteEndObject();
     }

@@ -24,6 +24,7 @@ public sealed record SimulationResult(
     long Steps,
     ImmutableArray<PopulationSummary> Populations,
     long TotalSynapses,
+    long SynapseBytes,
     long SynapticEvents,
     ImmutableArray<SpikeTrain> Spikes,
     ImmutableArray<Trace> Traces,

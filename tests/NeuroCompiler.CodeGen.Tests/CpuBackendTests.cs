@@ -46,10 +46,7 @@ public sealed class CpuBackendTests : IDisposable
     public void EverySampleIsBitIdenticalToTheReference(string sample, string precision)
     {
         var overrides = new List<string> { $"precision={precision}", "duration=150 ms" };
-        if (sample == "brunel2000.neuro")
-        {
-            overrides.AddRange(new[] { "N_E=2000", "J=0.5 mV" });
-        }
+        overrides.AddRange(SampleSizes.For(sample));
         var report = Verify(Compile(Repository.Path("samples", sample), overrides.ToArray()));
         Assert.True(report.Identical, $"{sample} ({precision}) first differs at step {report.First?.Step}, {report.First?.Population}[{report.First?.Neuron}]: {report.First?.What}");
         Assert.True(report.SpikesCompared > 0, "the comparison saw spikes");

@@ -1,3 +1,4 @@
+using NeuroCompiler.Driver;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.TestSupport;
@@ -24,7 +25,7 @@ public class SampleTests
         string path = Repository.Path("samples", sample);
         var header = File.ReadLines(path).TakeWhile(l => l.StartsWith("//", StringComparison.Ordinal)).ToList();
         Assert.True(header.Count >= 2, $"{sample} starts with a comment saying what it should show");
-        var compilation = Models.CompileFile(path, "duration=20 ms");
+        var compilation = Models.CompileFile(path, SampleSizes.For(sample).Append("duration=20 ms").ToArray());
         Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
         Assert.DoesNotContain(compilation.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning);
         var result = ReferenceInterpreter.Run(compilation.Network!);
@@ -44,5 +45,19 @@ public class SampleTests
         Assert.InRange(population.MeanRate, 4.8, 6.4);
         Assert.InRange(result.TotalSynapses, 320_000 - 5 * 560, 320_000 + 5 * 560); // 16e6 pairs at p = 0.02
         Assert.InRange(result.SynapticEvents / (double)population.Spikes, 78, 82);    // about 80 targets per spike
+    }
+
+    [Fact]
+    public void TheMicrocircuitHasThePapersSizeAndFitsA24GibMachine()
+    {
+        // Potjans & Diesmann (2014), Table 5: 77,169 neurons and about 3e8 synapses at full scale.
+        var compilation = Compilation.FromFile(Repository.Path("samples", "microcircuit.neuro"), new CompileOptions { InstantiateConnectivity = false });
+        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
+        var network = compilation.Network!;
+        Assert.Equal(77_169, network.TotalNeurons);
+        Assert.Equal(55, network.Projections.Length);
+        var estimate = NeuroCompiler.IR.Passes.MemoryEstimate.Of(network);
+        Assert.InRange(estimate.Synapses, 2.95e8, 3.05e8);
+        Assert.True(estimate.Bytes < 20L << 30, $"the build's peak estimate is {NeuroCompiler.IR.Passes.MemoryEstimate.Gib(estimate.Bytes)}");
     }
 }

@@ -38,4 +38,7 @@ public sealed record Network(
     public long TotalNeurons => Populations.Sum(p => (long)p.Size);
 
     public long TotalSynapses => Projections.Sum(p => (long)(p.Synapses?.Count ?? 0));
+
+    /// <summary>Bytes the built synapses take (row starts, targets, delays, per-synapse values).</summary>
+    public long SynapseBytes => Projections.Sum(p => p.Synapses?.Bytes ?? 0);
 }
