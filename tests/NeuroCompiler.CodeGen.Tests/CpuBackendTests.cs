@@ -109,7 +109,7 @@ public sealed class CpuBackendTests : IDisposable
         var source = CpuBackend.Source(Compile(Repository.Path("samples", "cuba.neuro")));
         Assert.Contains("// population P: CubaLIF, 4000 neurons, exact", source);
         Assert.Contains("Vector<float>", source);
-        Assert.Contains("n0 = ((((0f + 0.99501246f * x0)", source);
+        Assert.Contains("n0 = ((((0f + (0.99501246f * x0))", source);
         Assert.DoesNotContain("Math.FusedMultiplyAdd", source);
         var hh = CpuBackend.Source(Compile(Repository.Path("samples", "coba.neuro")));
         Assert.DoesNotContain("Vector<", hh); // exponential Euler calls exp: scalar

@@ -21,17 +21,19 @@ public static class KernelCompiler
         typeof(Interpreter.PopulationArrays<>).Assembly,
     };
 
-    public static CompiledKernels Compile(string source, string modelName, KernelCache? cache = null)
+    /// <param name="linked">Assemblies the source uses besides the runtime and the interpreter (the GPU backend's: ILGPU and its own).</param>
+    public static CompiledKernels Compile(string source, string modelName, KernelCache? cache = null, IReadOnlyList<Assembly>? linked = null)
     {
         var watch = Stopwatch.StartNew();
         cache ??= new KernelCache();
-        string key = KernelCache.Key(source, Linked);
+        var references = Linked.Concat(linked ?? Array.Empty<Assembly>()).Distinct().ToArray();
+        string key = KernelCache.Key(source, references);
         bool fromCache = true;
         var image = cache.TryRead(key);
         if (image is null)
         {
             fromCache = false;
-            image = Build(source, modelName, key);
+            image = Build(source, modelName, key, references);
             cache.Write(key, image);
         }
         var context = new AssemblyLoadContext($"neuroc-kernels-{key[..12]}", isCollectible: true);
@@ -41,13 +43,13 @@ public static class KernelCompiler
         return new CompiledKernels(type, fromCache, watch.Elapsed, key);
     }
 
-    private static byte[] Build(string source, string modelName, string key)
+    private static byte[] Build(string source, string modelName, string key, Assembly[] linked)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "Kernels.g.cs");
         var compilation = CSharpCompilation.Create(
             $"NeuroCompiler.Generated.{key[..16]}",
             new[] { tree },
-            References(),
+            References(linked),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
                 checkOverflow: false, allowUnsafe: false, deterministic: true));
         using var stream = new MemoryStream();
@@ -64,10 +66,10 @@ public static class KernelCompiler
         return stream.ToArray();
     }
 
-    private static IEnumerable<MetadataReference> References()
+    private static IEnumerable<MetadataReference> References(Assembly[] linked)
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is "System.Private.CoreLib.dll" or "System.Runtime.dll" or "netstandard.dll" or "System.Runtime.Numerics.dll");
-        return platform.Concat(Linked.Select(a => a.Location)).Distinct().Select(p => MetadataReference.CreateFromFile(p));
+        return platform.Concat(linked.Select(a => a.Location)).Distinct().Select(p => MetadataReference.CreateFromFile(p));
     }
 }

@@ -13,7 +13,7 @@ public static class ModelEmitter
     public const string ClassName = "Kernels";
 
     /// <summary>Bumped whenever the generated code changes meaning, so cached assemblies are not reused.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public static string Emit(Network network)
     {

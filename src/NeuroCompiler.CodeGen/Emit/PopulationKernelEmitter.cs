@@ -18,16 +18,25 @@ internal sealed class PopulationKernelEmitter
     private readonly Func<int, double> _sharedValue;
     private readonly SortedDictionary<string, KernelArray> _arrays = new(StringComparer.Ordinal);
     private readonly CodeWriter _body = new();
+    private readonly Arithmetic _a;
 
     /// <param name="sharedValue">The value of a shared, fixed parameter that folding left as an expression (computed once at start-up).</param>
-    public PopulationKernelEmitter(Network network, Population population, Func<int, double> sharedValue)
+    /// <param name="arithmetic">
+    /// <see cref="Arithmetic.Host"/> for the CPU loop (with a SIMD block where possible);
+    /// <see cref="Arithmetic.Device"/> for a GPU kernel: rounded operations, no SIMD block, the
+    /// refractory flags as bytes, and the threshold written to a <c>fired</c> flag per neuron.
+    /// </param>
+    public PopulationKernelEmitter(Network network, Population population, Func<int, double> sharedValue, Arithmetic? arithmetic = null)
     {
         _network = network;
         _population = population;
         _model = population.Model!;
         _precision = network.Settings.Precision;
         _sharedValue = sharedValue;
+        _a = arithmetic ?? Arithmetic.Host;
     }
+
+    private bool Device => _a.Rounded;
 
     private string T => Literal.Type(_precision);
     private string Zero => _precision == Precision.Float32 ? "0f" : "0.0";
@@ -93,12 +102,12 @@ internal sealed class PopulationKernelEmitter
     }
 
     private string Emit(IrExpression expression, IReadOnlyDictionary<int, string> states) =>
-        new ExpressionEmitter(_precision, r => Variable(r, states), "i").Emit(expression);
+        new ExpressionEmitter(_precision, r => Variable(r, states), "i", _a).Emit(expression);
 
     public void Generate()
     {
         GenerateScalar();
-        VectorBlock = TryVector();
+        VectorBlock = Device ? null : TryVector();
     }
 
     private void GenerateScalar()
@@ -112,7 +121,9 @@ internal sealed class PopulationKernelEmitter
         }
         if (_model.Refractory is not null)
         {
-            _body.Line($"bool held = {Use("refractory", "bool", "Refractory")}[i];");
+            _body.Line(Device
+                ? $"bool held = {Use("refractory", "byte", "Refractory")}[i] != 0;"
+                : $"bool held = {Use("refractory", "bool", "Refractory")}[i];");
         }
         var after = new Dictionary<int, string>(start);
         if (_model.Integrator is { } integrator)
@@ -144,9 +155,17 @@ internal sealed class PopulationKernelEmitter
         if (_model.Threshold is { } threshold)
         {
             string candidate = _model.Refractory is not null ? "!held && " : "";
+            if (Device)
+            {
+                _body.Line("byte fire = 0;");
+            }
             _body.Open($"if ({candidate}{Emit(threshold, after)} != {Zero})");
-            _body.Line("candidates[count++] = i;");
+            _body.Line(Device ? "fire = 1;" : "candidates[count++] = i;");
             _body.Close();
+            if (Device)
+            {
+                _body.Line($"{Use("fired", "byte", "")}[i] = fire;");
+            }
         }
     }
 
@@ -289,14 +308,14 @@ internal sealed class PopulationKernelEmitter
             {
                 if (NonZero(p[k * n + j]))
                 {
-                    acc = $"({acc} + {Lit(p[k * n + j])} * x{states[j]})";
+                    acc = _a.Add(acc, _a.Multiply(Lit(p[k * n + j]), $"x{states[j]}"));
                 }
             }
             if (c is not null)
             {
                 if (NonZero(c[k]))
                 {
-                    acc = $"({acc} + {Lit(c[k])})";
+                    acc = _a.Add(acc, Lit(c[k]));
                 }
             }
             else
@@ -305,7 +324,7 @@ internal sealed class PopulationKernelEmitter
                 {
                     if (NonZero(g[k * n + j]))
                     {
-                        acc = $"({acc} + {Lit(g[k * n + j])} * b{j})";
+                        acc = _a.Add(acc, _a.Multiply(Lit(g[k * n + j]), $"b{j}"));
                     }
                 }
             }
@@ -425,7 +444,9 @@ internal sealed class PopulationKernelEmitter
         int n = states.Length;
         int m = n * n;
         string prop = Use("prop", $"{T}[]", "Propagators!");
-        _body.Line($"{T}[] matrices = {prop}[i];");
+        // Host: each neuron's matrices are an array; device: one flat array, propStride per neuron.
+        _body.Line(Device ? $"int pBase = i * propStride;" : $"{T}[] matrices = {prop}[i];");
+        string matrices = Device ? "prop[pBase + pOffset + " : "matrices[pOffset + ";
         _body.Line(_model.Refractory is not null ? $"int pOffset = held ? {2 * m} : 0;" : "int pOffset = 0;");
         for (int k = 0; k < n; k++)
         {
@@ -436,11 +457,13 @@ internal sealed class PopulationKernelEmitter
             _body.Line($"{T} n{states[k]} = {Zero};");
             for (int j = 0; j < n; j++)
             {
-                _body.Line($"if (matrices[pOffset + {k * n + j}] != {Zero}) n{states[k]} += matrices[pOffset + {k * n + j}] * x{states[j]};");
+                string coefficient = $"{matrices}{k * n + j}]";
+                _body.Line($"if ({coefficient} != {Zero}) n{states[k]} = {_a.Add($"n{states[k]}", _a.Multiply(coefficient, $"x{states[j]}"))};");
             }
             for (int j = 0; j < n; j++)
             {
-                _body.Line($"if (matrices[pOffset + {m + k * n + j}] != {Zero}) n{states[k]} += matrices[pOffset + {m + k * n + j}] * b{j};");
+                string coefficient = $"{matrices}{m + k * n + j}]";
+                _body.Line($"if ({coefficient} != {Zero}) n{states[k]} = {_a.Add($"n{states[k]}", _a.Multiply(coefficient, $"b{j}"))};");
             }
         }
     }
@@ -455,7 +478,7 @@ internal sealed class PopulationKernelEmitter
             {
                 // A is one number: exp(A dt) is the same for every neuron, computed once per call
                 // with the same operations (so the same bits) as per neuron.
-                Prologue.Add($"{T} expA{k} = ScalarMath.Apply(MathFunction.Exp, {Lit(a.Value)} * {dt});");
+                Prologue.Add($"{T} expA{k} = ScalarMath.Apply(MathFunction.Exp, {_a.Multiply(Lit(a.Value), dt)});");
             }
             _body.Line($"{T} a{k} = {Emit(ee.A[k], x)};");
             _body.Line($"{T} bb{k} = {Emit(ee.B[k], x)};");
@@ -463,8 +486,10 @@ internal sealed class PopulationKernelEmitter
         for (int k = 0; k < ee.States.Length; k++)
         {
             int slot = ee.States[k];
-            string exp = ee.A[k] is IrConstant ? $"expA{k}" : $"ScalarMath.Apply(MathFunction.Exp, a{k} * {dt})";
-            string update = $"a{k} == {Zero} ? x{slot} + bb{k} * {dt} : -(bb{k} / a{k}) + ((bb{k} / a{k}) + x{slot}) * {exp}";
+            string exp = ee.A[k] is IrConstant ? $"expA{k}" : $"ScalarMath.Apply(MathFunction.Exp, {_a.Multiply($"a{k}", dt)})";
+            string euler = _a.Add($"x{slot}", _a.Multiply($"bb{k}", dt));
+            string exact = _a.Add($"(-(bb{k} / a{k}))", _a.Multiply(_a.Add($"(bb{k} / a{k})", $"x{slot}"), exp));
+            string update = $"a{k} == {Zero} ? {euler} : {exact}";
             _body.Line(Held(slot) ? $"{T} n{slot} = held ? x{slot} : ({update});" : $"{T} n{slot} = {update};");
         }
     }
@@ -480,7 +505,7 @@ internal sealed class PopulationKernelEmitter
         {
             for (int k = 0; k < states.Length; k++)
             {
-                string f = new ExpressionEmitter(_precision, r => r.Space == VariableSpace.Time ? time : Variable(r, at), "i").Emit(rk.Derivatives[k]);
+                string f = new ExpressionEmitter(_precision, r => r.Space == VariableSpace.Time ? time : Variable(r, at), "i", _a).Emit(rk.Derivatives[k]);
                 _body.Line(Held(states[k]) ? $"{T} k{stage}_{k} = held ? {Zero} : {f};" : $"{T} k{stage}_{k} = {f};");
             }
         }
@@ -489,7 +514,7 @@ internal sealed class PopulationKernelEmitter
             var at = new Dictionary<int, string>(x);
             for (int k = 0; k < states.Length; k++)
             {
-                _body.Line($"{T} y{stage}_{k} = x{states[k]} + {h} * k{stage}_{k};");
+                _body.Line($"{T} y{stage}_{k} = {_a.Add($"x{states[k]}", _a.Multiply(h, $"k{stage}_{k}"))};");
                 at[states[k]] = $"y{stage}_{k}";
             }
             return at;
@@ -500,23 +525,24 @@ internal sealed class PopulationKernelEmitter
             case RungeKuttaMethod.Euler:
                 for (int k = 0; k < states.Length; k++)
                 {
-                    _body.Line($"{T} n{states[k]} = x{states[k]} + {dt} * k0_{k};");
+                    _body.Line($"{T} n{states[k]} = {_a.Add($"x{states[k]}", _a.Multiply(dt, $"k0_{k}"))};");
                 }
                 break;
             case RungeKuttaMethod.Midpoint:
-                Derivatives(1, Stage(0, half), $"(t + {half})");
+                Derivatives(1, Stage(0, half), _a.Add("t", half));
                 for (int k = 0; k < states.Length; k++)
                 {
-                    _body.Line($"{T} n{states[k]} = x{states[k]} + {dt} * k1_{k};");
+                    _body.Line($"{T} n{states[k]} = {_a.Add($"x{states[k]}", _a.Multiply(dt, $"k1_{k}"))};");
                 }
                 break;
             default:
-                Derivatives(1, Stage(0, half), $"(t + {half})");
-                Derivatives(2, Stage(1, half), $"(t + {half})");
-                Derivatives(3, Stage(2, dt), $"(t + {dt})");
+                Derivatives(1, Stage(0, half), _a.Add("t", half));
+                Derivatives(2, Stage(1, half), _a.Add("t", half));
+                Derivatives(3, Stage(2, dt), _a.Add("t", dt));
                 for (int k = 0; k < states.Length; k++)
                 {
-                    _body.Line($"{T} n{states[k]} = x{states[k]} + {sixth} * (((k0_{k} + ({T})2 * k1_{k}) + ({T})2 * k2_{k}) + k3_{k});");
+                    string sum = _a.Add(_a.Add(_a.Add($"k0_{k}", _a.Multiply($"({T})2", $"k1_{k}")), _a.Multiply($"({T})2", $"k2_{k}")), $"k3_{k}");
+                    _body.Line($"{T} n{states[k]} = {_a.Add($"x{states[k]}", _a.Multiply(sixth, sum))};");
                 }
                 break;
         }
@@ -539,11 +565,11 @@ internal sealed class PopulationKernelEmitter
         for (int k = 0; k < em.States.Length; k++)
         {
             int slot = em.States[k];
-            string value = $"x{slot} + f{k} * {dt}";
+            string value = _a.Add($"x{slot}", _a.Multiply($"f{k}", dt));
             for (int t = 0; t < em.Diffusion[k].Length; t++)
             {
                 uint stream = em.NoiseStreams[em.Diffusion[k][t].Noise];
-                value = $"({value}) + g{k}_{t} * {sqrtDt} * CounterRng.{normal}(seed, {stream}u, (uint)i, (ulong)step)";
+                value = _a.Add(value, _a.Multiply(_a.Multiply($"g{k}_{t}", sqrtDt), $"CounterRng.{normal}(seed, {stream}u, (uint)i, (ulong)step)"));
             }
             _body.Line(Held(slot) ? $"{T} n{slot} = held ? x{slot} : {value};" : $"{T} n{slot} = {value};");
         }

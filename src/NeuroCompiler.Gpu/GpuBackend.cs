@@ -1,0 +1,49 @@
+using System.Reflection;
+using NeuroCompiler.CodeGen.Compile;
+using NeuroCompiler.CodeGen.Emit;
+using NeuroCompiler.Interpreter;
+using NeuroCompiler.IR;
+using NeuroCompiler.Output;
+using NeuroCompiler.Runtime;
+
+namespace NeuroCompiler.Gpu;
+
+/// <summary>
+/// The GPU backend: each population's update runs as an ILGPU kernel (CUDA, or ILGPU's CPU
+/// accelerator for tests), generated as C# and compiled by Roslyn; the host runs the reference
+/// semantics around the kernels (spike delivery, stimuli, protocol, recording), copying a
+/// population's arrays to the device before its kernel and its states back after.
+/// </summary>
+public static class GpuBackend
+{
+    public const string Name = "gpu";
+
+    /// <summary>The assemblies the generated GPU source uses besides the runtime and the interpreter.</summary>
+    public static IReadOnlyList<Assembly> Linked { get; } = new[] { typeof(ILGPU.Context).Assembly, typeof(Rn).Assembly };
+
+    /// <summary>The C# source of a model's GPU kernels (neuroc emit-cs --backend gpu).</summary>
+    public static string Source(Network network) => DeviceModelEmitter.Emit(network);
+
+    /// <summary>Compiles the model's GPU kernels (Roslyn, cached) into a loaded assembly.</summary>
+    public static CompiledKernels Compile(Network network, KernelCache? cache = null) =>
+        KernelCompiler.Compile(Source(network), network.Settings.Name, cache, Linked);
+
+    /// <exception cref="NoGpuException">CUDA was asked for and there is no NVIDIA GPU.</exception>
+    public static GpuRun Run(Network network, DeviceKind device, InterpreterOptions? options = null, KernelCache? cache = null)
+    {
+        using var session = DeviceSession.Open(device);
+        var kernels = Compile(network, cache);
+        // One host thread: the kernels cover whole populations.
+        options = (options ?? new InterpreterOptions()) with { Workers = 1 };
+        if (network.Settings.Precision == Precision.Float32)
+        {
+            var single = new DeviceKernels<float>(kernels.Kernels, session);
+            return new GpuRun(ReferenceInterpreter.Run(network, options, single), kernels, single.Bound, session.Description);
+        }
+        var dbl = new DeviceKernels<double>(kernels.Kernels, session);
+        return new GpuRun(ReferenceInterpreter.Run(network, options, dbl), kernels, dbl.Bound, session.Description);
+    }
+}
+
+/// <summary>A GPU run: its results, how its kernels were compiled, how many populations ran on the device, and which device.</summary>
+public sealed record GpuRun(SimulationResult Result, CompiledKernels Kernels, int CompiledPopulations, string Device);

@@ -1,0 +1,64 @@
+using NeuroCompiler.CodeGen;
+using NeuroCompiler.CodeGen.Compile;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Interpreter;
+using NeuroCompiler.IR;
+using NeuroCompiler.TestSupport;
+
+namespace NeuroCompiler.Gpu.Tests;
+
+/// <summary>
+/// The GPU kernels, run on ILGPU's CPU accelerator (the same kernels ILGPU would send to CUDA,
+/// emulated: about a thousand times slower than plain C#, so the models are small), give the
+/// reference interpreter's results to the bit.
+/// </summary>
+public sealed class CpuAcceleratorTests : IDisposable
+{
+    private readonly KernelCache _cache = new(Directory.CreateTempSubdirectory("neuroc-gpu-kernels-").FullName);
+
+    public void Dispose() => Directory.Delete(_cache.Folder, recursive: true);
+
+    private static Network Compile(string path, params string[] overrides)
+    {
+        var compilation = Models.CompileFile(path, overrides);
+        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
+        return Comparison.RecordingAllSpikes(compilation.Network!);
+    }
+
+    private void AssertIdentical(Network network, int expectedPopulations)
+    {
+        var reference = ReferenceInterpreter.Run(network);
+        var run = GpuBackend.Run(network, DeviceKind.CpuAccelerator, cache: _cache);
+        Assert.Equal("gpu", run.Result.Backend);
+        Assert.Equal(expectedPopulations, run.CompiledPopulations);
+        var report = Comparison.Compare(reference, run.Result);
+        Assert.True(report.Identical, $"first differs at step {report.First?.Step}, {report.First?.Population}[{report.First?.Neuron}]: {report.First?.What}");
+        Assert.True(report.SpikesCompared > 0, "the comparison saw spikes");
+    }
+
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("float64")]
+    public void CubaIsBitIdentical(string precision) =>
+        AssertIdentical(Compile(Repository.Path("samples", "cuba.neuro"), $"precision={precision}", "duration=30 ms"), 1);
+
+    public static TheoryData<string, string> Samples()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.GetFiles(Repository.Path("samples"), "*.neuro").OrderBy(f => f))
+        {
+            data.Add(Path.GetFileName(file), "float32");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EverySampleIsBitIdentical(string sample, string precision)
+    {
+        // The big samples, shrunk, spike within 20 ms; the small ones need longer to show spikes.
+        string duration = SampleSizes.For(sample).Count > 0 ? "duration=20 ms" : "duration=150 ms";
+        var network = Compile(Repository.Path("samples", sample), SampleSizes.For(sample).Append($"precision={precision}").Append(duration).ToArray());
+        AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)));
+    }
+}
