@@ -35,4 +35,19 @@ internal static class CommonOptions
 
     public static Compilation Compile(FileInfo file, IReadOnlyList<ParameterOverride> overrides, bool instantiate) =>
         Compilation.FromFile(file.ToString(), new CompileOptions { Overrides = overrides, InstantiateConnectivity = instantiate });
+
+    /// <summary>
+    /// Parses the --set values and compiles the file, printing every diagnostic. Returns the network,
+    /// or null with the exit code to return (usage or model error).
+    /// </summary>
+    public static (IR.Network? Network, int ExitCode) CompileModel(ParseResult parse, Argument<FileInfo> file, Option<string[]> set, TextWriter error, bool instantiate)
+    {
+        if (Overrides(parse.GetValue(set) ?? Array.Empty<string>(), error) is not { } overrides)
+        {
+            return (null, ExitCodes.Usage);
+        }
+        var compilation = Compile(parse.GetValue(file)!, overrides, instantiate);
+        DiagnosticPrinter.Print(error, compilation.Diagnostics);
+        return compilation.Success ? (compilation.Network!, ExitCodes.Success) : (null, ExitCodes.ModelError);
+    }
 }

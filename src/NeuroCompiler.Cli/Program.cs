@@ -17,6 +17,7 @@ public static class Program
             RunCommand.Create(output, error),
             VerifyCommand.Create(output, error),
             EmitCsCommand.Create(output, error),
+            EmitPtxCommand.Create(output, error),
         };
         try
         {

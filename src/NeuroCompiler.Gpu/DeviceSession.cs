@@ -1,4 +1,5 @@
 using ILGPU;
+using ILGPU.Backends;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
@@ -23,8 +24,8 @@ public sealed class DeviceSession : IDisposable
 
     public Accelerator Accelerator { get; }
 
-    /// <summary>The accelerator in words, for the run's summary ("NVIDIA H200 (CUDA)", "CPU accelerator").</summary>
-    public string Description => Accelerator.AcceleratorType == AcceleratorType.Cuda ? $"{Accelerator.Name} (CUDA)" : "ILGPU CPU accelerator";
+    /// <summary>The accelerator in words, for the run's summary ("CUDA: NVIDIA H200", "ILGPU CPU accelerator").</summary>
+    public string Description => Accelerator.AcceleratorType == AcceleratorType.Cuda ? $"CUDA: {Accelerator.Name}" : "ILGPU CPU accelerator";
 
     public static DeviceSession Open(DeviceKind kind)
     {
@@ -94,6 +95,25 @@ public sealed class DeviceSession : IDisposable
     }
 
     public void Synchronize() => Accelerator.Synchronize();
+
+    /// <summary>
+    /// Loads a generated kernel (<c>Kernel{n}(Index1D, Views{n}, start, step, t, seed)</c>). On CUDA its
+    /// PTX is rounded first (<see cref="PtxCompiler.Round"/>); elsewhere ILGPU loads it as it is.
+    /// </summary>
+    public Action<Index1D, TViews, int, long, T, ulong> Load<TViews, T>(Action<Index1D, TViews, int, long, T, ulong> kernel)
+        where TViews : struct
+        where T : unmanaged
+    {
+        if (Accelerator.GetBackend() is not ILGPU.Backends.PTX.PTXBackend backend)
+        {
+            return Accelerator.LoadAutoGroupedStreamKernel(kernel);
+        }
+        var compiled = PtxCompiler.Rounded(PtxCompiler.Compile(backend, kernel.Method));
+        var launcher = Accelerator.LoadAutoGroupedKernel(compiled)
+            .CreateLauncherDelegate<Action<AcceleratorStream, Index1D, TViews, int, long, T, ulong>>();
+        var stream = Accelerator.DefaultStream;
+        return (index, views, start, step, t, seed) => launcher(stream, index, views, start, step, t, seed);
+    }
 
     public void Dispose()
     {

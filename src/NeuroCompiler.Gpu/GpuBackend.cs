@@ -19,7 +19,7 @@ public static class GpuBackend
     public const string Name = "gpu";
 
     /// <summary>The assemblies the generated GPU source uses besides the runtime and the interpreter.</summary>
-    public static IReadOnlyList<Assembly> Linked { get; } = new[] { typeof(ILGPU.Context).Assembly, typeof(Rn).Assembly };
+    public static IReadOnlyList<Assembly> Linked { get; } = new[] { typeof(ILGPU.Context).Assembly, typeof(DeviceSession).Assembly };
 
     /// <summary>The C# source of a model's GPU kernels (neuroc emit-cs --backend gpu).</summary>
     public static string Source(Network network) => DeviceModelEmitter.Emit(network);

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace NeuroCompiler.Output;
 
 /// <summary>Build timings and sizes the summary reports next to the run's results.</summary>
-public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion);
+/// <summary>About a run, beyond its results: build time, compiler version, worker threads, and the device for the gpu backend.</summary>
+public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion, int Threads = 1, string? Device = null);
 
 /// <summary>
 /// Writes a run's results: <c>spikes.csv</c> (population, index, time in ms), one CSV per trace and
@@ -96,6 +97,11 @@ public static class ResultWriter
         json.WriteStartObject();
         json.WriteString("model", result.Model);
         json.WriteString("backend", result.Backend);
+        json.WriteNumber("threads", info.Threads);
+        if (info.Device is { } device)
+        {
+            json.WriteString("device", device);
+        }
         json.WriteNumber("seed", result.Seed);
         json.WriteString("precision", result.Precision);
         json.WriteNumber("dt_ms", result.Dt * 1e3);

@@ -152,6 +152,53 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void TheGpuBackendRunsOnCudaOrSaysThereIsNoGpuAndHowToGoOn()
+    {
+        var (code, output, error) = Neuroc("run", Write("small.neuro", Small), "--backend", "gpu", "--out", Path.Combine(_folder, "gpu"));
+        if (code == 0)
+        {
+            Assert.Contains("gpu (CUDA: ", output); // a machine with an NVIDIA GPU
+            return;
+        }
+        Assert.Equal(70, code);
+        Assert.Contains("error NC0505: no NVIDIA GPU was found", error);
+        Assert.Contains("--device cpu-accelerator", error);
+        Assert.DoesNotContain("   at ", error); // no stack trace
+        Assert.Equal("", output);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "gpu")));
+    }
+
+    [Fact]
+    public void TheGpuKernelsRunAndVerifyOnTheCpuAccelerator()
+    {
+        string model = Write("small.neuro", Small);
+        var (code, output, error) = Neuroc("verify", model, "--backend", "gpu", "--device", "cpu-accelerator", "--steps", "300");
+        Assert.True(code == 0, error);
+        Assert.Contains("small: reference vs gpu, 300 steps", output);
+        Assert.Contains("device: ILGPU CPU accelerator", output);
+        Assert.Contains("identical:", output);
+        (code, output, error) = Neuroc("run", model, "--backend", "gpu", "--device", "cpu-accelerator", "--out", Path.Combine(_folder, "gpu"));
+        Assert.True(code == 0, error);
+        Assert.Contains("gpu (ILGPU CPU accelerator) backend", output);
+        Assert.Contains("\"device\": \"ILGPU CPU accelerator\"", File.ReadAllText(Path.Combine(_folder, "gpu", "summary.json")));
+    }
+
+    [Fact]
+    public void EmitCsAndEmitPtxShowTheGpuKernels()
+    {
+        string model = Write("small.neuro", Small);
+        var (code, output, _) = Neuroc("emit-cs", model, "--backend", "gpu");
+        Assert.Equal(0, code);
+        Assert.Contains("public static void Kernel0(Index1D k, Views0 v, int start, long step, double t, ulong seed)", output);
+        Assert.Contains("fired[i] = fire;", output);
+        (code, output, _) = Neuroc("emit-ptx", model);
+        Assert.Equal(0, code);
+        Assert.Contains(".entry", output);
+        Assert.Contains("mul.rn.f64", output);
+        Assert.DoesNotContain(".approx", output);
+    }
+
+    [Fact]
     public void PlotDrawsPngPictures()
     {
         string output = Path.Combine(_folder, "plots");

@@ -12,17 +12,11 @@ internal static class CheckCommand
         var command = new Command("check", "Check a model: syntax, names, units, values. Prints every error found.") { file, set };
         command.SetAction(parse =>
         {
-            if (CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>(), error) is not { } overrides)
+            var (network, exitCode) = CommonOptions.CompileModel(parse, file, set, error, instantiate: false);
+            if (network is null)
             {
-                return ExitCodes.Usage;
+                return exitCode;
             }
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: false);
-            DiagnosticPrinter.Print(error, compilation.Diagnostics);
-            if (!compilation.Success)
-            {
-                return ExitCodes.ModelError;
-            }
-            var network = compilation.Network!;
             output.WriteLine($"{network.Settings.Name}: ok ({network.Populations.Length} populations, {network.TotalNeurons:N0} neurons, {network.Projections.Length} projections)");
             return ExitCodes.Success;
         });

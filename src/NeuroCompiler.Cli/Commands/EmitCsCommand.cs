@@ -1,28 +1,29 @@
 using System.CommandLine;
+using NeuroCompiler.Cli.Backends;
 
 namespace NeuroCompiler.Cli.Commands;
 
-/// <summary><c>neuroc emit-cs FILE</c>: the C# the CPU backend compiles for a model.</summary>
+/// <summary><c>neuroc emit-cs FILE [--backend cpu|gpu]</c>: the C# a backend compiles for a model.</summary>
 internal static class EmitCsCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
-        var command = new Command("emit-cs", "Print the C# source of the model's kernels (what the cpu backend compiles).") { file, set };
+        var backends = new BackendOptions(CodeGen.CpuBackend.Name, b => b.Compiled);
+        var command = new Command("emit-cs", "Print the C# source of the model's kernels (what the cpu or gpu backend compiles).") { file, backends.Backend, set };
         command.SetAction(parse =>
         {
-            if (CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>(), error) is not { } overrides)
+            if (backends.Resolve(parse, error) is not var (backend, _))
             {
                 return ExitCodes.Usage;
             }
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: false);
-            DiagnosticPrinter.Print(error, compilation.Diagnostics);
-            if (!compilation.Success)
+            var (network, exitCode) = CommonOptions.CompileModel(parse, file, set, error, instantiate: false);
+            if (network is null)
             {
-                return ExitCodes.ModelError;
+                return exitCode;
             }
-            output.Write(CodeGen.CpuBackend.Source(compilation.Network!));
+            output.Write(backend.Source(network));
             return ExitCodes.Success;
         });
         return command;

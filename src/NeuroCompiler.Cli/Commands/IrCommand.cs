@@ -14,17 +14,12 @@ internal static class IrCommand
         var command = new Command("ir", "Print the intermediate representation: values in SI units, chosen integrators, step counts.") { file, set, synapses };
         command.SetAction(parse =>
         {
-            if (CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>(), error) is not { } overrides)
+            var (network, exitCode) = CommonOptions.CompileModel(parse, file, set, error, instantiate: parse.GetValue(synapses));
+            if (network is null)
             {
-                return ExitCodes.Usage;
+                return exitCode;
             }
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: parse.GetValue(synapses));
-            DiagnosticPrinter.Print(error, compilation.Diagnostics);
-            if (!compilation.Success)
-            {
-                return ExitCodes.ModelError;
-            }
-            output.Write(NetworkPrinter.Print(compilation.Network!));
+            output.Write(NetworkPrinter.Print(network));
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using NeuroCompiler.Cli.Backends;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.Output;
@@ -11,13 +12,11 @@ namespace NeuroCompiler.Cli.Commands;
 /// <summary><c>neuroc run FILE</c>: compile, simulate, write spikes, traces and a summary.</summary>
 internal static class RunCommand
 {
-    private static readonly string[] Backends = { ReferenceInterpreter.BackendName, CodeGen.CpuBackend.Name };
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
-        var backend = new Option<string>("--backend") { Description = "reference (the ground-truth interpreter) or cpu (compiled kernels, bit-identical)", DefaultValueFactory = _ => ReferenceInterpreter.BackendName };
+        var backends = new BackendOptions(ReferenceInterpreter.BackendName);
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)", HelpName = "N" };
         var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s", HelpName = "TIME" };
         var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)", HelpName = "DIR" };
@@ -26,14 +25,12 @@ internal static class RunCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads of the cpu backend (default: every core for large networks, else one); results do not depend on it", HelpName = "N" };
         var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
         {
-            file, backend, seed, duration, set, outDirectory, threads, plot, quiet,
+            file, backends.Backend, backends.Device, seed, duration, set, outDirectory, threads, plot, quiet,
         };
         command.SetAction(parse =>
         {
-            string backendName = parse.GetValue(backend) ?? ReferenceInterpreter.BackendName;
-            if (!Backends.Contains(backendName))
+            if (backends.Resolve(parse, error) is not var (backend, settings))
             {
-                error.WriteLine($"neuroc: error NC0901: unknown backend '{backendName}' (available: {string.Join(", ", Backends)})");
                 return ExitCodes.Usage;
             }
             var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
@@ -60,25 +57,33 @@ internal static class RunCommand
             string directory = parse.GetValue(outDirectory) ?? Path.Combine("out", network.Settings.Name);
             var progress = silent || Console.IsErrorRedirected ? null : new ProgressLine(error);
             SimulationResult result;
+            string? device = null;
+            int threadCount = backend.Threaded ? parse.GetValue(threads) ?? CodeGen.CpuBackend.DefaultWorkers(network) : 1;
             var buildTime = compilation.TotalTime;
             try
             {
                 var options = new InterpreterOptions
                 {
                     Progress = progress is null ? null : progress.Report,
-                    Workers = parse.GetValue(threads) ?? CodeGen.CpuBackend.DefaultWorkers(network),
+                    Workers = threadCount,
                 };
-                if (backendName == CodeGen.CpuBackend.Name)
-                {
-                    var run = CodeGen.CpuBackend.Run(network, options);
-                    result = run.Result;
-                    buildTime += run.Kernels.Time;
-                }
-                else
-                {
-                    result = ReferenceInterpreter.Run(network, options);
-                }
+                var run = backend.Run(network, options, settings);
+                result = run.Result;
+                buildTime += run.KernelCompileTime;
+                device = run.Device;
                 progress?.Done();
+            }
+            catch (Gpu.NoGpuException e)
+            {
+                progress?.Done();
+                error.WriteLine(BackendOptions.NoGpu(e));
+                return ExitCodes.RuntimeFailure;
+            }
+            catch (Gpu.GpuCompileException e)
+            {
+                progress?.Done();
+                error.WriteLine($"neuroc: internal error: {e.Message} (a bug in neuroc's GPU code generator; neuroc emit-cs --backend gpu shows the source)");
+                return ExitCodes.RuntimeFailure;
             }
             catch (CodeGen.Compile.GeneratedCodeException e)
             {
@@ -95,7 +100,7 @@ internal static class RunCommand
             IReadOnlyList<string> files;
             try
             {
-                files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text), directory,
+                files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device), directory,
                     parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -105,7 +110,7 @@ internal static class RunCommand
             }
             if (!silent)
             {
-                Summary.Print(output, network, result, buildTime, directory, files);
+                Summary.Print(output, network, result, buildTime, directory, files, device);
             }
             return ExitCodes.Success;
         });

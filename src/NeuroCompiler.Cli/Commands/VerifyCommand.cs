@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NeuroCompiler.Cli.Backends;
 using NeuroCompiler.CodeGen;
 using NeuroCompiler.Interpreter;
 
@@ -15,18 +16,16 @@ internal static class VerifyCommand
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
-        var backend = new Option<string>("--backend") { Description = "The backend to check against the reference: cpu", DefaultValueFactory = _ => CpuBackend.Name };
+        var backends = new BackendOptions(CpuBackend.Name, b => b.Compiled);
         var steps = new Option<long?>("--steps") { Description = "Compare only the first N steps", HelpName = "N" };
         var command = new Command("verify", "Run the reference and a backend on the same model and seed; report whether they agree bit for bit, and where they first differ.")
         {
-            file, backend, steps, set,
+            file, backends.Backend, backends.Device, steps, set,
         };
         command.SetAction(parse =>
         {
-            string backendName = parse.GetValue(backend) ?? CpuBackend.Name;
-            if (backendName != CpuBackend.Name)
+            if (backends.Resolve(parse, error) is not var (backend, settings))
             {
-                error.WriteLine($"neuroc: error NC0901: verify compares a backend with the reference; available: {CpuBackend.Name}");
                 return ExitCodes.Usage;
             }
             var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
@@ -48,7 +47,7 @@ internal static class VerifyCommand
             try
             {
                 var reference = ReferenceInterpreter.Run(network);
-                var run = CpuBackend.Run(network);
+                var run = backend.Run(network, new InterpreterOptions { Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1 }, settings);
                 var report = Comparison.Compare(reference, run.Result);
                 Print(output, network, report, reference.SimulationTime, run);
                 return report.Identical ? ExitCodes.Success : 1;
@@ -58,16 +57,30 @@ internal static class VerifyCommand
                 error.WriteLine($"neuroc: internal error: {e.Message}");
                 return ExitCodes.RuntimeFailure;
             }
+            catch (Gpu.NoGpuException e)
+            {
+                error.WriteLine(BackendOptions.NoGpu(e));
+                return ExitCodes.RuntimeFailure;
+            }
+            catch (Gpu.GpuCompileException e)
+            {
+                error.WriteLine($"neuroc: internal error: {e.Message}");
+                return ExitCodes.RuntimeFailure;
+            }
         });
         return command;
     }
 
-    private static void Print(TextWriter w, IR.Network network, ComparisonReport report, TimeSpan referenceTime, CpuRun run)
+    private static void Print(TextWriter w, IR.Network network, ComparisonReport report, TimeSpan referenceTime, BackendRun run)
     {
         var c = CultureInfo.InvariantCulture;
         var s = network.Settings;
         w.WriteLine(string.Format(c, "{0}: reference vs {1}, {2:N0} steps, seed {3}, {4}", s.Name, run.Result.Backend, s.Steps, s.Seed, s.Precision.ToString().ToLowerInvariant()));
-        w.WriteLine(string.Format(c, "  kernels: {0} population(s) compiled, {1} ({2:0.00} s)", run.CompiledPopulations, run.Kernels.FromCache ? "from the cache" : "compiled now", run.Kernels.Time.TotalSeconds));
+        w.WriteLine(string.Format(c, "  kernels: {0} population(s) compiled, {1} ({2:0.00} s)", run.CompiledPopulations, run.FromCache ? "from the cache" : "compiled now", run.KernelCompileTime.TotalSeconds));
+        if (run.Device is { } device)
+        {
+            w.WriteLine($"  device: {device}");
+        }
         if (report.Identical)
         {
             w.WriteLine(string.Format(c, "  identical: {0:N0} spikes in {1} population(s) and {2} trace(s), bit for bit", report.SpikesCompared, report.SpikeTrainsCompared, report.TracesCompared));

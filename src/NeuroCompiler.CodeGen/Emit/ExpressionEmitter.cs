@@ -13,17 +13,14 @@ internal sealed class ExpressionEmitter
     private readonly Precision _precision;
     private readonly Func<VariableRef, string> _variable;
     private readonly string _element;
-    private readonly Arithmetic _arithmetic;
 
     /// <param name="variable">The C# text that reads a variable in this context.</param>
     /// <param name="element">The C# text of the element index random numbers are keyed by.</param>
-    /// <param name="arithmetic">How +, − and × are written (host operators or device-rounded calls).</param>
-    public ExpressionEmitter(Precision precision, Func<VariableRef, string> variable, string element, Arithmetic? arithmetic = null)
+    public ExpressionEmitter(Precision precision, Func<VariableRef, string> variable, string element)
     {
         _precision = precision;
         _variable = variable;
         _element = element;
-        _arithmetic = arithmetic ?? Arithmetic.Host;
     }
 
     private string T => Literal.Type(_precision);
@@ -50,9 +47,9 @@ internal sealed class ExpressionEmitter
         string r = Emit(b.Right);
         return b.Operator switch
         {
-            IrBinaryOperator.Add => _arithmetic.Add(l, r),
-            IrBinaryOperator.Subtract => _arithmetic.Subtract(l, r),
-            IrBinaryOperator.Multiply => _arithmetic.Multiply(l, r),
+            IrBinaryOperator.Add => Arithmetic.Add(l, r),
+            IrBinaryOperator.Subtract => Arithmetic.Subtract(l, r),
+            IrBinaryOperator.Multiply => Arithmetic.Multiply(l, r),
             IrBinaryOperator.Divide => $"({l} / {r})",
             IrBinaryOperator.Modulo => $"ScalarMath.Modulo({l}, {r})",
             IrBinaryOperator.Power => $"ScalarMath.Power({l}, {r})",

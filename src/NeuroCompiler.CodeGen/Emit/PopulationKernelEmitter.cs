@@ -18,25 +18,20 @@ internal sealed class PopulationKernelEmitter
     private readonly Func<int, double> _sharedValue;
     private readonly SortedDictionary<string, KernelArray> _arrays = new(StringComparer.Ordinal);
     private readonly CodeWriter _body = new();
-    private readonly Arithmetic _a;
+    private readonly KernelTarget _target;
 
     /// <param name="sharedValue">The value of a shared, fixed parameter that folding left as an expression (computed once at start-up).</param>
-    /// <param name="arithmetic">
-    /// <see cref="Arithmetic.Host"/> for the CPU loop (with a SIMD block where possible);
-    /// <see cref="Arithmetic.Device"/> for a GPU kernel: rounded operations, no SIMD block, the
-    /// refractory flags as bytes, and the threshold written to a <c>fired</c> flag per neuron.
-    /// </param>
-    public PopulationKernelEmitter(Network network, Population population, Func<int, double> sharedValue, Arithmetic? arithmetic = null)
+    public PopulationKernelEmitter(Network network, Population population, Func<int, double> sharedValue, KernelTarget target = KernelTarget.Host)
     {
         _network = network;
         _population = population;
         _model = population.Model!;
         _precision = network.Settings.Precision;
         _sharedValue = sharedValue;
-        _a = arithmetic ?? Arithmetic.Host;
+        _target = target;
     }
 
-    private bool Device => _a.Rounded;
+    private bool Device => _target == KernelTarget.Device;
 
     private string T => Literal.Type(_precision);
     private string Zero => _precision == Precision.Float32 ? "0f" : "0.0";
@@ -102,7 +97,7 @@ internal sealed class PopulationKernelEmitter
     }
 
     private string Emit(IrExpression expression, IReadOnlyDictionary<int, string> states) =>
-        new ExpressionEmitter(_precision, r => Variable(r, states), "i", _a).Emit(expression);
+        new ExpressionEmitter(_precision, r => Variable(r, states), "i").Emit(expression);
 
     public void Generate()
     {
@@ -308,14 +303,14 @@ internal sealed class PopulationKernelEmitter
             {
                 if (NonZero(p[k * n + j]))
                 {
-                    acc = _a.Add(acc, _a.Multiply(Lit(p[k * n + j]), $"x{states[j]}"));
+                    acc = Arithmetic.Add(acc, Arithmetic.Multiply(Lit(p[k * n + j]), $"x{states[j]}"));
                 }
             }
             if (c is not null)
             {
                 if (NonZero(c[k]))
                 {
-                    acc = _a.Add(acc, Lit(c[k]));
+                    acc = Arithmetic.Add(acc, Lit(c[k]));
                 }
             }
             else
@@ -324,7 +319,7 @@ internal sealed class PopulationKernelEmitter
                 {
                     if (NonZero(g[k * n + j]))
                     {
-                        acc = _a.Add(acc, _a.Multiply(Lit(g[k * n + j]), $"b{j}"));
+                        acc = Arithmetic.Add(acc, Arithmetic.Multiply(Lit(g[k * n + j]), $"b{j}"));
                     }
                 }
             }
@@ -458,12 +453,12 @@ internal sealed class PopulationKernelEmitter
             for (int j = 0; j < n; j++)
             {
                 string coefficient = $"{matrices}{k * n + j}]";
-                _body.Line($"if ({coefficient} != {Zero}) n{states[k]} = {_a.Add($"n{states[k]}", _a.Multiply(coefficient, $"x{states[j]}"))};");
+                _body.Line($"if ({coefficient} != {Zero}) n{states[k]} = {Arithmetic.Add($"n{states[k]}", Arithmetic.Multiply(coefficient, $"x{states[j]}"))};");
             }
             for (int j = 0; j < n; j++)
             {
                 string coefficient = $"{matrices}{m + k * n + j}]";
-                _body.Line($"if ({coefficient} != {Zero}) n{states[k]} = {_a.Add($"n{states[k]}", _a.Multiply(coefficient, $"b{j}"))};");
+                _body.Line($"if ({coefficient} != {Zero}) n{states[k]} = {Arithmetic.Add($"n{states[k]}", Arithmetic.Multiply(coefficient, $"b{j}"))};");
             }
         }
     }
@@ -478,7 +473,7 @@ internal sealed class PopulationKernelEmitter
             {
                 // A is one number: exp(A dt) is the same for every neuron, computed once per call
                 // with the same operations (so the same bits) as per neuron.
-                Prologue.Add($"{T} expA{k} = ScalarMath.Apply(MathFunction.Exp, {_a.Multiply(Lit(a.Value), dt)});");
+                Prologue.Add($"{T} expA{k} = ScalarMath.Apply(MathFunction.Exp, {Arithmetic.Multiply(Lit(a.Value), dt)});");
             }
             _body.Line($"{T} a{k} = {Emit(ee.A[k], x)};");
             _body.Line($"{T} bb{k} = {Emit(ee.B[k], x)};");
@@ -486,9 +481,9 @@ internal sealed class PopulationKernelEmitter
         for (int k = 0; k < ee.States.Length; k++)
         {
             int slot = ee.States[k];
-            string exp = ee.A[k] is IrConstant ? $"expA{k}" : $"ScalarMath.Apply(MathFunction.Exp, {_a.Multiply($"a{k}", dt)})";
-            string euler = _a.Add($"x{slot}", _a.Multiply($"bb{k}", dt));
-            string exact = _a.Add($"(-(bb{k} / a{k}))", _a.Multiply(_a.Add($"(bb{k} / a{k})", $"x{slot}"), exp));
+            string exp = ee.A[k] is IrConstant ? $"expA{k}" : $"ScalarMath.Apply(MathFunction.Exp, {Arithmetic.Multiply($"a{k}", dt)})";
+            string euler = Arithmetic.Add($"x{slot}", Arithmetic.Multiply($"bb{k}", dt));
+            string exact = Arithmetic.Add($"(-(bb{k} / a{k}))", Arithmetic.Multiply(Arithmetic.Add($"(bb{k} / a{k})", $"x{slot}"), exp));
             string update = $"a{k} == {Zero} ? {euler} : {exact}";
             _body.Line(Held(slot) ? $"{T} n{slot} = held ? x{slot} : ({update});" : $"{T} n{slot} = {update};");
         }
@@ -505,7 +500,7 @@ internal sealed class PopulationKernelEmitter
         {
             for (int k = 0; k < states.Length; k++)
             {
-                string f = new ExpressionEmitter(_precision, r => r.Space == VariableSpace.Time ? time : Variable(r, at), "i", _a).Emit(rk.Derivatives[k]);
+                string f = new ExpressionEmitter(_precision, r => r.Space == VariableSpace.Time ? time : Variable(r, at), "i").Emit(rk.Derivatives[k]);
                 _body.Line(Held(states[k]) ? $"{T} k{stage}_{k} = held ? {Zero} : {f};" : $"{T} k{stage}_{k} = {f};");
             }
         }
@@ -514,7 +509,7 @@ internal sealed class PopulationKernelEmitter
             var at = new Dictionary<int, string>(x);
             for (int k = 0; k < states.Length; k++)
             {
-                _body.Line($"{T} y{stage}_{k} = {_a.Add($"x{states[k]}", _a.Multiply(h, $"k{stage}_{k}"))};");
+                _body.Line($"{T} y{stage}_{k} = {Arithmetic.Add($"x{states[k]}", Arithmetic.Multiply(h, $"k{stage}_{k}"))};");
                 at[states[k]] = $"y{stage}_{k}";
             }
             return at;
@@ -525,24 +520,24 @@ internal sealed class PopulationKernelEmitter
             case RungeKuttaMethod.Euler:
                 for (int k = 0; k < states.Length; k++)
                 {
-                    _body.Line($"{T} n{states[k]} = {_a.Add($"x{states[k]}", _a.Multiply(dt, $"k0_{k}"))};");
+                    _body.Line($"{T} n{states[k]} = {Arithmetic.Add($"x{states[k]}", Arithmetic.Multiply(dt, $"k0_{k}"))};");
                 }
                 break;
             case RungeKuttaMethod.Midpoint:
-                Derivatives(1, Stage(0, half), _a.Add("t", half));
+                Derivatives(1, Stage(0, half), Arithmetic.Add("t", half));
                 for (int k = 0; k < states.Length; k++)
                 {
-                    _body.Line($"{T} n{states[k]} = {_a.Add($"x{states[k]}", _a.Multiply(dt, $"k1_{k}"))};");
+                    _body.Line($"{T} n{states[k]} = {Arithmetic.Add($"x{states[k]}", Arithmetic.Multiply(dt, $"k1_{k}"))};");
                 }
                 break;
             default:
-                Derivatives(1, Stage(0, half), _a.Add("t", half));
-                Derivatives(2, Stage(1, half), _a.Add("t", half));
-                Derivatives(3, Stage(2, dt), _a.Add("t", dt));
+                Derivatives(1, Stage(0, half), Arithmetic.Add("t", half));
+                Derivatives(2, Stage(1, half), Arithmetic.Add("t", half));
+                Derivatives(3, Stage(2, dt), Arithmetic.Add("t", dt));
                 for (int k = 0; k < states.Length; k++)
                 {
-                    string sum = _a.Add(_a.Add(_a.Add($"k0_{k}", _a.Multiply($"({T})2", $"k1_{k}")), _a.Multiply($"({T})2", $"k2_{k}")), $"k3_{k}");
-                    _body.Line($"{T} n{states[k]} = {_a.Add($"x{states[k]}", _a.Multiply(sixth, sum))};");
+                    string sum = Arithmetic.Add(Arithmetic.Add(Arithmetic.Add($"k0_{k}", Arithmetic.Multiply($"({T})2", $"k1_{k}")), Arithmetic.Multiply($"({T})2", $"k2_{k}")), $"k3_{k}");
+                    _body.Line($"{T} n{states[k]} = {Arithmetic.Add($"x{states[k]}", Arithmetic.Multiply(sixth, sum))};");
                 }
                 break;
         }
@@ -565,11 +560,11 @@ internal sealed class PopulationKernelEmitter
         for (int k = 0; k < em.States.Length; k++)
         {
             int slot = em.States[k];
-            string value = _a.Add($"x{slot}", _a.Multiply($"f{k}", dt));
+            string value = Arithmetic.Add($"x{slot}", Arithmetic.Multiply($"f{k}", dt));
             for (int t = 0; t < em.Diffusion[k].Length; t++)
             {
                 uint stream = em.NoiseStreams[em.Diffusion[k][t].Noise];
-                value = _a.Add(value, _a.Multiply(_a.Multiply($"g{k}_{t}", sqrtDt), $"CounterRng.{normal}(seed, {stream}u, (uint)i, (ulong)step)"));
+                value = Arithmetic.Add(value, Arithmetic.Multiply(Arithmetic.Multiply($"g{k}_{t}", sqrtDt), $"CounterRng.{normal}(seed, {stream}u, (uint)i, (ulong)step)"));
             }
             _body.Line(Held(slot) ? $"{T} n{slot} = held ? x{slot} : {value};" : $"{T} n{slot} = {value};");
         }

@@ -66,6 +66,7 @@ public enum ErrorCode
     RuntimeFailure = 502,
     NumericalDivergence = 503,
     OutputFailure = 504,
+    NoDevice = 505,
 
     // 0900-0999: the command line
     BadOverride = 901,

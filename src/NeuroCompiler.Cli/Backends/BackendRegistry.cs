@@ -1,0 +1,70 @@
+using NeuroCompiler.CodeGen;
+using NeuroCompiler.Gpu;
+using NeuroCompiler.Interpreter;
+using NeuroCompiler.IR;
+
+namespace NeuroCompiler.Cli.Backends;
+
+/// <summary>The backends <c>neuroc run</c>, <c>verify</c> and <c>emit-cs</c> know, by name.</summary>
+internal static class BackendRegistry
+{
+    public static IReadOnlyList<IBackend> All { get; } = new IBackend[] { new Reference(), new Cpu(), new Graphics() };
+
+    public static IBackend? Find(string name) => All.FirstOrDefault(b => b.Name == name);
+
+    public static string Names(Func<IBackend, bool>? where = null) => string.Join(", ", All.Where(where ?? (_ => true)).Select(b => b.Name));
+
+    private sealed class Reference : IBackend
+    {
+        public string Name => ReferenceInterpreter.BackendName;
+
+        public string Description => "the ground-truth interpreter";
+
+        public bool Threaded => false;
+
+        public bool Compiled => false;
+
+        public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings) =>
+            new(ReferenceInterpreter.Run(network, options), 0, false, TimeSpan.Zero, null);
+
+        public string? Source(Network network) => null;
+    }
+
+    private sealed class Cpu : IBackend
+    {
+        public string Name => CpuBackend.Name;
+
+        public string Description => "compiled C# kernels on every core, bit-identical to the reference";
+
+        public bool Threaded => true;
+
+        public bool Compiled => true;
+
+        public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
+        {
+            var run = CpuBackend.Run(network, options);
+            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, null);
+        }
+
+        public string? Source(Network network) => CpuBackend.Source(network);
+    }
+
+    private sealed class Graphics : IBackend
+    {
+        public string Name => GpuBackend.Name;
+
+        public string Description => "ILGPU kernels on an NVIDIA GPU (--device cpu-accelerator: on ILGPU's CPU emulator, for testing)";
+
+        public bool Threaded => false;
+
+        public bool Compiled => true;
+
+        public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
+        {
+            var run = GpuBackend.Run(network, settings.Device, options);
+            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, run.Device);
+        }
+
+        public string? Source(Network network) => GpuBackend.Source(network);
+    }
+}

@@ -1,0 +1,32 @@
+using NeuroCompiler.Interpreter;
+using NeuroCompiler.IR;
+using NeuroCompiler.Output;
+
+namespace NeuroCompiler.Cli.Backends;
+
+/// <summary>A way to run a model, chosen with <c>--backend NAME</c>; all are listed in <see cref="BackendRegistry"/>.</summary>
+internal interface IBackend
+{
+    string Name { get; }
+
+    /// <summary>One line for --help.</summary>
+    string Description { get; }
+
+    /// <summary>Whether it runs on several host threads (--threads); the others use one.</summary>
+    bool Threaded { get; }
+
+    /// <summary>Whether it compiles kernels (verify and emit-cs apply to it).</summary>
+    bool Compiled { get; }
+
+    /// <summary>Runs the network; throws <see cref="Gpu.NoGpuException"/> when its device is missing.</summary>
+    BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings);
+
+    /// <summary>The generated C# it compiles (neuroc emit-cs), or null for the interpreter.</summary>
+    string? Source(Network network);
+}
+
+/// <summary>Options only some backends use.</summary>
+internal sealed record BackendSettings(Gpu.DeviceKind Device);
+
+/// <summary>A run's results, its kernels (how many populations, whether the cache had them, what compiling cost) and its device, in words.</summary>
+internal sealed record BackendRun(SimulationResult Result, int CompiledPopulations, bool FromCache, TimeSpan KernelCompileTime, string? Device);
