@@ -129,6 +129,10 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
         {
             var input = runtime.Input;
             var table = runtime.Table;
+            if (table.Kind == BinomialKind.AlwaysZero)
+            {
+                continue; // rate 0: no input, and no random numbers to draw
+            }
             int start = input.Target.Start;
             int end = input.Target.End;
             if (share is not null)
@@ -140,7 +144,7 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
             for (int i = start; i < end; i++)
             {
                 CounterRng.Block(_seed, input.Stream, (uint)i, (ulong)step, out uint r0, out uint r1, out uint r2, out uint r3);
-                int k = table.Sample(CounterRng.UniformDoubleFromWords(r0, r1), CounterRng.NormalDoubleFromWords(r2, r3));
+                int k = table.SampleFromWords(r0, r1, r2, r3);
                 if (k != 0 && (runtime.Refractory is null || !runtime.Refractory[i]))
                 {
                     runtime.State[i] += runtime.Weight * T.CreateTruncating(k);

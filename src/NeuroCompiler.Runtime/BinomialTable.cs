@@ -99,6 +99,17 @@ public readonly struct BinomialTable
     /// used when n·min(p, 1 − p) ≥ 30.
     /// </para>
     /// </remarks>
+    /// <summary>
+    /// <see cref="Sample(double, double)"/> from one Philox block: u from (r0, r1), z from (r2, r3), the
+    /// normal variate computed only when the normal approximation needs it (it costs a logarithm).
+    /// </summary>
+    public int SampleFromWords(uint r0, uint r1, uint r2, uint r3) => Kind switch
+    {
+        BinomialKind.AlwaysZero => 0,
+        BinomialKind.Normal => Sample(0, CounterRng.NormalDoubleFromWords(r2, r3)),
+        _ => Sample(CounterRng.UniformDoubleFromWords(r0, r1), 0),
+    };
+
     public int Sample(double u, double z)
     {
         switch (Kind)

@@ -142,4 +142,20 @@ public class BinomialTests
 
         return r;
     }
+
+    [Theory]
+    [InlineData(1600, 8e-4)]   // inversion (Poisson input: K_ext = 1600 at 8 Hz, dt 0.1 ms)
+    [InlineData(20000, 0.3)]   // normal approximation
+    [InlineData(100, 0.9)]     // inversion on 1 - p
+    [InlineData(0, 0.5)]       // always zero
+    public void SamplingFromWordsIsSamplingFromTheirUniformAndNormal(int n, double p)
+    {
+        var table = new BinomialTable(n, p);
+        for (uint i = 0; i < 20_000; i++)
+        {
+            CounterRng.Block(99, 5, i, 3, out uint r0, out uint r1, out uint r2, out uint r3);
+            int expected = table.Sample(CounterRng.UniformDoubleFromWords(r0, r1), CounterRng.NormalDoubleFromWords(r2, r3));
+            Assert.Equal(expected, table.SampleFromWords(r0, r1, r2, r3));
+        }
+    }
 }
