@@ -150,6 +150,12 @@ internal sealed class SpikeHistory
         _counts[slot] = count;
     }
 
+    /// <summary>Steps kept (the longest delay out of the population, plus one).</summary>
+    public int Depth => _spikes.Length;
+
+    /// <summary>The slot that holds the spikes of <paramref name="step"/> (≥ 0).</summary>
+    public int Slot(long step) => (int)(step % _spikes.Length);
+
     public ReadOnlySpan<int> At(long step)
     {
         if (step < 0)

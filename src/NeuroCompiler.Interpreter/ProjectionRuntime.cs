@@ -51,6 +51,14 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>Per-synapse arrays of parameters then states (null for shared parameters).</summary>
     public T[]?[] Values = Array.Empty<T[]>();
 
+    /// <summary>
+    /// With per-synapse delays: for each worker, each slot of the source's spike history and each spike
+    /// in it, where in the spike's row (sorted by delay) the next delay's synapses start. A spike of
+    /// step s is delivered at steps s + MinDelay, s + MinDelay + 1, ... in turn, so its cursor only
+    /// moves forward, and finding a delay's synapses costs nothing beyond delivering them.
+    /// </summary>
+    public int[][][]? DelayCursors;
+
     public HandlerStatement<T>[] OnPre = Array.Empty<HandlerStatement<T>>();
 
     /// <summary>

@@ -26,8 +26,10 @@ internal sealed partial class Simulation<T>
         for (int d = connectivity.MaxDelay; d >= connectivity.MinDelay; d--)
         {
             var spikes = source.History!.At(n - d);
-            foreach (int neuron in spikes)
+            int[]? cursors = spikes.Length == 0 ? null : Cursors(projection, source.History, n - d, d, spikes.Length, worker);
+            for (int s = 0; s < spikes.Length; s++)
             {
+                int neuron = spikes[s];
                 if (!range.Contains(neuron))
                 {
                     continue;
@@ -35,10 +37,12 @@ internal sealed partial class Simulation<T>
                 int row = neuron - range.Start;
                 int first = rowStart[row];
                 int end = rowStart[row + 1];
-                if (connectivity.DelayOffsets is { } offsets)
+                if (cursors is not null)
                 {
-                    int offset = d - connectivity.MinDelay;
-                    (first, end) = Segment(offsets, first, end, offset, offset + 1);
+                    // The row's synapses of delay d start where those of d - 1 ended (or at the row's start).
+                    first = d == connectivity.MinDelay ? first : cursors[s];
+                    end = RunEnd(connectivity.DelayOffsets!, first, end, d - connectivity.MinDelay);
+                    cursors[s] = end;
                 }
                 if (!whole)
                 {
@@ -58,6 +62,41 @@ internal sealed partial class Simulation<T>
             }
         }
         _events[worker * EventStride] += events;
+    }
+
+    /// <summary>This worker's delay cursors for the spikes of <paramref name="spikeStep"/>, grown when a new step's spikes first arrive; null without per-synapse delays.</summary>
+    private static int[]? Cursors(ProjectionRuntime<T> projection, SpikeHistory history, long spikeStep, int d, int count, int worker)
+    {
+        if (projection.DelayCursors is not { } all)
+        {
+            return null;
+        }
+        var slots = all[worker];
+        int slot = history.Slot(spikeStep);
+        if (d == projection.Synapses.MinDelay && slots[slot].Length < count)
+        {
+            slots[slot] = new int[Math.Max(count, 2 * slots[slot].Length)];
+        }
+        return slots[slot];
+    }
+
+    /// <summary>The end of the run of <paramref name="value"/> starting at <paramref name="first"/> (values sorted, none before it smaller).</summary>
+    private static int RunEnd(IndexColumn column, int first, int end, int value) => column.Width switch
+    {
+        IndexWidth.Byte => RunEnd(column.Span<byte>(), first, end, value),
+        IndexWidth.UInt16 => RunEnd(column.Span<ushort>(), first, end, value),
+        _ => RunEnd(column.Span<int>(), first, end, value),
+    };
+
+    private static int RunEnd<TIndex>(ReadOnlySpan<TIndex> values, int first, int end, int value)
+        where TIndex : unmanaged, IBinaryInteger<TIndex>
+    {
+        int k = first;
+        while (k < end && int.CreateTruncating(values[k]) == value)
+        {
+            k++;
+        }
+        return k;
     }
 
     /// <summary>Workers' event counters sit this many longs apart, a cache line each.</summary>

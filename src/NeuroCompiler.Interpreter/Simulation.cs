@@ -69,6 +69,11 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }
         _stimuli = new StimulusRunner<T>(network, _populations);
         int workers = _kernels is null ? 1 : Math.Max(1, options.Workers);
+        foreach (var projection in _projections.Where(p => p.Synapses.DelayOffsets is not null))
+        {
+            int depth = _populations[projection.Projection.Source.Population].History!.Depth;
+            projection.DelayCursors = Enumerable.Range(0, workers).Select(_ => Enumerable.Range(0, depth).Select(_ => new int[16]).ToArray()).ToArray();
+        }
         _pool = new WorkerPool(workers);
         _events = new long[workers * EventStride];
         _region = Region;

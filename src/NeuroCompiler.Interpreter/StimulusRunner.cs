@@ -28,6 +28,15 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
         /// <summary>Set when the target state is clamped while refractory: refractory neurons get no input.</summary>
         public bool[]? Refractory;
         public BinomialTable Table;
+
+        /// <summary>The table's sampler with its cumulative sums precomputed (same draws, no division per draw).</summary>
+        public BinomialCdf Sampler = null!;
+
+        public void SetTable(BinomialTable table)
+        {
+            Table = table;
+            Sampler = new BinomialCdf(table);
+        }
     }
 
     private sealed class InjectedParameter
@@ -55,8 +64,8 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
                         State = population.States[p.State],
                         Weight = Num<T>.From(p.Weight),
                         Refractory = population.Group.Clamped[p.State] ? population.Refractory : null,
-                        Table = new BinomialTable(p.Count, p.Rate * _dt),
                     };
+                    runtime.SetTable(new BinomialTable(p.Count, p.Rate * _dt));
                     _poisson.Add(runtime);
                     _poissonByIndex[p.Index] = runtime;
                     break;
@@ -83,7 +92,7 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
     public void SetRate(int stimulus, double rate)
     {
         var runtime = _poissonByIndex[stimulus];
-        runtime.Table = new BinomialTable(runtime.Input.Count, rate * _dt);
+        runtime.SetTable(new BinomialTable(runtime.Input.Count, rate * _dt));
     }
 
     public double Rate(int stimulus) => _poissonByIndex[stimulus].Table.P / _dt;
@@ -128,8 +137,8 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
         foreach (var runtime in _poisson)
         {
             var input = runtime.Input;
-            var table = runtime.Table;
-            if (table.Kind == BinomialKind.AlwaysZero)
+            var table = runtime.Sampler;
+            if (runtime.Table.Kind == BinomialKind.AlwaysZero)
             {
                 continue; // rate 0: no input, and no random numbers to draw
             }

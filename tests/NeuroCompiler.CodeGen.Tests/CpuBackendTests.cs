@@ -111,7 +111,10 @@ public sealed class CpuBackendTests : IDisposable
         Assert.Contains("Vector<float>", source);
         Assert.Contains("n0 = ((((0f + (0.99501246f * x0))", source);
         Assert.DoesNotContain("Math.FusedMultiplyAdd", source);
-        var hh = CpuBackend.Source(Compile(Repository.Path("samples", "coba.neuro")));
-        Assert.DoesNotContain("Vector<", hh); // exponential Euler calls exp: scalar
+        var coba = CpuBackend.Source(Compile(Repository.Path("samples", "coba.neuro")));
+        Assert.Contains("DetMath.Exp(a0 * new Vector<double>", coba); // exponential Euler, exp of a vector
+        Assert.Contains("DetMath.Negate(q0)", coba);
+        var izhikevich = CpuBackend.Source(Compile(Repository.Path("samples", "izhikevich_types.neuro")));
+        Assert.DoesNotContain("Vector<", izhikevich); // Euler of a nonlinear system: scalar
     }
 }

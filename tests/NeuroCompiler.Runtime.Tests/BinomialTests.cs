@@ -158,4 +158,27 @@ public class BinomialTests
             Assert.Equal(expected, table.SampleFromWords(r0, r1, r2, r3));
         }
     }
+
+    [Theory]
+    [InlineData(1600, 8e-4)]   // Poisson input of the microcircuit
+    [InlineData(3, 0.4)]       // draws that reach n
+    [InlineData(1, 0.3)]
+    [InlineData(100, 0.9)]     // on 1 - p
+    [InlineData(1000, 0.0299)] // mean just under the inversion threshold
+    [InlineData(20000, 0.3)]   // normal approximation: passed through
+    [InlineData(5, 0.0)]       // always zero
+    [InlineData(5, 1.0)]       // always n
+    public void ThePrecomputedCdfDrawsWhatTheLoopDraws(int n, double p)
+    {
+        var table = new BinomialTable(n, p);
+        var cdf = new BinomialCdf(table);
+        for (uint i = 0; i < 50_000; i++)
+        {
+            CounterRng.Block(7, 11, i, 13, out uint r0, out uint r1, out uint r2, out uint r3);
+            Assert.Equal(table.SampleFromWords(r0, r1, r2, r3), cdf.SampleFromWords(r0, r1, r2, r3));
+        }
+        // The extreme uniforms: 0 and the largest below 1.
+        Assert.Equal(table.SampleFromWords(0, 0, 0, 0), cdf.SampleFromWords(0, 0, 0, 0));
+        Assert.Equal(table.SampleFromWords(uint.MaxValue, uint.MaxValue, 1, 1), cdf.SampleFromWords(uint.MaxValue, uint.MaxValue, 1, 1));
+    }
 }

@@ -69,7 +69,7 @@ public static class KernelCompiler
     private static IEnumerable<MetadataReference> References(Assembly[] linked)
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Private.CoreLib.dll" or "System.Runtime.dll" or "netstandard.dll" or "System.Runtime.Numerics.dll");
+            .Where(p => Path.GetFileName(p) is "System.Private.CoreLib.dll" or "System.Runtime.dll" or "netstandard.dll" or "System.Runtime.Numerics.dll" or "System.Numerics.Vectors.dll");
         return platform.Concat(linked.Select(a => a.Location)).Distinct().Select(p => MetadataReference.CreateFromFile(p));
     }
 }

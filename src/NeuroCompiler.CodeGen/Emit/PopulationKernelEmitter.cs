@@ -174,7 +174,8 @@ internal sealed class PopulationKernelEmitter
     private string? TryVector()
     {
         var linear = _model.Integrator as LinearPropagator;
-        if (_model.Integrator is not null && linear?.Matrices is null)
+        var euler = _model.Integrator as ExponentialEuler;
+        if (_model.Integrator is not null && linear?.Matrices is null && euler is null)
         {
             return null;
         }
@@ -182,7 +183,7 @@ internal sealed class PopulationKernelEmitter
         {
             return null; // per-neuron periods: no list of refractory neurons to redo
         }
-        var states = linear?.States ?? System.Collections.Immutable.ImmutableArray<int>.Empty;
+        var states = linear?.States ?? euler?.States ?? System.Collections.Immutable.ImmutableArray<int>.Empty;
         string V = $"Vector<{T}>";
         var locals = states.ToDictionary(s => s, s => $"x{s}");
         var after = states.ToDictionary(s => s, s => $"n{s}");
@@ -219,6 +220,10 @@ internal sealed class PopulationKernelEmitter
         foreach (int slot in states)
         {
             w.Line($"var x{slot} = new {V}(s{slot}, i);");
+        }
+        if (euler is not null && !VectorExponentialEuler(w, euler, byState))
+        {
+            return null;
         }
         for (int k = 0; k < bVectors.Count; k++)
         {
@@ -265,6 +270,10 @@ internal sealed class PopulationKernelEmitter
             if (linear is not null && states.Any(Held))
             {
                 RefractoryPasses(linear);
+            }
+            else if (euler is not null && states.Any(Held))
+            {
+                HeldStatePasses(states.Where(Held).ToList());
             }
         }
         if (mask is not null)
@@ -424,6 +433,76 @@ internal sealed class PopulationKernelEmitter
         }
         after.Close();
         after.Close();
+        HeldDeclarations = declarations.ToString();
+        HeldBefore = before.ToString();
+        HeldAfter = after.ToString();
+    }
+
+    /// <summary>
+    /// The vector form of exponential Euler: the scalar update's operations lane by lane, exp by
+    /// <c>DetMath.Exp</c> of a vector (bit-identical to the scalar one), the A = 0 case by selection
+    /// (both forms are computed in every lane; IEEE arithmetic does not trap). Clamped states of
+    /// refractory neurons are put back afterwards (<see cref="HeldStatePasses"/>).
+    /// </summary>
+    private bool VectorExponentialEuler(CodeWriter w, ExponentialEuler ee, VectorExpressionEmitter byState)
+    {
+        string V = $"Vector<{T}>";
+        var a = new string?[ee.States.Length];
+        var b = new string?[ee.States.Length];
+        for (int k = 0; k < ee.States.Length; k++)
+        {
+            a[k] = byState.Value(ee.A[k]);
+            b[k] = byState.Value(ee.B[k]);
+            if (a[k] is null || b[k] is null)
+            {
+                return false;
+            }
+        }
+        string dt = $"new {V}({Lit(_network.Settings.Dt)})";
+        for (int k = 0; k < ee.States.Length; k++)
+        {
+            w.Line($"var a{k} = {a[k]};");
+            w.Line($"var bb{k} = {b[k]};");
+        }
+        for (int k = 0; k < ee.States.Length; k++)
+        {
+            int slot = ee.States[k];
+            string exp = ee.A[k] is IrConstant ? $"new {V}(expA{k})" : $"DetMath.Exp(a{k} * {dt})";
+            w.Line($"var q{k} = bb{k} / a{k};");
+            w.Line($"var n{slot} = Vector.ConditionalSelect(Vector.Equals(a{k}, {V}.Zero), x{slot} + (bb{k} * {dt}), DetMath.Negate(q{k}) + ((q{k} + x{slot}) * {exp}));");
+            w.Line($"n{slot}.CopyTo(s{slot}, i);");
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The refractory neurons of a vector kernel whose clamped states do not change: their values
+    /// kept aside before the bulk update and written back after it.
+    /// </summary>
+    private void HeldStatePasses(IReadOnlyList<int> clamped)
+    {
+        var declarations = new CodeWriter();
+        var before = new CodeWriter();
+        var after = new CodeWriter();
+        declarations.Line("int[] heldList = a.Tracker!.Held;");
+        declarations.Line("int heldStart = a.Tracker.HeldStart;");
+        declarations.Line("int heldEnd = a.Tracker.HeldEnd;");
+        foreach (int slot in clamped)
+        {
+            declarations.Line($"{T}[] saved{slot} = a.Saved[{slot}];");
+        }
+        foreach (var (pass, copy) in new[] { (before, "saved{0}[i] = s{0}[i];"), (after, "s{0}[i] = saved{0}[i];") })
+        {
+            pass.Open("for (int h = heldStart; h < heldEnd; h++)");
+            pass.Line("int i = heldList[h];");
+            pass.Open("if (i >= start && i < end)");
+            foreach (int slot in clamped)
+            {
+                pass.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, copy, slot));
+            }
+            pass.Close();
+            pass.Close();
+        }
         HeldDeclarations = declarations.ToString();
         HeldBefore = before.ToString();
         HeldAfter = after.ToString();
