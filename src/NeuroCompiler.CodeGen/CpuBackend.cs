@@ -27,10 +27,25 @@ public static class CpuBackend
     public static int DefaultWorkers(Network network) =>
         network.TotalSynapses >= 2_000_000 || network.TotalNeurons >= 50_000 ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
 
-    public static CpuRun Run(Network network, InterpreterOptions? options = null, KernelCache? cache = null)
+    /// <param name="compileInBackground">
+    /// When the kernels are not in the cache: start at once with the interpreter while Roslyn compiles
+    /// them on another thread, and switch to them as soon as they are ready (same results, bit for bit;
+    /// <see cref="CpuRun.KernelsFromStep"/> says when). For users' runs; verify and the tests compile
+    /// first, so that every step runs the kernels.
+    /// </param>
+    public static CpuRun Run(Network network, InterpreterOptions? options = null, KernelCache? cache = null, bool compileInBackground = false)
     {
         options ??= new InterpreterOptions { Workers = DefaultWorkers(network) };
-        var kernels = KernelCompiler.Compile(Source(network), network.Settings.Name, cache);
+        cache ??= new KernelCache();
+        string source = Source(network);
+        if (compileInBackground && !KernelCompiler.IsCached(source, cache))
+        {
+            var compiling = Task.Run(() => KernelCompiler.Compile(source, network.Settings.Name, cache));
+            return network.Settings.Precision == Precision.Float32
+                ? RunDeferred(network, options, new DeferredKernels<float>(compiling, Name), compiling)
+                : RunDeferred(network, options, new DeferredKernels<double>(compiling, Name), compiling);
+        }
+        var kernels = KernelCompiler.Compile(source, network.Settings.Name, cache);
         if (network.Settings.Precision == Precision.Float32)
         {
             var single = new GeneratedKernels<float>(kernels.Kernels, Name);
@@ -39,7 +54,19 @@ public static class CpuBackend
         var dbl = new GeneratedKernels<double>(kernels.Kernels, Name);
         return new CpuRun(ReferenceInterpreter.Run(network, options, dbl), kernels, dbl.Bound);
     }
+
+    private static CpuRun RunDeferred<T>(Network network, InterpreterOptions options, DeferredKernels<T> kernels, Task<CompiledKernels> compiling)
+        where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
+    {
+        var result = ReferenceInterpreter.Run(network, options, kernels);
+        var compiled = compiling.GetAwaiter().GetResult(); // finished and cached even if the run ended first
+        return new CpuRun(result, compiled, kernels.BoundPopulations, kernels.FromStep);
+    }
 }
 
-/// <summary>A CPU run: its results, how its kernels were compiled, and how many populations ran compiled code.</summary>
-public sealed record CpuRun(SimulationResult Result, CompiledKernels Kernels, int CompiledPopulations);
+
+/// <summary>
+/// A CPU run: its results, how its kernels were compiled, how many populations ran compiled code, and
+/// from which step (0, or later when they were compiled in the background; null if the run ended first).
+/// </summary>
+public sealed record CpuRun(SimulationResult Result, CompiledKernels Kernels, int CompiledPopulations, long? KernelsFromStep = 0);

@@ -44,4 +44,16 @@ public interface IKernelFactory<T> where T : unmanaged, IBinaryFloatingPointIeee
     string Backend { get; }
 
     PopulationKernel<T>? Population(int population, PopulationArrays<T> arrays);
+
+    /// <summary>
+    /// Whether the kernels can be bound now. A factory whose kernels are still being compiled says
+    /// no; the simulation then interprets (the same results, bit for bit) and binds them at the
+    /// first step where this turns true.
+    /// </summary>
+    bool Ready => true;
+
+    /// <summary>Told the step at which the kernels were bound (0 when they were ready from the start).</summary>
+    void Bound(long step)
+    {
+    }
 }

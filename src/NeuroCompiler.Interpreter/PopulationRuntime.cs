@@ -49,6 +49,9 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>A compiled kernel that integrates and evaluates the threshold; when set it replaces <see cref="Stepper"/> and <see cref="Threshold"/>.</summary>
     public PopulationKernel<T>? Kernel;
 
+    /// <summary>The arrays a kernel will be bound to, while the kernels are still being compiled.</summary>
+    public PopulationArrays<T>? KernelArrays;
+
     /// <summary>Per worker: the kernel's spike candidates of this step in its share (not refractory, condition true), ascending, and their count.</summary>
     public int[][] WorkerCandidates = Array.Empty<int[]>();
     public int[] WorkerCounts = Array.Empty<int>();

@@ -42,7 +42,8 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     private readonly long[] _events;
     private readonly WorkerPool _pool;
     private readonly Action<int> _region;
-    private readonly bool _deliverInRegion;
+    private bool _deliverInRegion;
+    private bool _kernelsPending;
 
     private readonly IKernelFactory<T>? _kernels;
 
@@ -87,8 +88,12 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         // (Poisson input then runs before on_post handlers, so there must be none.)
         // Thresholds must be evaluated before any input arrives, so every population with one must
         // have a kernel (an interpreted threshold runs after the region).
-        _deliverInRegion = _projections.All(p => (p.OnPre.Length == 0 || p.Fast) && p.Stepper is null && p.OnPost.Length == 0) &&
-            _populations.All(p => p.Kernel is not null || p.Threshold is null);
+        _deliverInRegion = DeliverInRegion();
+        _kernelsPending = _kernels is { Ready: false };
+        if (_kernels is { Ready: true })
+        {
+            _kernels.Bound(0);
+        }
         _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli, _signals.States);
         _recorder = new Recorder<T>(network, _populations, _signals.States);
     }
@@ -112,8 +117,32 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         return Result(watch.Elapsed);
     }
 
+    private bool DeliverInRegion() =>
+        _projections.All(p => (p.OnPre.Length == 0 || p.Fast) && p.Stepper is null && p.OnPost.Length == 0) &&
+        _populations.All(p => p.Kernel is not null || p.Threshold is null);
+
+    /// <summary>Binds kernels that were still compiling when the run started; from this step on they run.</summary>
+    private void BindKernels(long step)
+    {
+        _kernelsPending = false;
+        foreach (var population in _populations)
+        {
+            if (population.KernelArrays is { } arrays)
+            {
+                population.Kernel = _kernels!.Population(population.Population.Index, arrays);
+                population.KernelArrays = null;
+            }
+        }
+        _deliverInRegion = DeliverInRegion();
+        _kernels!.Bound(step);
+    }
+
     private void Step(long n)
     {
+        if (_kernelsPending && _kernels!.Ready)
+        {
+            BindKernels(n);
+        }
         T time = Num<T>.From(n * _network.Settings.Dt);
         _protocol.Apply(n);
         _recorder.SampleTraces(n, time);

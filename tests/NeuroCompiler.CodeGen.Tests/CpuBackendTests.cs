@@ -78,6 +78,53 @@ public sealed class CpuBackendTests : IDisposable
         Assert.Equal(one.SynapticEvents, two.SynapticEvents);
     }
 
+    [Theory]
+    [InlineData("float64")]
+    [InlineData("float32")]
+    public void KernelsThatArriveDuringTheRunTakeOverWithTheSameResults(string precision)
+    {
+        // The kernels become ready after step 300 (held back until then): steps 0-300 are
+        // interpreted, the rest compiled, on two workers; the spikes are the reference's.
+        var network = Comparison.RecordingAllSpikes(Compile(Repository.Path("samples", "brunel2000.neuro"),
+            $"precision={precision}", "duration=150 ms", "N_E=2000", "J=0.5 mV"));
+        var reference = ReferenceInterpreter.Run(network);
+        var compiled = NeuroCompiler.CodeGen.Compile.KernelCompiler.Compile(CpuBackend.Source(network), "deferred", _cache);
+        var gate = new TaskCompletionSource<NeuroCompiler.CodeGen.Compile.CompiledKernels>();
+        var options = new InterpreterOptions { Workers = 2, Progress = (n, _) => { if (n >= 300) gate.TrySetResult(compiled); } };
+        (NeuroCompiler.Output.SimulationResult Result, long? From, int Bound) run;
+        if (precision == "float32")
+        {
+            var kernels = new DeferredKernels<float>(gate.Task, CpuBackend.Name);
+            run = (ReferenceInterpreter.Run(network, options, kernels), kernels.FromStep, kernels.BoundPopulations);
+        }
+        else
+        {
+            var kernels = new DeferredKernels<double>(gate.Task, CpuBackend.Name);
+            run = (ReferenceInterpreter.Run(network, options, kernels), kernels.FromStep, kernels.BoundPopulations);
+        }
+        Assert.Equal(301, run.From);
+        Assert.Equal(2, run.Bound);
+        var report = Comparison.Compare(reference, run.Result);
+        Assert.True(report.Identical, $"step {report.First?.Step}, {report.First?.Population}[{report.First?.Neuron}]: {report.First?.What}");
+        Assert.True(report.SpikesCompared > 1000);
+    }
+
+    [Fact]
+    public void ARunWithAColdCacheCompilesInTheBackgroundAndTheNextRunFindsTheKernels()
+    {
+        var network = Comparison.RecordingAllSpikes(Compile(Repository.Path("samples", "cuba.neuro"), "duration=300 ms"));
+        var reference = ReferenceInterpreter.Run(network);
+        var first = CpuBackend.Run(network, cache: _cache, compileInBackground: true);
+        Assert.False(first.Kernels.FromCache);
+        Assert.NotEqual(0, first.KernelsFromStep); // later than step 0, or never in so short a run
+        Assert.True(Comparison.Compare(reference, first.Result).Identical);
+        var second = CpuBackend.Run(network, cache: _cache, compileInBackground: true);
+        Assert.True(second.Kernels.FromCache);
+        Assert.Equal(0, second.KernelsFromStep);
+        Assert.Equal(1, second.CompiledPopulations);
+        Assert.True(Comparison.Compare(reference, second.Result).Identical);
+    }
+
     [Fact]
     public void ASecondCompileOfTheSameModelComesFromTheCacheAndAChangedModelDoesNot()
     {

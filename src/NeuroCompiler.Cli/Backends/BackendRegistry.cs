@@ -42,8 +42,8 @@ internal static class BackendRegistry
 
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {
-            var run = CpuBackend.Run(network, options);
-            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, null);
+            var run = CpuBackend.Run(network, options, compileInBackground: settings.CompileInBackground);
+            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, null, run.KernelsFromStep);
         }
 
         public string? Source(Network network) => CpuBackend.Source(network);

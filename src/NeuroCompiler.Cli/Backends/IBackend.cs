@@ -25,8 +25,12 @@ internal interface IBackend
     string? Source(Network network);
 }
 
-/// <summary>Options only some backends use.</summary>
-internal sealed record BackendSettings(Gpu.DeviceKind Device);
+/// <summary>Options only some backends use: the GPU's device; whether a cold kernel cache is filled while the run starts interpreted (run: yes; verify: no).</summary>
+internal sealed record BackendSettings(Gpu.DeviceKind Device, bool CompileInBackground = false);
 
-/// <summary>A run's results, its kernels (how many populations, whether the cache had them, what compiling cost) and its device, in words.</summary>
-internal sealed record BackendRun(SimulationResult Result, int CompiledPopulations, bool FromCache, TimeSpan KernelCompileTime, string? Device);
+/// <summary>
+/// A run's results, its kernels (how many populations, whether the cache had them, what compiling
+/// cost, and the step they ran from: 0, or later when they were compiled while the run began with the
+/// interpreter; null if the run ended first) and its device, in words.
+/// </summary>
+internal sealed record BackendRun(SimulationResult Result, int CompiledPopulations, bool FromCache, TimeSpan KernelCompileTime, string? Device, long? KernelsFromStep = 0);

@@ -58,6 +58,8 @@ internal static class RunCommand
             var progress = silent || Console.IsErrorRedirected ? null : new ProgressLine(error);
             SimulationResult result;
             string? device = null;
+            long? kernelsFromStep = 0;
+            TimeSpan background = TimeSpan.Zero;
             int threadCount = backend.Threaded ? parse.GetValue(threads) ?? CodeGen.CpuBackend.DefaultWorkers(network) : 1;
             var buildTime = compilation.TotalTime;
             try
@@ -67,9 +69,17 @@ internal static class RunCommand
                     Progress = progress is null ? null : progress.Report,
                     Workers = threadCount,
                 };
-                var run = backend.Run(network, options, settings);
+                var run = backend.Run(network, options, settings with { CompileInBackground = true });
                 result = run.Result;
-                buildTime += run.KernelCompileTime;
+                kernelsFromStep = run.KernelsFromStep;
+                if (kernelsFromStep == 0)
+                {
+                    buildTime += run.KernelCompileTime; // compiled (or loaded) before the first step
+                }
+                else
+                {
+                    background = run.KernelCompileTime;
+                }
                 device = run.Device;
                 progress?.Done();
             }
@@ -111,6 +121,12 @@ internal static class RunCommand
             if (!silent)
             {
                 Summary.Print(output, network, result, buildTime, directory, files, device);
+                if (kernelsFromStep != 0)
+                {
+                    output.WriteLine(kernelsFromStep is { } from
+                        ? $"  kernels: compiled in {background.TotalSeconds:0.00} s while the run began; steps 0-{from - 1} interpreted (same results), compiled from step {from}; cached for the next run"
+                        : $"  kernels: compiled in {background.TotalSeconds:0.00} s while the run went on, which ended first (interpreted throughout); cached for the next run");
+                }
             }
             return ExitCodes.Success;
         });

@@ -41,6 +41,9 @@ public sealed class KernelCache
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString()))).ToLowerInvariant();
     }
 
+    /// <summary>Whether an assembly for this key is stored.</summary>
+    public bool Contains(string key) => File.Exists(Path.Combine(Folder, key + ".dll"));
+
     public byte[]? TryRead(string key)
     {
         string path = Path.Combine(Folder, key + ".dll");

@@ -21,6 +21,10 @@ public static class KernelCompiler
         typeof(Interpreter.PopulationArrays<>).Assembly,
     };
 
+    /// <summary>Whether the cache holds this source's assembly already (a compile would only load it).</summary>
+    public static bool IsCached(string source, KernelCache cache, IReadOnlyList<Assembly>? linked = null) =>
+        cache.Contains(KernelCache.Key(source, Linked.Concat(linked ?? Array.Empty<Assembly>()).Distinct()));
+
     /// <param name="linked">Assemblies the source uses besides the runtime and the interpreter (the GPU backend's: ILGPU and its own).</param>
     public static CompiledKernels Compile(string source, string modelName, KernelCache? cache = null, IReadOnlyList<Assembly>? linked = null)
     {
