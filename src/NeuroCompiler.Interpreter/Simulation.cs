@@ -133,8 +133,36 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 population.KernelArrays = null;
             }
         }
+        bool wasInRegion = _deliverInRegion;
         _deliverInRegion = DeliverInRegion();
+        if (_deliverInRegion && !wasInRegion)
+        {
+            ShareDelayCursors();
+        }
         _kernels!.Bound(step);
+    }
+
+    /// <summary>
+    /// Until now worker 0 alone delivered; from now every worker delivers to its own neurons and
+    /// keeps its own delay cursors. A cursor is a place in a synapse row, the same for every
+    /// worker, so each starts from a copy of worker 0's.
+    /// </summary>
+    private void ShareDelayCursors()
+    {
+        foreach (var projection in _projections)
+        {
+            if (projection.DelayCursors is not { } all)
+            {
+                continue;
+            }
+            for (int w = 1; w < all.Length; w++)
+            {
+                for (int slot = 0; slot < all[0].Length; slot++)
+                {
+                    all[w][slot] = (int[])all[0][slot].Clone();
+                }
+            }
+        }
     }
 
     private void Step(long n)
