@@ -116,6 +116,28 @@ public class PassTests
         Assert.Equal(ErrorCode.NonlinearInNoise, error.Code);
     }
 
+    [Theory]
+    [InlineData("method exact")]
+    [InlineData("")]                           // default method
+    [InlineData("method exponential_euler")]
+    [InlineData("method rk4")]
+    public void ATimeConstantOfZeroIsAnErrorOnTheEquationNotACrash(string method)
+    {
+        // Found by MutatedModelsThatCompileAlsoRun: tau = 0 made the propagator's matrix infinite.
+        var error = Assert.Single(Models.Errors($$"""
+            neuron N {
+              param tau = 0 ms
+              state v = 0 mV
+              dv/dt = (10 mV - v) / tau
+              {{method}}
+            }
+            population P = N[1]
+            """));
+        Assert.Equal(ErrorCode.InvalidValue, error.Code);
+        Assert.Equal(4, error.Location!.Start.Line);
+        Assert.Contains("not finite", error.Message);
+    }
+
     [Fact]
     public void DelaysAndRefractoryPeriodsBecomeWholeSteps()
     {

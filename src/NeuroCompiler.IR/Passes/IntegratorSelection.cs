@@ -86,6 +86,16 @@ public sealed class IntegratorSelection : INetworkPass
             diffusion[i] = form.Coefficients.Select((c, k) => (c, k)).Where(p => p.c is not null).Select(p => new NoiseTerm(p.k, p.c!)).ToImmutableArray();
         }
 
+        for (int i = 0; i < odes.Length; i++)
+        {
+            if (NotFinite(ExpressionFolder.Fold(drift[i])))
+            {
+                diagnostics.Error(ErrorCode.InvalidValue, odes[i].Location,
+                    $"{owner}: this equation has a coefficient that is not finite (a division by zero, such as a time constant of 0?)");
+                return null;
+            }
+        }
+
         string? exactReason = null;
         string? exponentialReason = null;
         LinearPropagator? Exact()
@@ -115,6 +125,11 @@ public sealed class IntegratorSelection : INetworkPass
             }
             var aValues = a.Select(c => ((IrConstant)c).Value).ToArray();
             double[]? bValues = b.All(x => x is IrConstant) ? b.Select(x => ((IrConstant)x).Value).ToArray() : null;
+            if (!aValues.All(double.IsFinite) || !(bValues ?? Array.Empty<double>()).All(double.IsFinite))
+            {
+                exactReason = "a coefficient is not finite (a division by zero, such as a time constant of 0?)";
+                return null;
+            }
             var (matrices, input, refractoryInput) = PropagatorBuilder.Compute(aValues, states.Length, network.Settings.Dt, clamped, bValues);
             return new LinearPropagator(states, a, b, matrices, input, refractoryInput);
         }
@@ -196,6 +211,18 @@ public sealed class IntegratorSelection : INetworkPass
         IrVariable { Ref: { Space: VariableSpace.NeuronParameter, Side: Side.Self } r } => parameters[r.Slot].Mutable,
         IrVariable { Ref: { Space: VariableSpace.SynapseParameter } r } => parameters[r.Slot].Mutable,
         IrVariable { Ref: { Space: VariableSpace.Global } r } => network.Globals[r.Slot].Mutable,
+        _ => false,
+    };
+
+    /// <summary>Whether a folded expression holds an infinite or NaN constant, or divides by a constant zero (a parameter that is 0).</summary>
+    private static bool NotFinite(IrExpression expression) => expression switch
+    {
+        IrConstant c => !double.IsFinite(c.Value),
+        IrUnary u => NotFinite(u.Operand),
+        IrBinary { Operator: IrBinaryOperator.Divide, Right: IrConstant { Value: 0 } } => true,
+        IrBinary b => NotFinite(b.Left) || NotFinite(b.Right),
+        IrCall c => NotFinite(c.Argument),
+        IrSelect s => NotFinite(s.Condition) || NotFinite(s.IfTrue) || NotFinite(s.IfFalse),
         _ => false,
     };
 }
