@@ -12,8 +12,10 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
     private readonly Network _network;
     private readonly List<(SpikeRecording Recording, List<long> Steps, List<int> Indices)> _spikes = new();
     private readonly List<(RateRecording Recording, long[] Counts)> _rates = new();
-    private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, List<long> Steps, List<ImmutableArray<double>> Values)> _traces = new();
-    private readonly List<(SignalRecording Recording, List<long> Steps, List<ImmutableArray<double>> Values)> _signalTraces = new();
+    // Samples are kept end to end in one growing list per recording (no allocation per sample) and
+    // cut into one array per sample when the run is over.
+    private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, List<long> Steps, List<double> Values)> _traces = new();
+    private readonly List<(SignalRecording Recording, List<long> Steps, List<double> Values)> _signalTraces = new();
     private readonly T[][] _signals;
 
     public Recorder(Network network, PopulationRuntime<T>[] populations, T[][] signals)
@@ -32,12 +34,12 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                     _rates.Add((r, new long[(steps + r.BinSteps - 1) / r.BinSteps]));
                     break;
                 case SignalRecording sr:
-                    _signalTraces.Add((sr, new List<long>(), new List<ImmutableArray<double>>()));
+                    _signalTraces.Add((sr, new List<long>(), new List<double>()));
                     break;
                 case TraceRecording t:
                     var population = populations[t.Range.Population];
                     var frame = new Frame<T>(population.States);
-                    _traces.Add((t, population.Compile!(t.Value), frame, new List<long>(), new List<ImmutableArray<double>>()));
+                    _traces.Add((t, population.Compile!(t.Value), frame, new List<long>(), new List<double>()));
                     break;
             }
         }
@@ -89,7 +91,7 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
             if (step % recording.IntervalSteps == 0)
             {
                 steps.Add(step);
-                values.Add(ImmutableArray.Create(Num<T>.ToDouble(_signals[recording.Signal][0])));
+                values.Add(Num<T>.ToDouble(_signals[recording.Signal][0]));
             }
         }
         foreach (var (recording, value, frame, steps, values) in _traces)
@@ -98,21 +100,19 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
             {
                 continue;
             }
-            var sample = new double[recording.Range.Count];
+            int count = recording.Range.Count;
             frame.Step = step;
             frame.Time = time;
-            for (int start = 0; start < sample.Length; start += Frame<T>.BlockSize)
+            for (int start = 0; start < count; start += Frame<T>.BlockSize)
             {
                 frame.Start = recording.Range.Start + start;
-                frame.Length = Math.Min(Frame<T>.BlockSize, sample.Length - start);
-                var block = value.Eval(frame);
-                for (int i = 0; i < block.Length; i++)
+                frame.Length = Math.Min(Frame<T>.BlockSize, count - start);
+                foreach (var v in value.Eval(frame))
                 {
-                    sample[start + i] = Num<T>.ToDouble(block[i]);
+                    values.Add(Num<T>.ToDouble(v));
                 }
             }
             steps.Add(step);
-            values.Add(ImmutableArray.Create(sample));
         }
     }
 
@@ -122,10 +122,22 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         new SpikeTrain(Name(s.Recording.Range), s.Recording.Range.Start, s.Recording.Range.Count, s.Steps.ToImmutableArray(), s.Indices.ToImmutableArray())).ToImmutableArray();
 
     public ImmutableArray<Trace> Traces() => _traces.Select(t =>
-            new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Steps.ToImmutableArray(), t.Values.ToImmutableArray()))
+            new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Steps.ToImmutableArray(), Samples(t.Values, t.Recording.Range.Count, t.Steps.Count)))
         .Concat(_signalTraces.Select(s =>
-            new Trace("model", _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), s.Values.ToImmutableArray())))
+            new Trace("model", _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), Samples(s.Values, 1, s.Steps.Count))))
         .ToImmutableArray();
+
+    /// <summary>Values laid end to end, <paramref name="width"/> per sample, as <paramref name="count"/> arrays.</summary>
+    private static ImmutableArray<ImmutableArray<double>> Samples(List<double> values, int width, int count)
+    {
+        var samples = ImmutableArray.CreateBuilder<ImmutableArray<double>>(count);
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+        for (int k = 0; k < count; k++)
+        {
+            samples.Add(ImmutableArray.Create(all.Slice(k * width, width)));
+        }
+        return samples.MoveToImmutable();
+    }
 
     public ImmutableArray<RateTrace> Rates() => _rates.Select(r =>
     {
