@@ -89,7 +89,8 @@ public sealed class DeviceSession : IDisposable
         {
             perNeuron[i].CopyTo(flat, (long)i * stride);
         }
-        var array = Mirror(flat);
+        var array = new DeviceArray<T>(Accelerator, flat) { Stride = stride };
+        _buffers.Add(array);
         array.UploadAll();
         return array;
     }

@@ -61,4 +61,35 @@ public sealed class CpuAcceleratorTests : IDisposable
         var network = Compile(Repository.Path("samples", sample), SampleSizes.For(sample).Append($"precision={precision}").Append(duration).ToArray());
         AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)));
     }
+
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("float64")]
+    public void PerNeuronPropagatorsAndPositionsReachTheKernel(string precision)
+    {
+        // Time constants that differ per neuron give each neuron its own exact propagator (flattened
+        // on the device); a drive that depends on position reads the positions.
+        var compilation = Models.CompileText($$"""
+            model hetero { dt = 0.1 ms; duration = 60 ms; seed = 3; precision = {{precision}} }
+            neuron N {
+              param tau = 10 ms
+              param tau_s = 5 ms
+              state v = 0 mV
+              state s = 0 mV
+              dv/dt = (s + 25 mV * (1 + x / 1 mm) - v) / tau
+              ds/dt = -s / tau_s
+              threshold v > 15 mV
+              reset { v = 0 mV; s += 2 mV }
+              refractory 2 ms
+            }
+            population P = N[64] { tau = 5 ms + i * 0.3 ms; layout = grid(8, 8, spacing = 0.1 mm) }
+            record spikes P
+            record P[0:4].v every 0.1 ms
+            """);
+        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
+        var source = GpuBackend.Source(compilation.Network!);
+        Assert.Contains("d.Flatten(a.Propagators!)", source);
+        Assert.Contains("pos0.UploadAll();", source);
+        AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 1);
+    }
 }

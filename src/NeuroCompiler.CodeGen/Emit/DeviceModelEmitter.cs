@@ -89,6 +89,10 @@ public static class DeviceModelEmitter
         foreach (var array in arrays)
         {
             w.Line($"var {array.Name} = {Mirror(array, population.Size)};");
+            if (Constant(array))
+            {
+                w.Line($"{array.Name}.UploadAll(); // positions do not change: sent once");
+            }
         }
         w.Line($"var views = new Views{n} {{ {string.Join(", ", arrays.Select(a => $"{a.Name} = {a.Name}.View").Concat(flattened ? new[] { "propStride = prop.Stride" } : Array.Empty<string>()))} }};");
         w.Line($"var launch = d.Load<Views{n}, {T}>(Kernel{n});");
@@ -96,7 +100,7 @@ public static class DeviceModelEmitter
         w.Open("if (end <= start)");
         w.Line("return 0;");
         w.Close();
-        foreach (var array in arrays.Where(a => a.Name is not ("fired" or "prop") && !a.Name.StartsWith("pos", StringComparison.Ordinal)))
+        foreach (var array in arrays.Where(a => a.Name is not ("fired" or "prop") && !Constant(a)))
         {
             w.Line(PerNeuron(array) ? $"{array.Name}.Upload(start, end);" : $"{array.Name}.UploadAll();");
         }
@@ -122,11 +126,13 @@ public static class DeviceModelEmitter
         array.Source.StartsWith("States", StringComparison.Ordinal) || array.Source.StartsWith("Parameters", StringComparison.Ordinal) ||
         array.Source.StartsWith("Refractory", StringComparison.Ordinal);
 
+    private static bool Constant(KernelArray array) => array.Source.StartsWith("Positions", StringComparison.Ordinal);
+
+    /// <summary>How Bind makes an array's device copy: flags the kernel writes, the flattened propagators (sent once), or a mirror of the host array.</summary>
     private static string Mirror(KernelArray array, int size) => array.Name switch
     {
         "fired" => $"d.Flags({size})",
         "prop" => "d.Flatten(a.Propagators!)",
-        _ when array.Name.StartsWith("pos", StringComparison.Ordinal) => $"d.Mirror(a.{array.Source}); {array.Name}.UploadAll()",
         _ => $"d.Mirror(a.{array.Source})",
     };
 }
