@@ -92,4 +92,41 @@ public sealed class CpuAcceleratorTests : IDisposable
         Assert.Contains("pos0.UploadAll();", source);
         AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 1);
     }
+
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("float64")]
+    public void NoiseRungeKuttaAndPerNeuronRefractoryPeriodsRunOnTheKernels(string precision)
+    {
+        // Euler-Maruyama (normal variates from Philox and the quantile function on the device),
+        // RK4 with a nonlinear term, and refractory periods that differ per neuron.
+        var compilation = Models.CompileText($$"""
+            model kinds { dt = 0.1 ms; duration = 80 ms; seed = 9; precision = {{precision}} }
+            neuron Noisy {
+              param tau = 10 ms
+              param sigma = 6 mV
+              param t_ref = 2 ms
+              state v = 0 mV
+              dv/dt = (14 mV - v) / tau + sigma * sqrt(2 / tau) * xi
+              method euler_maruyama
+              threshold v > 15 mV
+              reset { v = 0 mV }
+              refractory t_ref
+            }
+            neuron Quadratic {
+              param tau = 8 ms
+              state v = 0 mV
+              dv/dt = (v * v / 20 mV + 18 mV - v) / tau
+              method rk4
+              threshold v > 30 mV
+              reset { v = -5 mV }
+            }
+            population A = Noisy[40] { t_ref = 1 ms + i * 0.1 ms }
+            population B = Quadratic[20] { tau = 6 ms + i * 0.2 ms }
+            record spikes A, B
+            record A[0:3].v every 0.1 ms
+            """);
+        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
+        AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 2);
+    }
 }
