@@ -69,10 +69,8 @@ OUT_MD="$BENCH/results/$MODEL_NAME-$STAMP$SUFFIX.md"
 WORK=$(mktemp -d "/tmp/neuroc-$MODEL_NAME-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$BENCH/results"
-TCK=$(getconf CLK_TCK)
-NPROC=$(nproc)
+source "$BENCH/lib/common.sh"   # TCK, NPROC, log, busy_jiffies, others_now, wait_quiet
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # --- build ------------------------------------------------------------------------------------
 if [[ $BUILD == 1 ]]; then
@@ -108,25 +106,7 @@ json.dump({
 EOF
 
 # --- measurement helpers ----------------------------------------------------------------------
-busy_jiffies() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; }
-
-# CPU cores that other processes are using right now (sampled over 1 s).
-others_now() {
-  local b0 b1
-  b0=$(busy_jiffies); sleep 1; b1=$(busy_jiffies)
-  awk -v a="$b0" -v b="$b1" -v t="$TCK" 'BEGIN{printf "%.2f", (b-a)/t}'
-}
-
-# Wait (at most MAX_WAIT s) until other processes use less than half a core; echo the last sample.
-wait_quiet() {
-  local start=$SECONDS o
-  while :; do
-    o=$(others_now)
-    if awk -v o="$o" 'BEGIN{exit !(o < 0.5)}' || (( SECONDS - start >= MAX_WAIT )); then
-      echo "$o"; return
-    fi
-  done
-}
+# busy_jiffies, others_now and wait_quiet: bench/lib/common.sh (sourced above).
 
 # run_timed NAME KIND REP SEED CMD... : runs CMD, records launch-to-exit wall time, the CPU time
 # of the process and its children, and the CPU other processes used meanwhile, in meta-NAME.json.

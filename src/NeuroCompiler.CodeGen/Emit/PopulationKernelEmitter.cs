@@ -305,35 +305,6 @@ internal sealed class PopulationKernelEmitter
                 _body.Line($"{T} b{k} = {b[k]};");
             }
         }
-        string Row(IReadOnlyList<double> p, IReadOnlyList<double> g, IReadOnlyList<double>? c, int k)
-        {
-            string acc = Zero;
-            for (int j = 0; j < n; j++)
-            {
-                if (NonZero(p[k * n + j]))
-                {
-                    acc = Arithmetic.Add(acc, Arithmetic.Multiply(Lit(p[k * n + j]), $"x{states[j]}"));
-                }
-            }
-            if (c is not null)
-            {
-                if (NonZero(c[k]))
-                {
-                    acc = Arithmetic.Add(acc, Lit(c[k]));
-                }
-            }
-            else
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    if (NonZero(g[k * n + j]))
-                    {
-                        acc = Arithmetic.Add(acc, Arithmetic.Multiply(Lit(g[k * n + j]), $"b{j}"));
-                    }
-                }
-            }
-            return acc;
-        }
         for (int k = 0; k < n; k++)
         {
             _body.Line($"{T} n{states[k]};");
@@ -345,7 +316,7 @@ internal sealed class PopulationKernelEmitter
         }
         for (int k = 0; k < n; k++)
         {
-            _body.Line($"n{states[k]} = {Row(m.P, m.G, linear.Input, k)};");
+            _body.Line($"n{states[k]} = {Row(states, m.P, m.G, linear.Input, k)};");
         }
         if (differs)
         {
@@ -353,10 +324,45 @@ internal sealed class PopulationKernelEmitter
             _body.Open("else");
             for (int k = 0; k < n; k++)
             {
-                _body.Line($"n{states[k]} = {Row(m.RefractoryP, m.RefractoryG, linear.RefractoryInput, k)};");
+                _body.Line($"n{states[k]} = {Row(states, m.RefractoryP, m.RefractoryG, linear.RefractoryInput, k)};");
             }
             _body.Close();
         }
+    }
+
+    /// <summary>
+    /// n_k = ((0 + P[k,0] x0) + P[k,1] x1 ...) + c_k (or + G b): the non-zero terms in index order, as the
+    /// interpreter adds them.
+    /// </summary>
+    private string Row(System.Collections.Immutable.ImmutableArray<int> states, IReadOnlyList<double> p, IReadOnlyList<double> g, IReadOnlyList<double>? c, int k)
+    {
+        int n = states.Length;
+        string acc = Zero;
+        for (int j = 0; j < n; j++)
+        {
+            if (NonZero(p[k * n + j]))
+            {
+                acc = Arithmetic.Add(acc, Arithmetic.Multiply(Lit(p[k * n + j]), $"x{states[j]}"));
+            }
+        }
+        if (c is not null)
+        {
+            if (NonZero(c[k]))
+            {
+                acc = Arithmetic.Add(acc, Lit(c[k]));
+            }
+        }
+        else
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (NonZero(g[k * n + j]))
+                {
+                    acc = Arithmetic.Add(acc, Arithmetic.Multiply(Lit(g[k * n + j]), $"b{j}"));
+                }
+            }
+        }
+        return acc;
     }
 
     /// <summary>
@@ -367,75 +373,74 @@ internal sealed class PopulationKernelEmitter
     {
         var states = linear.States;
         var m = linear.Matrices!;
-        int n = states.Length;
         var x = states.ToDictionary(st => st, st => $"x{st}");
+        HeldPasses(states, before =>
+        {
+            foreach (int slot in states)
+            {
+                before.Line($"{T} x{slot} = s{slot}[i];");
+            }
+            if (linear.Input is null)
+            {
+                for (int k = 0; k < states.Length; k++)
+                {
+                    before.Line($"{T} b{k} = {Emit(linear.B[k], x)};");
+                }
+            }
+            for (int k = 0; k < states.Length; k++)
+            {
+                before.Line($"saved{states[k]}[i] = {Row(states, m.RefractoryP, m.RefractoryG, linear.RefractoryInput, k)};");
+            }
+        });
+    }
+
+    /// <summary>
+    /// The refractory neurons of a vector kernel whose clamped states do not change: their values
+    /// kept aside before the bulk update and written back after it.
+    /// </summary>
+    private void HeldStatePasses(IReadOnlyList<int> clamped) =>
+        HeldPasses(clamped, before =>
+        {
+            foreach (int slot in clamped)
+            {
+                before.Line($"saved{slot}[i] = s{slot}[i];");
+            }
+        });
+
+    /// <summary>
+    /// For each refractory neuron in [start, end): <paramref name="compute"/> fills saved{slot}[i] before
+    /// the bulk update, and s{slot}[i] = saved{slot}[i] puts it back after.
+    /// </summary>
+    private void HeldPasses(IReadOnlyList<int> saved, Action<CodeWriter> compute)
+    {
         var declarations = new CodeWriter();
-        var before = new CodeWriter();
-        var after = new CodeWriter();
         declarations.Line("int[] heldList = a.Tracker!.Held;");
         declarations.Line("int heldStart = a.Tracker.HeldStart;");
         declarations.Line("int heldEnd = a.Tracker.HeldEnd;");
-        foreach (int slot in states)
+        foreach (int slot in saved)
         {
             declarations.Line($"{T}[] saved{slot} = a.Saved[{slot}];");
         }
-        before.Open("for (int h = heldStart; h < heldEnd; h++)");
-        before.Line("int i = heldList[h];");
-        before.Open("if (i >= start && i < end)");
-        foreach (int slot in states)
+        CodeWriter Pass(Action<CodeWriter> inner)
         {
-            before.Line($"{T} x{slot} = s{slot}[i];");
+            var pass = new CodeWriter();
+            pass.Open("for (int h = heldStart; h < heldEnd; h++)");
+            pass.Line("int i = heldList[h];");
+            pass.Open("if (i >= start && i < end)");
+            inner(pass);
+            pass.Close();
+            pass.Close();
+            return pass;
         }
-        if (linear.Input is null)
-        {
-            for (int k = 0; k < n; k++)
-            {
-                before.Line($"{T} b{k} = {Emit(linear.B[k], x)};");
-            }
-        }
-        for (int k = 0; k < n; k++)
-        {
-            string acc = Zero;
-            for (int j = 0; j < n; j++)
-            {
-                if (NonZero(m.RefractoryP[k * n + j]))
-                {
-                    acc = $"({acc} + {Lit(m.RefractoryP[k * n + j])} * x{states[j]})";
-                }
-            }
-            if (linear.RefractoryInput is { } c)
-            {
-                if (NonZero(c[k]))
-                {
-                    acc = $"({acc} + {Lit(c[k])})";
-                }
-            }
-            else
-            {
-                for (int j = 0; j < n; j++)
-                {
-                    if (NonZero(m.RefractoryG[k * n + j]))
-                    {
-                        acc = $"({acc} + {Lit(m.RefractoryG[k * n + j])} * b{j})";
-                    }
-                }
-            }
-            before.Line($"saved{states[k]}[i] = {acc};");
-        }
-        before.Close();
-        before.Close();
-        after.Open("for (int h = heldStart; h < heldEnd; h++)");
-        after.Line("int i = heldList[h];");
-        after.Open("if (i >= start && i < end)");
-        foreach (int slot in states)
-        {
-            after.Line($"s{slot}[i] = saved{slot}[i];");
-        }
-        after.Close();
-        after.Close();
         HeldDeclarations = declarations.ToString();
-        HeldBefore = before.ToString();
-        HeldAfter = after.ToString();
+        HeldBefore = Pass(compute).ToString();
+        HeldAfter = Pass(after =>
+        {
+            foreach (int slot in saved)
+            {
+                after.Line($"s{slot}[i] = saved{slot}[i];");
+            }
+        }).ToString();
     }
 
     /// <summary>
@@ -473,39 +478,6 @@ internal sealed class PopulationKernelEmitter
             w.Line($"n{slot}.CopyTo(s{slot}, i);");
         }
         return true;
-    }
-
-    /// <summary>
-    /// The refractory neurons of a vector kernel whose clamped states do not change: their values
-    /// kept aside before the bulk update and written back after it.
-    /// </summary>
-    private void HeldStatePasses(IReadOnlyList<int> clamped)
-    {
-        var declarations = new CodeWriter();
-        var before = new CodeWriter();
-        var after = new CodeWriter();
-        declarations.Line("int[] heldList = a.Tracker!.Held;");
-        declarations.Line("int heldStart = a.Tracker.HeldStart;");
-        declarations.Line("int heldEnd = a.Tracker.HeldEnd;");
-        foreach (int slot in clamped)
-        {
-            declarations.Line($"{T}[] saved{slot} = a.Saved[{slot}];");
-        }
-        foreach (var (pass, copy) in new[] { (before, "saved{0}[i] = s{0}[i];"), (after, "s{0}[i] = saved{0}[i];") })
-        {
-            pass.Open("for (int h = heldStart; h < heldEnd; h++)");
-            pass.Line("int i = heldList[h];");
-            pass.Open("if (i >= start && i < end)");
-            foreach (int slot in clamped)
-            {
-                pass.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, copy, slot));
-            }
-            pass.Close();
-            pass.Close();
-        }
-        HeldDeclarations = declarations.ToString();
-        HeldBefore = before.ToString();
-        HeldAfter = after.ToString();
     }
 
     /// <summary>A coefficient that is not zero once rounded to the model's precision (zero terms are skipped, as in the interpreter).</summary>
