@@ -13,16 +13,7 @@ import json
 import os
 import sys
 
-MIB = 1024 * 1024
-
-
-def load(path):
-    with open(path) as f:
-        return json.load(f)
-
-
-def fmt(x, spec):
-    return '-' if x is None else format(x, spec)
+from run_results import MIB, fmt, load, result
 
 
 def parse_refs(text):
@@ -48,12 +39,8 @@ def main():
     refs = parse_refs(ref_text)
     m = load(os.path.join(work, 'machine.json'))
     transient = float(m['transient_ms'])
-    meta = load(os.path.join(work, 'meta-run.json'))
-    s_path = os.path.join(work, 'run', 'summary.json')
-    s = load(s_path) if meta['rc'] == 0 and os.path.exists(s_path) else None
-    wmeta = load(os.path.join(work, 'meta-warmup.json')) if os.path.exists(os.path.join(work, 'meta-warmup.json')) else None
-    w_path = os.path.join(work, 'warmup', 'summary.json')
-    ws = load(w_path) if wmeta and wmeta['rc'] == 0 and os.path.exists(w_path) else None
+    meta, s = result(work, 'run')
+    wmeta, ws = result(work, 'warmup')
 
     L = [f"# Potjans–Diesmann microcircuit (samples/microcircuit.neuro), scale {m['scale']}, "
          f"{float(m['duration_s']):g} s simulated, {m['backend']} backend", '']

@@ -13,26 +13,7 @@ import json
 import os
 import sys
 
-MIB = 1024 * 1024
-
-
-def load(path):
-    with open(path) as f:
-        return json.load(f)
-
-
-def fmt(x, spec):
-    return '-' if x is None else format(x, spec)
-
-
-def result(work, name):
-    meta_path = os.path.join(work, f'meta-{name}.json')
-    if not os.path.exists(meta_path):
-        return None, None
-    meta = load(meta_path)
-    summary_path = os.path.join(work, name, 'summary.json')
-    summary = load(summary_path) if meta['rc'] == 0 and os.path.exists(summary_path) else None
-    return meta, summary
+from run_results import MIB, fmt, load, result
 
 
 def main():
