@@ -94,7 +94,7 @@ def main():
         ('synapses', f"{res['synapses']:,}"),
         ('bytes per synapse (synapse storage / synapses)', fmt(res['bytes_per_synapse'], '.2f')),
         ('synapse storage, MiB', fmt(res['synapse_bytes'] and res['synapse_bytes'] / MIB, ',.1f')),
-        ('build, s' + (' (warm kernel cache)' if ws else ' (cold kernel cache: includes compiling the kernels)'),
+        ('build, s' + (' (warm kernel cache)' if ws else ' (cold kernel cache: Roslyn compiles the kernels meanwhile, while the first steps run interpreted)'),
          f"{res['build_s']:.2f}"),
         ('build, s (cold kernel cache: the --warmup run)', fmt(res['build_cold_cache_s'], '.2f')),
         ('set-up, s', f"{res['setup_s']:.3f}"),

@@ -86,7 +86,8 @@ def main():
     notes = [
         'build: `summary.json` `wall_time_s.build` (parse, bind, lower, passes, kernel compilation or '
         'cache load, connectivity); "cold cache" is the untimed one-step warm-up run before it, whose '
-        'kernels were not in the cache yet (the kernel cache key depends on N). loop: '
+        'kernels were not in the cache yet (the kernel cache key depends on N; Roslyn compiles them on the '
+        'other core while the run starts interpreted, so its build time no longer contains the compilation). loop: '
         '`wall_time_s.simulation`. real-time factor: loop s / simulated s (below 1 is faster than real '
         'time). events/s: `synaptic_events` / loop s. rate: all spikes / neurons / simulated time, '
         'start-up transient included. peak memory: `peak_memory_bytes` (neuroc) and GNU time `%M`.',
