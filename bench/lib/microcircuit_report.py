@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-from run_results import MIB, fmt, load, result
+from run_results import MIB, fmt, load, result, run_numbers
 
 
 def parse_refs(text):
@@ -59,25 +59,9 @@ def main():
         print(text)
         return 1
 
-    dur = s['duration_s']
-    sim = s['wall_time_s']['simulation']
-    neurons = sum(p['size'] for p in s['populations'])
-    spikes = sum(p['spikes'] for p in s['populations'])
-    res = {
-        'neurons': neurons, 'synapses': s['total_synapses'], 'synapse_bytes': s.get('synapse_bytes'),
-        'bytes_per_synapse': s.get('bytes_per_synapse'), 'precision': s['precision'], 'duration_s': dur,
-        'steps': s['steps'], 'build_s': s['wall_time_s']['build'], 'setup_s': s['wall_time_s']['setup'],
-        'build_cold_cache_s': ws['wall_time_s']['build'] if ws else None,
-        'simulation_s': sim, 'real_time_factor': sim / dur,
-        'synaptic_events': s['synaptic_events'], 'synaptic_events_per_s': s['synaptic_events'] / sim,
-        'mean_rate_hz': spikes / neurons / dur,
-        'peak_memory_bytes': s.get('peak_memory_bytes'), 'max_rss_bytes': meta['max_rss_bytes'],
-        'warmup_peak_memory_bytes': ws.get('peak_memory_bytes') if ws else None,
-        'warmup_max_rss_bytes': wmeta['max_rss_bytes'] if wmeta else None,
-        'warmup_wall_s': wmeta['wall_s'] if wmeta else None,
-        'wall_s': meta['wall_s'], 'cpu_s': meta['user_s'] + meta['sys_s'],
-        'others_cores_before': meta['others_cores_before'], 'others_cores_during': meta['others_cores_during'],
-    }
+    res = run_numbers(meta, s, wmeta, ws)
+    dur, sim = res['duration_s'], res['simulation_s']
+    neurons, spikes = res['neurons'], res['spikes']
     pops = []
     for p in s['populations']:
         lo, hi = refs.get(p['name'], (None, None))

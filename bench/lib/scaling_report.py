@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-from run_results import MIB, fmt, load, result
+from run_results import MIB, fmt, load, result, run_numbers
 
 
 def main():
@@ -32,30 +32,10 @@ def main():
                          'stderr_tail': open(os.path.join(work, f'stderr-run-{n}.txt')).read()[-2000:]
                          if os.path.exists(os.path.join(work, f'stderr-run-{n}.txt')) else None})
             continue
-        neurons = sum(p['size'] for p in s['populations'])
-        spikes = sum(p['spikes'] for p in s['populations'])
         n_cv = sum(p['neurons_with_cv'] for p in s['populations'])
         cv = (sum(p['mean_isi_cv'] * p['neurons_with_cv'] for p in s['populations'] if p['mean_isi_cv'] is not None)
               / n_cv if n_cv else None)
-        sim = s['wall_time_s']['simulation']
-        dur = s['duration_s']
-        rows.append({
-            'n_total': n, 'failed': False, 'neurons': neurons, 'synapses': s['total_synapses'],
-            'synapse_bytes': s.get('synapse_bytes'), 'bytes_per_synapse': s.get('bytes_per_synapse'),
-            'backend': s['backend'], 'precision': s['precision'], 'duration_s': dur, 'steps': s['steps'],
-            'build_s': s['wall_time_s']['build'], 'setup_s': s['wall_time_s']['setup'],
-            'build_cold_cache_s': ws['wall_time_s']['build'] if ws else None,
-            'simulation_s': sim, 'real_time_factor': sim / dur,
-            'synaptic_events': s['synaptic_events'], 'synaptic_events_per_s': s['synaptic_events'] / sim,
-            'spikes': spikes, 'mean_rate_hz': spikes / neurons / dur, 'mean_isi_cv': cv,
-            'peak_memory_bytes': s.get('peak_memory_bytes'), 'max_rss_bytes': meta['max_rss_bytes'],
-            'warmup_peak_memory_bytes': ws.get('peak_memory_bytes') if ws else None,
-            'warmup_max_rss_bytes': wmeta['max_rss_bytes'] if wmeta else None,
-            'warmup_wall_s': wmeta['wall_s'] if wmeta else None,
-            'wall_s': meta['wall_s'], 'cpu_s': meta['user_s'] + meta['sys_s'],
-            'others_cores_before': meta['others_cores_before'], 'others_cores_during': meta['others_cores_during'],
-            'summary': s,
-        })
+        rows.append({'n_total': n, 'failed': False, **run_numbers(meta, s, wmeta, ws), 'mean_isi_cv': cv, 'summary': s})
 
     ok_rows = [r for r in rows if not r['failed']]
     m = machine
