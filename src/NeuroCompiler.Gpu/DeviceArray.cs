@@ -30,6 +30,8 @@ public sealed class DeviceArray<T> : IDisposable where T : unmanaged
         }
     }
 
+    public void DownloadAll() => Download(0, _host.Length);
+
     public void Download(int start, int end)
     {
         if (end > start)

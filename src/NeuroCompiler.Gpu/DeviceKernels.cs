@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Reflection;
 using NeuroCompiler.Interpreter;
+using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Gpu;
 
@@ -9,12 +10,17 @@ internal sealed class DeviceKernels<T> : IKernelFactory<T> where T : unmanaged, 
 {
     private readonly Type _kernels;
     private readonly DeviceSession _session;
+    private readonly Network _network;
 
-    public DeviceKernels(Type kernels, DeviceSession session)
+    public DeviceKernels(Type kernels, DeviceSession session, Network network)
     {
         _kernels = kernels;
         _session = session;
+        _network = network;
     }
+
+    /// <summary>Whether the run took the device step (<see cref="Resident(ResidentModel{T})"/>).</summary>
+    public bool TookDeviceStep { get; private set; }
 
     public string Backend => GpuBackend.Name;
 
@@ -28,15 +34,37 @@ internal sealed class DeviceKernels<T> : IKernelFactory<T> where T : unmanaged, 
         {
             return null;
         }
+        Bound++;
+        // Bound on first use: a run that takes the device step never calls it, and makes no copies for it.
+        PopulationKernel<T>? kernel = null;
+        return (start, end, step, time, candidates) =>
+        {
+            kernel ??= Invoke<PopulationKernel<T>>(bind, $"the kernel of population {population}", _session, arrays);
+            return kernel(start, end, step, time, candidates);
+        };
+    }
+
+    public IResidentStep<T>? Resident(ResidentModel<T> model)
+    {
+        if (_kernels.GetMethod("BindResident", BindingFlags.Public | BindingFlags.Static) is not { } bind)
+        {
+            return null;
+        }
+        var step = new ResidentStep<T>(_session, model, _network);
+        Invoke<object?>(bind, "the device step", _session, step);
+        TookDeviceStep = true;
+        return step;
+    }
+
+    private static TResult Invoke<TResult>(MethodInfo method, string what, params object[] arguments)
+    {
         try
         {
-            var kernel = (PopulationKernel<T>)bind.Invoke(null, new object[] { _session, arrays })!;
-            Bound++;
-            return kernel;
+            return (TResult)method.Invoke(null, arguments)!;
         }
         catch (TargetInvocationException e) when (e.InnerException is { } inner)
         {
-            throw new GpuCompileException($"ILGPU could not compile the kernel of population {population}: {inner.Message}", inner);
+            throw new GpuCompileException($"ILGPU could not compile {what}: {inner.Message}", inner);
         }
     }
 }

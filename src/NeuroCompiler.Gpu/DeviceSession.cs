@@ -1,5 +1,6 @@
 using ILGPU;
 using ILGPU.Backends;
+using ILGPU.Backends.EntryPoints;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
@@ -15,6 +16,7 @@ public sealed class DeviceSession : IDisposable
 {
     private readonly Context _context;
     private readonly List<IDisposable> _buffers = new();
+    private readonly Dictionary<object, object> _shared = new(ReferenceEqualityComparer.Instance);
 
     private DeviceSession(Context context, Accelerator accelerator)
     {
@@ -31,7 +33,10 @@ public sealed class DeviceSession : IDisposable
     {
         if (kind == DeviceKind.CpuAccelerator)
         {
-            var cpuContext = Context.Create(builder => builder.CPU().Math(MathMode.Default));
+            // An emulated device of one multiprocessor with one warp of two threads: the kernels use
+            // no warp or group operations, and every launch synchronises the emulating threads, so
+            // fewer of them launch faster (the default device's 16 took 4x as long per step here).
+            var cpuContext = Context.Create(builder => builder.CPU(new CPUDevice(2, 1, 1)).Math(MathMode.Default));
             return new DeviceSession(cpuContext, cpuContext.CreateCPUAccelerator(0));
         }
         Context context;
@@ -105,15 +110,65 @@ public sealed class DeviceSession : IDisposable
         where TViews : struct
         where T : unmanaged
     {
-        if (Accelerator.GetBackend() is not ILGPU.Backends.PTX.PTXBackend backend)
-        {
-            return Accelerator.LoadAutoGroupedStreamKernel(kernel);
-        }
-        var compiled = PtxCompiler.Rounded(PtxCompiler.Compile(backend, kernel.Method));
-        var launcher = Accelerator.LoadAutoGroupedKernel(compiled)
-            .CreateLauncherDelegate<Action<AcceleratorStream, Index1D, TViews, int, long, T, ulong>>();
+        var launcher = Compiled(kernel.Method).CreateLauncherDelegate<Action<AcceleratorStream, Index1D, TViews, int, long, T, ulong>>();
         var stream = Accelerator.DefaultStream;
         return (index, views, start, step, t, seed) => launcher(stream, index, views, start, step, t, seed);
+    }
+
+    /// <summary>
+    /// Loads a kernel that takes one struct of views and values (<c>Name(Index1D, TArgs)</c>), rounded as
+    /// <see cref="Load{TViews, T}"/> does; the launcher runs it on that many threads (none for 0).
+    /// </summary>
+    public Action<int, TArgs> Kernel<TArgs>(Action<Index1D, TArgs> kernel) where TArgs : struct
+    {
+        var launcher = Compiled(kernel.Method).CreateLauncherDelegate<Action<AcceleratorStream, Index1D, TArgs>>();
+        var stream = Accelerator.DefaultStream;
+        return (threads, args) =>
+        {
+            if (threads > 0)
+            {
+                launcher(stream, threads, args);
+            }
+        };
+    }
+
+    private Kernel Compiled(System.Reflection.MethodInfo method)
+    {
+        var backend = Accelerator.GetBackend();
+        var compiled = backend.Compile(EntryPointDescription.FromImplicitlyGroupedKernel(method), KernelSpecialization.Empty);
+        if (compiled is ILGPU.Backends.PTX.PTXCompiledKernel ptx)
+        {
+            compiled = PtxCompiler.Rounded(ptx);
+        }
+        return Accelerator.LoadAutoGroupedKernel(compiled);
+    }
+
+    /// <summary>
+    /// The one device copy of a host array that several kernels share (a state that one kernel
+    /// integrates and another adds input to), made on first use.
+    /// </summary>
+    public DeviceArray<T> Shared<T>(T[] host) where T : unmanaged
+    {
+        if (_shared.TryGetValue(host, out var existing))
+        {
+            return (DeviceArray<T>)existing;
+        }
+        var array = new DeviceArray<T>(Accelerator, host);
+        _buffers.Add(array);
+        _shared.Add(host, array);
+        return array;
+    }
+
+    /// <summary>Every shared device copy of an array of <typeparamref name="T"/>.</summary>
+    public IEnumerable<DeviceArray<T>> SharedArrays<T>() where T : unmanaged => _shared.Values.OfType<DeviceArray<T>>();
+
+    /// <summary>A device array of its own, not copied from the host (zeroed).</summary>
+    public ArrayView<T> Allocate<T>(long length) where T : unmanaged
+    {
+        var buffer = Accelerator.Allocate1D<T>(Math.Max(1, length));
+        buffer.MemSetToZero();
+        _buffers.Add(buffer);
+        return buffer.View;
     }
 
     public void Dispose()

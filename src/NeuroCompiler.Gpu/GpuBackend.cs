@@ -9,17 +9,19 @@ using NeuroCompiler.Runtime;
 namespace NeuroCompiler.Gpu;
 
 /// <summary>
-/// The GPU backend: each population's update runs as an ILGPU kernel (CUDA, or ILGPU's CPU
-/// accelerator for tests), generated as C# and compiled by Roslyn; the host runs the reference
-/// semantics around the kernels (spike delivery, stimuli, protocol, recording), copying a
-/// population's arrays to the device before its kernel and its states back after.
+/// The GPU backend: kernels generated as C#, compiled by Roslyn and run by ILGPU (CUDA, or ILGPU's
+/// CPU accelerator for tests). Where every projection's handler is <c>post.x += w</c> the whole
+/// step stays on the device (<see cref="ResidentStep{T}"/>: updates, spike lists, delayed delivery,
+/// Poisson input, resets), and the host moves arrays only for the protocol and recording. Otherwise
+/// only the population updates run there, and the host runs the reference semantics around them,
+/// copying a population's arrays to the device before its kernel and its states back after.
 /// </summary>
 public static class GpuBackend
 {
     public const string Name = "gpu";
 
     /// <summary>The assemblies the generated GPU source uses besides the runtime and the interpreter.</summary>
-    public static IReadOnlyList<Assembly> Linked { get; } = new[] { typeof(ILGPU.Context).Assembly, typeof(DeviceSession).Assembly };
+    public static IReadOnlyList<Assembly> Linked { get; } = new[] { typeof(ILGPU.Context).Assembly, typeof(DeviceSession).Assembly, typeof(Network).Assembly, typeof(System.Collections.Immutable.ImmutableArray).Assembly };
 
     /// <summary>The C# source of a model's GPU kernels (neuroc emit-cs --backend gpu).</summary>
     public static string Source(Network network) => DeviceModelEmitter.Emit(network);
@@ -37,13 +39,17 @@ public static class GpuBackend
         options = (options ?? new InterpreterOptions()) with { Workers = 1 };
         if (network.Settings.Precision == Precision.Float32)
         {
-            var single = new DeviceKernels<float>(kernels.Kernels, session);
-            return new GpuRun(ReferenceInterpreter.Run(network, options, single), kernels, single.Bound, session.Description);
+            var single = new DeviceKernels<float>(kernels.Kernels, session, network);
+            return new GpuRun(ReferenceInterpreter.Run(network, options, single), kernels, single.Bound, single.TookDeviceStep, session.Description);
         }
-        var dbl = new DeviceKernels<double>(kernels.Kernels, session);
-        return new GpuRun(ReferenceInterpreter.Run(network, options, dbl), kernels, dbl.Bound, session.Description);
+        var dbl = new DeviceKernels<double>(kernels.Kernels, session, network);
+        return new GpuRun(ReferenceInterpreter.Run(network, options, dbl), kernels, dbl.Bound, dbl.TookDeviceStep, session.Description);
     }
 }
 
-/// <summary>A GPU run: its results, how its kernels were compiled, how many populations ran on the device, and which device.</summary>
-public sealed record GpuRun(SimulationResult Result, CompiledKernels Kernels, int CompiledPopulations, string Device);
+/// <summary>
+/// A GPU run: its results, how its kernels were compiled, how many populations ran on the device,
+/// whether the whole step ran there (<see cref="Resident"/>; otherwise delivery, input and resets ran
+/// on the host), and which device.
+/// </summary>
+public sealed record GpuRun(SimulationResult Result, CompiledKernels Kernels, int CompiledPopulations, bool Resident, string Device);

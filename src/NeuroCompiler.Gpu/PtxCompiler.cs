@@ -25,6 +25,12 @@ public static partial class PtxCompiler
     /// <summary>The architecture PTX is generated for when no GPU is present (sm_90: H100/H200).</summary>
     public static CudaArchitecture OfflineArchitecture => CudaArchitecture.SM_90;
 
+    /// <summary>The generated kernels, in the order they run in a step: population updates, deliveries, Poisson inputs, resets.</summary>
+    private static readonly string[] KernelKinds = { "Kernel", "Scatter", "Gather", "Poisson", "Reset" };
+
+    [GeneratedRegex(@"^(Kernel|Scatter|Gather|Poisson|Reset)(\d+)$")]
+    private static partial Regex KernelName();
+
     [GeneratedRegex(@"\b(add|sub|mul)\.(f32|f64)\b")]
     private static partial Regex Contractible();
 
@@ -45,15 +51,16 @@ public static partial class PtxCompiler
         return (PTXCompiledKernel)constructor.Invoke(new[] { kernel.Context, entryPoint, kernel.Info, Round(kernel.PTXAssembly) });
     }
 
-    /// <summary>PTX of every kernel in a compiled model (<c>Kernel{n}</c> methods), for <see cref="OfflineArchitecture"/>, without a GPU.</summary>
+    /// <summary>PTX of every kernel in a compiled model (<c>Kernel{n}</c>, <c>Scatter{p}</c>, <c>Gather{p}</c>, <c>Poisson{i}</c>, <c>Reset{n}</c>), for <see cref="OfflineArchitecture"/>, without a GPU.</summary>
     public static IReadOnlyList<PtxKernel> Offline(Type kernels)
     {
         using var context = Context.Create(builder => builder.Math(MathMode.Default));
         using var backend = new PTXBackend(context, OfflineArchitecture, CudaInstructionSet.ISA_80, null!);
         var result = new List<PtxKernel>();
         foreach (var method in kernels.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                     .Where(m => m.Name.StartsWith("Kernel", StringComparison.Ordinal))
-                     .OrderBy(m => int.Parse(m.Name["Kernel".Length..], System.Globalization.CultureInfo.InvariantCulture)))
+                     .Where(m => KernelName().IsMatch(m.Name))
+                     .OrderBy(m => Array.IndexOf(KernelKinds, KernelName().Match(m.Name).Groups[1].Value))
+                     .ThenBy(m => int.Parse(KernelName().Match(m.Name).Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
         {
             var compiled = Compile(backend, method);
             result.Add(new PtxKernel(method.Name, compiled.PTXAssembly, Round(compiled.PTXAssembly)));

@@ -52,6 +52,12 @@ public interface IKernelFactory<T> where T : unmanaged, IBinaryFloatingPointIeee
     /// </summary>
     bool Ready => true;
 
+    /// <summary>
+    /// The whole step on the backend's device, for a model whose every part allows it (see
+    /// <see cref="IResidentStep{T}"/>); null (the default) keeps delivery, input and resets on the host.
+    /// </summary>
+    IResidentStep<T>? Resident(ResidentModel<T> model) => null;
+
     /// <summary>Told the step at which the kernels were bound (0 when they were ready from the start).</summary>
     void Bound(long step)
     {

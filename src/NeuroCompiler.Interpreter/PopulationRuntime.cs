@@ -52,6 +52,9 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>The arrays a kernel will be bound to, while the kernels are still being compiled.</summary>
     public PopulationArrays<T>? KernelArrays;
 
+    /// <summary>The arrays its kernel is bound to (for a backend that keeps them on its device).</summary>
+    public PopulationArrays<T>? BoundArrays;
+
     /// <summary>Per worker: the kernel's spike candidates of this step in its share (not refractory, condition true), ascending, and their count.</summary>
     public int[][] WorkerCandidates = Array.Empty<int[]>();
     public int[] WorkerCounts = Array.Empty<int>();

@@ -28,6 +28,10 @@ internal sealed class ProtocolRunner<T> where T : unmanaged, IBinaryFloatingPoin
         _events = network.Protocol.OrderBy(e => e.Step).ToList(); // stable: equal steps keep their order
     }
 
+    /// <summary>Whether <see cref="Apply"/> does anything at this step (an event, or a restoration).</summary>
+    public bool Acts(long step) =>
+        (_next < _events.Count && _events[_next].Step <= step) || _pending.Any(p => p.Step == step);
+
     public void Apply(long step)
     {
         for (int i = _pending.Count - 1; i >= 0; i--)

@@ -101,9 +101,11 @@ internal sealed partial class Simulation<T>
             ? PerElementPropagators(perElement, initial, population.Size, model.Refractory?.ClampedStates)
             : null;
         runtime.Stepper = model.Integrator is { } integrator ? BuildStepper(integrator, Compile, population.Size, propagators) : null;
-        if (_kernels is { Ready: true } && _kernels.Population(population.Index, Arrays(runtime, positions, propagators)) is { } kernel)
+        if (_kernels is { Ready: true } && Arrays(runtime, positions, propagators) is var arrays &&
+            _kernels.Population(population.Index, arrays) is { } kernel)
         {
             runtime.Kernel = kernel;
+            runtime.BoundArrays = arrays;
         }
         else if (_kernels is { Ready: false })
         {

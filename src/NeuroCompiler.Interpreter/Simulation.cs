@@ -96,23 +96,33 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }
         _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli, _signals.States);
         _recorder = new Recorder<T>(network, _populations, _signals.States);
+        _resident = Resident();
     }
 
     public SimulationResult Run()
     {
         using var pool = _pool;
+        using var resident = _resident;
         var watch = Stopwatch.StartNew();
         long steps = _network.Settings.Steps;
         long progressEvery = Math.Max(1, steps / 100);
         for (long n = 0; n < steps; n++)
         {
             _options.Cancellation.ThrowIfCancellationRequested();
-            Step(n);
+            if (_resident is null)
+            {
+                Step(n);
+            }
+            else
+            {
+                StepResident(n);
+            }
             if (_options.Progress is { } progress && n % progressEvery == 0)
             {
                 progress(n, steps);
             }
         }
+        _resident?.Pull();
         watch.Stop();
         return Result(watch.Elapsed);
     }
@@ -130,6 +140,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             if (population.KernelArrays is { } arrays)
             {
                 population.Kernel = _kernels!.Population(population.Population.Index, arrays);
+                population.BoundArrays = population.Kernel is null ? null : arrays;
                 population.KernelArrays = null;
             }
         }
@@ -440,6 +451,6 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }).ToImmutableArray();
         return new SimulationResult(_network.Settings.Name, _kernels?.Backend ?? ReferenceInterpreter.BackendName, _seed,
             _network.Settings.Precision.ToString().ToLowerInvariant(), _network.Settings.Dt, _network.Settings.Steps,
-            summaries, _network.TotalSynapses, _network.SynapseBytes, _events.Sum(), _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
+            summaries, _network.TotalSynapses, _network.SynapseBytes, _events.Sum() + (_resident?.Events ?? 0), _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
     }
 }

@@ -110,14 +110,17 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
     public T[] WritableParameter(T[] effective) =>
         _injected.FirstOrDefault(i => ReferenceEquals(i.Effective, effective))?.Base ?? effective;
 
-    public void UpdateCurrents(long step)
+    /// <summary>Recomputes the injected parameters whose currents step now or whose base changed; returns whether any did.</summary>
+    public bool UpdateCurrents(long step)
     {
+        bool changed = false;
         foreach (var injected in _injected)
         {
             if (!injected.Dirty && !injected.ChangeSteps.Contains(step))
             {
                 continue;
             }
+            changed = true;
             injected.Dirty = false;
             injected.Base.CopyTo(injected.Effective, 0);
             foreach (var current in injected.Currents)
@@ -129,7 +132,13 @@ internal sealed class StimulusRunner<T> where T : unmanaged, IBinaryFloatingPoin
                 }
             }
         }
+        return changed;
     }
+
+    /// <summary>The Poisson inputs as a device sees them: target state, weight, and the current table.</summary>
+    public ResidentPoisson<T>[] Resident() => _poisson
+        .Select(p => new ResidentPoisson<T>(p.State, p.Weight, p.Refractory is not null, () => p.Table))
+        .ToArray();
 
     /// <summary>Poisson input at this step, to every target or (with <paramref name="share"/>) to one worker's share of each population.</summary>
     public void ApplyPoisson(long step, Func<int, (int Start, int End)>? share, int worker)

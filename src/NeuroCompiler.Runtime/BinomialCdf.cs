@@ -43,6 +43,9 @@ public sealed class BinomialCdf
         _cdf = cdf.ToArray();
     }
 
+    /// <summary>cdf_k for k = 0, 1, …: a draw u gives the first k with cdf_k &gt; u, or the length when there is none (then flipped if the table says so).</summary>
+    public ReadOnlySpan<double> Cumulative => _cdf;
+
     /// <summary><see cref="BinomialTable.SampleFromWords"/>, with the inversion by search.</summary>
     public int SampleFromWords(uint r0, uint r1, uint r2, uint r3)
     {

@@ -122,14 +122,20 @@ public readonly struct BinomialTable
                 int k = SampleInversion(N, Pmf0, Ratio, InversionMean, u);
                 return Flip ? N - k : k;
             default:
-                double x = Math.Floor(Mean + (z * StdDev) + 0.5);
-                if (!(x > 0.0))
-                {
-                    return 0;
-                }
-
-                return x >= N ? N : (int)x;
+                return NormalApproximation(Mean, StdDev, N, z);
         }
+    }
+
+    /// <summary>The normal approximation's draw: ⌊mean + z·sd + ½⌋ clamped to [0, n].</summary>
+    public static int NormalApproximation(double mean, double stdDev, int n, double z)
+    {
+        double x = Math.Floor(mean + (z * stdDev) + 0.5);
+        if (!(x > 0.0))
+        {
+            return 0;
+        }
+
+        return x >= n ? n : (int)x;
     }
 
     private static int SampleInversion(int n, double pmf0, double ratio, double mean, double u)

@@ -25,16 +25,22 @@ public sealed class CpuAcceleratorTests : IDisposable
         return Comparison.RecordingAllSpikes(compilation.Network!);
     }
 
-    private void AssertIdentical(Network network, int expectedPopulations)
+    /// <param name="deviceStep">Whether the whole step should run on the device (every handler is post.x += w).</param>
+    private void AssertIdentical(Network network, int expectedPopulations, bool deviceStep = true)
     {
         var reference = ReferenceInterpreter.Run(network);
         var run = GpuBackend.Run(network, DeviceKind.CpuAccelerator, cache: _cache);
         Assert.Equal("gpu", run.Result.Backend);
         Assert.Equal(expectedPopulations, run.CompiledPopulations);
+        Assert.Equal(deviceStep, run.Resident);
         var report = Comparison.Compare(reference, run.Result);
         Assert.True(report.Identical, $"first differs at step {report.First?.Step}, {report.First?.Population}[{report.First?.Neuron}]: {report.First?.What}");
         Assert.True(report.SpikesCompared > 0, "the comparison saw spikes");
+        Assert.Equal(reference.SynapticEvents, run.Result.SynapticEvents);
     }
+
+    /// <summary>Samples whose handlers are not all post.x += w: their delivery runs on the host.</summary>
+    private static readonly HashSet<string> HostDelivery = new() { "bilateral_silencing.neuro" };
 
     [Theory]
     [InlineData("float32")]
@@ -59,7 +65,46 @@ public sealed class CpuAcceleratorTests : IDisposable
         // The big samples, shrunk, spike within 20 ms; the small ones need longer to show spikes.
         string duration = SampleSizes.For(sample).Count > 0 ? "duration=20 ms" : "duration=150 ms";
         var network = Compile(Repository.Path("samples", sample), SampleSizes.For(sample).Append($"precision={precision}").Append(duration).ToArray());
-        AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)));
+        AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)),
+            deviceStep: !HostDelivery.Contains(sample));
+    }
+
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("float64")]
+    public void TheDeviceStepFollowsTheProtocolCurrentsGeneratorsAndDelays(string precision)
+    {
+        // Everything the host changes while the step stays on the device: Poisson rates (inversion,
+        // then the normal approximation), silencing, kicks, a parameter set for a while, an injected
+        // current; a spike generator's spikes sent up; per-synapse delays, multapses, a shared and a
+        // per-synapse weight, per-neuron refractory periods; traces pulled back when sampled.
+        var compilation = Models.CompileText($$"""
+            model everything { dt = 0.1 ms; duration = 120 ms; seed = 5; precision = {{precision}} }
+            import "std/neurons"
+            import "std/synapses"
+            param nu = 0 Hz
+            population E = LIF[60] { I = 300 pA + i * 4 pA }
+            population I = LIF[20] { I = 250 pA; t_ref = 1 ms + i * 0.1 ms }
+            population G = SpikeGenerator[3] { indices = [0, 1, 2, 0]; times = [5 ms, 5 ms, 12 ms, 30 ms] }
+            projection ee = E -> E : CurrentExc { connect probability(0.2); w = uniform(20 pA, 80 pA); delay = uniform(0.5 ms, 3 ms) }
+            projection ie = I -> E : CurrentInh { connect fixed_indegree(8); w = -60 pA; multapses = true }
+            projection ei = E[0:30] -> I[5:20] : CurrentExc { connect fixed_indegree(10); w = 50 pA; delay = 1 ms }
+            projection ge = G -> E : CurrentExc { connect all_to_all; w = 400 pA; delay = (1 + i) * 0.5 ms }
+            stimulus bg = poisson_input(n = 2000, rate = nu, weight = 15 pA) -> E.Ie
+            stimulus pulse = step(start = 40 ms, stop = 60 ms, amplitude = 200 pA) -> I.I
+            protocol {
+              at 20 ms set bg.rate = 4 Hz
+              at 50 ms silence E[0:10] for 20 ms
+              at 70 ms E[10:20].v += 5 mV
+              at 80 ms set E.I = 0 pA for 10 ms
+              at 95 ms set bg.rate = 400 Hz
+            }
+            record spikes E, I, G
+            record E[0:5].v every 0.1 ms
+            record I[0:3].Ie every 1 ms
+            """);
+        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
+        AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 2);
     }
 
     [Theory]

@@ -62,7 +62,10 @@ internal static class BackendRegistry
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {
             var run = GpuBackend.Run(network, settings.Device, options);
-            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, run.Device);
+            string device = run.Resident
+                ? $"{run.Device}, whole step on the device"
+                : $"{run.Device}, updates on the device; delivery, input and resets on the host";
+            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, device);
         }
 
         public string? Source(Network network) => GpuBackend.Source(network);

@@ -28,6 +28,7 @@ public static class DeviceModelEmitter
         w.Line();
         w.Open($"namespace {ModelEmitter.Namespace}");
         w.Open($"public static class {ModelEmitter.ClassName}");
+        var resident = new ResidentEmitter(network, w);
         foreach (var population in network.Populations)
         {
             if (!PopulationKernelEmitter.Needed(population.Model) || population.Size == 0)
@@ -38,7 +39,18 @@ public static class DeviceModelEmitter
             var emitter = new PopulationKernelEmitter(network, population, slot => initial.Value.Parameter(slot)[0], KernelTarget.Device);
             emitter.Generate();
             EmitPopulation(w, population, emitter, T);
+            resident.Population(population, emitter);
         }
+        foreach (var projection in network.Projections)
+        {
+            resident.Projection(projection);
+        }
+        int poisson = 0;
+        foreach (var input in network.Stimuli.OfType<PoissonInput>())
+        {
+            resident.Poisson(input, poisson++);
+        }
+        resident.BindAll();
         w.Close();
         w.Close();
         return w.ToString();

@@ -103,6 +103,34 @@ internal sealed class PopulationKernelEmitter
     {
         GenerateScalar();
         VectorBlock = Device ? null : TryVector();
+        if (Device)
+        {
+            GenerateReset();
+        }
+    }
+
+    /// <summary>For the device step: the reset of spiking neuron i, assignment by assignment, each value read after the previous one is written (as the reference does).</summary>
+    public string ResetBody { get; private set; } = "";
+
+    private void GenerateReset()
+    {
+        var w = new CodeWriter();
+        var none = new Dictionary<int, string>();
+        foreach (var assignment in _model.Reset)
+        {
+            string target = $"{Use($"s{assignment.Target.Slot}", T, $"States[{assignment.Target.Slot}]")}[i]";
+            string value = Emit(assignment.Value, none);
+            string assigned = assignment.Operator switch
+            {
+                AssignOperator.Add => Arithmetic.Add(target, value),
+                AssignOperator.Subtract => Arithmetic.Subtract(target, value),
+                AssignOperator.Multiply => Arithmetic.Multiply(target, value),
+                AssignOperator.Divide => $"({target} / {value})",
+                _ => value,
+            };
+            w.Line($"{target} = {assigned};");
+        }
+        ResetBody = w.ToString();
     }
 
     private void GenerateScalar()

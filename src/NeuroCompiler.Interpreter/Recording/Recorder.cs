@@ -84,6 +84,9 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         }
     }
 
+    /// <summary>Whether <see cref="SampleTraces"/> reads neuron states at this step.</summary>
+    public bool SamplesStates(long step) => _traces.Any(t => step % t.Recording.IntervalSteps == 0);
+
     public void SampleTraces(long step, T time)
     {
         foreach (var (recording, steps, values) in _signalTraces)

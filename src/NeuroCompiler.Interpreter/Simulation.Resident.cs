@@ -1,0 +1,89 @@
+using NeuroCompiler.Interpreter.Vector;
+using NeuroCompiler.IR;
+
+namespace NeuroCompiler.Interpreter;
+
+// The step on a backend's device: the host keeps the protocol, currents, signals and recording,
+// and moves the device's arrays only at the steps where it reads or writes them.
+internal sealed partial class Simulation<T>
+{
+    private readonly IResidentStep<T>? _resident;
+
+    /// <summary>
+    /// The backend's device step, when the kernels are bound from the start and every projection's
+    /// handler is <c>post.x += w</c> (the condition for delivering inside the parallel region), and
+    /// every population with equations has a kernel.
+    /// </summary>
+    private IResidentStep<T>? Resident()
+    {
+        if (_kernels is not { Ready: true } || !_deliverInRegion ||
+            _populations.Any(p => p.Stepper is not null && p.Kernel is null))
+        {
+            return null;
+        }
+        var model = new ResidentModel<T>
+        {
+            Populations = _populations.Select(p => new ResidentPopulation<T>(p.Size, p.BoundArrays, p.LastSpike, p.SilenceDepth,
+                p.RefractorySteps, p.RefractoryStepsPerNeuron, p.History?.Depth ?? 0)).ToArray(),
+            Projections = _projections.Select(ResidentProjection).ToArray(),
+            Poisson = _stimuli.Resident(),
+            Seed = _seed,
+        };
+        return _kernels.Resident(model);
+    }
+
+    private static ResidentProjection<T>? ResidentProjection(ProjectionRuntime<T> projection)
+    {
+        if (projection.OnPre.Length == 0)
+        {
+            return null;
+        }
+        var statement = projection.OnPre[0];
+        return statement.Value switch
+        {
+            ConstantNode<T> constant => new ResidentProjection<T>(statement.Target, constant.Value, null, statement.Refractory is not null),
+            ArrayNode<T> perSynapse => new ResidentProjection<T>(statement.Target, T.Zero, perSynapse.Values, statement.Refractory is not null),
+            _ => throw new InvalidOperationException("a device step needs every handler to be post.x += w"),
+        };
+    }
+
+    private void StepResident(long n)
+    {
+        var device = _resident!;
+        T time = Num<T>.From(n * _network.Settings.Dt);
+        bool acts = _protocol.Acts(n);
+        if (acts || _recorder.SamplesStates(n))
+        {
+            device.Pull();
+        }
+        _protocol.Apply(n);
+        _recorder.SampleTraces(n, time);
+        bool currents = _stimuli.UpdateCurrents(n);
+        _signalStepper?.Step(_signals, n, time);
+        if (acts || currents)
+        {
+            device.Push();
+        }
+        device.Update(n, time);
+        for (int p = 0; p < _populations.Length; p++)
+        {
+            var population = _populations[p];
+            population.SpikeCount = 0;
+            if (population.Population.Spikes is { } generator)
+            {
+                EmitGeneratorSpikes(population, generator, n);
+                device.Store(p, n, population.Spiked.AsSpan(0, population.SpikeCount));
+            }
+            else if (population.Kernel is not null)
+            {
+                population.SpikeCount = device.Spikes(p, population.Spiked);
+                for (int s = 0; s < population.SpikeCount; s++)
+                {
+                    population.Isi.Spike(population.Spiked[s], n);
+                }
+            }
+            _recorder.RecordSpikes(population, n);
+        }
+        device.Deliver(n, time);
+    }
+}
