@@ -175,12 +175,12 @@ public sealed class CliTests : IDisposable
         var (code, output, error) = Neuroc("verify", model, "--backend", "gpu", "--device", "cpu-accelerator", "--steps", "300");
         Assert.True(code == 0, error);
         Assert.Contains("small: reference vs gpu, 300 steps", output);
-        Assert.Contains("device: ILGPU CPU accelerator", output);
+        Assert.Contains("device: ILGPU CPU accelerator, whole step on the device", output);
         Assert.Contains("identical:", output);
         (code, output, error) = Neuroc("run", model, "--backend", "gpu", "--device", "cpu-accelerator", "--out", Path.Combine(_folder, "gpu"));
         Assert.True(code == 0, error);
-        Assert.Contains("gpu (ILGPU CPU accelerator) backend", output);
-        Assert.Contains("\"device\": \"ILGPU CPU accelerator\"", File.ReadAllText(Path.Combine(_folder, "gpu", "summary.json")));
+        Assert.Contains("gpu (ILGPU CPU accelerator, whole step on the device) backend", output);
+        Assert.Contains("\"device\": \"ILGPU CPU accelerator, whole step on the device\"", File.ReadAllText(Path.Combine(_folder, "gpu", "summary.json")));
     }
 
     [Fact]
