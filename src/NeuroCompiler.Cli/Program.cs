@@ -5,7 +5,7 @@ namespace NeuroCompiler.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => WideVectors.Relaunch(args) ?? Run(args, Console.Out, Console.Error);
 
     /// <summary>The whole command line, with its output streams given (tests call this directly).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -59,13 +59,29 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// </summary>
     public int[][][]? DelayCursors;
 
-    public HandlerStatement<T>[] OnPre = Array.Empty<HandlerStatement<T>>();
+    private HandlerStatement<T>[] _onPre = Array.Empty<HandlerStatement<T>>();
+
+    public HandlerStatement<T>[] OnPre
+    {
+        get => _onPre;
+        set
+        {
+            _onPre = value;
+            FastHandler = value is [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add, Value: ConstantNode<T> or ArrayNode<T> } statement]
+                ? new FastHandler<T>(statement.Target, statement.Value is ConstantNode<T> c ? c.Value : T.Zero,
+                    (statement.Value as ArrayNode<T>)?.Values, statement.Refractory)
+                : null;
+        }
+    }
 
     /// <summary>
     /// The handler is the common <c>post.x += w</c> with w shared or per synapse: delivered by a plain
     /// loop, and by each worker to its own targets (it reads and writes nothing else).
     /// </summary>
-    public bool Fast => OnPre is [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add, Value: ConstantNode<T> or ArrayNode<T> }];
+    public bool Fast => FastHandler is not null;
+
+    /// <summary>With a <see cref="Fast"/> handler: what it adds, to which array, and which targets drop it.</summary>
+    public FastHandler<T>? FastHandler { get; private set; }
     public HandlerStatement<T>[] OnPost = Array.Empty<HandlerStatement<T>>();
 
     /// <summary>Incoming synapses by postsynaptic neuron (only built when there is an on_post handler).</summary>
@@ -79,3 +95,7 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>The frame event handlers evaluate in: one synapse, with its pre and post neuron.</summary>
     public Frame<T> Frame { get; }
 }
+
+/// <summary><c>Target[j] += Weights?[k] ?? Weight</c> for synapse k onto j, unless <c>Refractory?[j]</c>.</summary>
+internal sealed record FastHandler<T>(T[] Target, T Weight, T[]? Weights, bool[]? Refractory)
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>;

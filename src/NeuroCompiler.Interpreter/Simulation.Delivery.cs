@@ -135,24 +135,21 @@ internal sealed partial class Simulation<T>
     /// </summary>
     private static bool DeliverFast(ProjectionRuntime<T> projection, int first, int end)
     {
-        if (!projection.Fast)
+        if (projection.FastHandler is not { } fast)
         {
             return false;
         }
-        var statement = projection.OnPre[0];
-        var weights = statement.Value is ArrayNode<T> perSynapse ? perSynapse.Values : null;
-        T w = statement.Value is ConstantNode<T> constant ? constant.Value : T.Zero;
         var targets = projection.Synapses.Targets;
         switch (targets.Width)
         {
             case IndexWidth.Byte:
-                Add(targets.Span<byte>(), statement.Target, w, weights, statement.Refractory, first, end);
+                Add(targets.Span<byte>(), fast.Target, fast.Weight, fast.Weights, fast.Refractory, first, end);
                 break;
             case IndexWidth.UInt16:
-                Add(targets.Span<ushort>(), statement.Target, w, weights, statement.Refractory, first, end);
+                Add(targets.Span<ushort>(), fast.Target, fast.Weight, fast.Weights, fast.Refractory, first, end);
                 break;
             default:
-                Add(targets.Span<int>(), statement.Target, w, weights, statement.Refractory, first, end);
+                Add(targets.Span<int>(), fast.Target, fast.Weight, fast.Weights, fast.Refractory, first, end);
                 break;
         }
         return true;

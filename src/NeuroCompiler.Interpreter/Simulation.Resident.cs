@@ -32,20 +32,11 @@ internal sealed partial class Simulation<T>
         return _kernels.Resident(model);
     }
 
-    private static ResidentProjection<T>? ResidentProjection(ProjectionRuntime<T> projection)
-    {
-        if (projection.OnPre.Length == 0)
-        {
-            return null;
-        }
-        var statement = projection.OnPre[0];
-        return statement.Value switch
-        {
-            ConstantNode<T> constant => new ResidentProjection<T>(statement.Target, constant.Value, null, statement.Refractory is not null),
-            ArrayNode<T> perSynapse => new ResidentProjection<T>(statement.Target, T.Zero, perSynapse.Values, statement.Refractory is not null),
-            _ => throw new InvalidOperationException("a device step needs every handler to be post.x += w"),
-        };
-    }
+    private static ResidentProjection<T>? ResidentProjection(ProjectionRuntime<T> projection) => projection.OnPre.Length == 0
+        ? null
+        : projection.FastHandler is { } fast
+            ? new ResidentProjection<T>(fast.Target, fast.Weight, fast.Weights, fast.Refractory is not null)
+            : throw new InvalidOperationException("a device step needs every handler to be post.x += w");
 
     private void StepResident(long n)
     {

@@ -42,6 +42,9 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     private readonly long[] _events;
     private readonly WorkerPool _pool;
     private readonly Action<int> _region;
+
+    /// <summary>Per worker: its share of a population (made once, not per step).</summary>
+    private readonly Func<int, (int Start, int End)>[] _shares;
     private bool _deliverInRegion;
     private bool _kernelsPending;
 
@@ -78,6 +81,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _pool = new WorkerPool(workers);
         _events = new long[workers * EventStride];
         _region = Region;
+        _shares = Enumerable.Range(0, workers).Select(w => (Func<int, (int, int)>)(p => _populations[p].Share(w))).ToArray();
         foreach (var population in _populations)
         {
             population.Partition(workers);
@@ -263,7 +267,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 var (start, end) = _populations[projection.Projection.Target.Population].Share(worker);
                 Deliver(projection, n, time, Math.Max(start, projection.Projection.Target.Start), Math.Min(end, projection.Projection.Target.End), worker);
             }
-            _stimuli.ApplyPoisson(n, p => _populations[p].Share(worker), worker);
+            _stimuli.ApplyPoisson(n, _shares[worker], worker);
         }
     }
 

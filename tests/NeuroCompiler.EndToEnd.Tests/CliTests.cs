@@ -169,6 +169,47 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void RunAndVerifyStartAgainWithWideVectorsOnlyWhereTheyHelp()
+    {
+        static string? None(string _) => null;
+        Assert.True(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, accelerated512: true, vectorBytes: 32, None));
+        Assert.True(WideVectors.ShouldRelaunch(new[] { "verify", "m.neuro" }, true, 32, None));
+        Assert.False(WideVectors.ShouldRelaunch(new[] { "check", "m.neuro" }, true, 32, None)); // nothing to simulate
+        Assert.False(WideVectors.ShouldRelaunch(Array.Empty<string>(), true, 32, None));
+        Assert.False(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, false, 32, None)); // no AVX-512
+        Assert.False(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, true, 64, None)); // already 512 bits
+        Assert.False(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, true, 32, v => v == "DOTNET_MaxVectorTBitWidth" ? "256" : null)); // the user chose
+        Assert.False(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, true, 32, v => v == "NEUROC_NO_RELAUNCH" ? "1" : null));
+    }
+
+    [Theory]
+    [InlineData("128")]
+    [InlineData("512")]
+    public async Task TheCpuBackendGivesTheSameBitsAtEveryVectorWidth(string bits)
+    {
+        // The tests run at the runtime's default width (256 bits); a child neuroc at 128 bits (and at
+        // 512 where the processor accelerates it, as neuroc run uses by default there) must still
+        // verify bit for bit against the reference, with exponential Euler's vector exp (COBA).
+        if (bits == "512" && !System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+        {
+            return;
+        }
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { typeof(Program).Assembly.Location, "verify", Repository.Path("samples", "coba.neuro"), "--backend", "cpu", "--steps", "600" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["DOTNET_MaxVectorTBitWidth"] = bits;
+        start.Environment["NEUROC_CACHE"] = Path.Combine(_folder, "kernels");
+        using var child = System.Diagnostics.Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEndAsync();
+        string error = await child.StandardError.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        Assert.True(child.ExitCode == 0, error + await output);
+        Assert.Contains("identical:", await output);
+    }
+
+    [Fact]
     public void TheGpuKernelsRunAndVerifyOnTheCpuAccelerator()
     {
         string model = Write("small.neuro", Small);

@@ -14,7 +14,9 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
     private readonly List<(RateRecording Recording, long[] Counts)> _rates = new();
     // Samples are kept end to end in one growing list per recording (no allocation per sample) and
     // cut into one array per sample when the run is over.
-    private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, List<long> Steps, List<double> Values)> _traces = new();
+    // A trace of a plain state (or per-neuron parameter) reads its array directly (Direct); any other
+    // value is evaluated over the range.
+    private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, T[]? Direct, List<long> Steps, List<double> Values)> _traces = new();
     private readonly List<(SignalRecording Recording, List<long> Steps, List<double> Values)> _signalTraces = new();
     private readonly T[][] _signals;
 
@@ -39,7 +41,10 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                 case TraceRecording t:
                     var population = populations[t.Range.Population];
                     var frame = new Frame<T>(population.States);
-                    _traces.Add((t, population.Compile!(t.Value), frame, new List<long>(), new List<double>()));
+                    var direct = t.Value is IrVariable { Ref: { Space: VariableSpace.NeuronState } state } ? population.States[state.Slot]
+                        : t.Value is IrVariable { Ref: { Space: VariableSpace.NeuronParameter } parameter } ? population.Parameters.ElementAtOrDefault(parameter.Slot)
+                        : null;
+                    _traces.Add((t, population.Compile!(t.Value), frame, direct, new List<long>(), new List<double>()));
                     break;
             }
         }
@@ -85,7 +90,17 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
     }
 
     /// <summary>Whether <see cref="SampleTraces"/> reads neuron states at this step.</summary>
-    public bool SamplesStates(long step) => _traces.Any(t => step % t.Recording.IntervalSteps == 0);
+    public bool SamplesStates(long step)
+    {
+        foreach (var trace in _traces)
+        {
+            if (step % trace.Recording.IntervalSteps == 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public void SampleTraces(long step, T time)
     {
@@ -97,13 +112,22 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                 values.Add(Num<T>.ToDouble(_signals[recording.Signal][0]));
             }
         }
-        foreach (var (recording, value, frame, steps, values) in _traces)
+        foreach (var (recording, value, frame, direct, steps, values) in _traces)
         {
             if (step % recording.IntervalSteps != 0)
             {
                 continue;
             }
             int count = recording.Range.Count;
+            if (direct is not null)
+            {
+                foreach (var v in direct.AsSpan(recording.Range.Start, count))
+                {
+                    values.Add(Num<T>.ToDouble(v));
+                }
+                steps.Add(step);
+                continue;
+            }
             frame.Step = step;
             frame.Time = time;
             for (int start = 0; start < count; start += Frame<T>.BlockSize)
