@@ -104,9 +104,9 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
 
     /// <summary>
     /// A projection's delivery: scatter(threads, step, most spikes in one delay's slot) queues the
-    /// events per target, gather(step) sorts each target's events into the reference order and adds them.
+    /// events per target, gather(step, time) sorts each target's events into the reference order and applies them.
     /// </summary>
-    public void OnDelivery(int projection, int source, int minDelay, int maxDelay, Action<int, long, int> scatter, Action<long> gather) =>
+    public void OnDelivery(int projection, int source, int minDelay, int maxDelay, Action<int, long, int> scatter, Action<long, T> gather) =>
         _deliveries.Add(new Delivery(projection, source, minDelay, maxDelay, scatter, gather));
 
     /// <summary>A Poisson input's kernel: (step, its binomial table).</summary>
@@ -294,7 +294,7 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
                 continue;
             }
             delivery.Scatter((delivery.MaxDelay - delivery.MinDelay + 1) * most, step, most);
-            delivery.Gather(step);
+            delivery.Gather(step, time);
         }
         foreach (var (input, buffers) in _poisson)
         {
@@ -345,7 +345,7 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
         return array.View;
     }
 
-    private sealed record Delivery(int Projection, int Source, int MinDelay, int MaxDelay, Action<int, long, int> Scatter, Action<long> Gather);
+    private sealed record Delivery(int Projection, int Source, int MinDelay, int MaxDelay, Action<int, long, int> Scatter, Action<long, T> Gather);
 
     /// <summary>A population's device buffers and the host's copy of its recent spike counts.</summary>
     private sealed class PopulationBuffers

@@ -13,7 +13,7 @@ public sealed class ResidentModel<T> where T : unmanaged, IBinaryFloatingPointIe
 {
     public required ResidentPopulation<T>[] Populations { get; init; }
 
-    /// <summary>Per projection its handler <c>post.x += w</c>; null for one without an on_pre handler.</summary>
+    /// <summary>Per projection its per-synapse values; null for one without an on_pre handler.</summary>
     public required ResidentProjection<T>?[] Projections { get; init; }
 
     /// <summary>Per Poisson input, in the order of the network's stimuli.</summary>
@@ -39,11 +39,11 @@ public sealed record ResidentPopulation<T>(
     where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
 /// <summary>
-/// A projection whose handler is <c>post.x += w</c>: the state array it adds to (<see cref="Target"/>,
-/// of the target population), w shared (<see cref="Weight"/>) or per synapse (<see cref="Weights"/>), and
-/// whether refractory targets drop the input.
+/// A projection whose handler touches only the postsynaptic neuron (<see cref="IR.PostLocalHandler"/>):
+/// its per-synapse values (parameters then states, null for shared ones), which the device's gather
+/// kernel reads by synapse.
 /// </summary>
-public sealed record ResidentProjection<T>(T[] Target, T Weight, T[]? Weights, bool SkipRefractory)
+public sealed record ResidentProjection<T>(T[]?[] Values)
     where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
 /// <summary>A Poisson input: the state it adds weight·k to, and its current binomial table (the protocol may change its rate).</summary>

@@ -10,14 +10,17 @@ internal sealed partial class Simulation<T>
     private readonly IResidentStep<T>? _resident;
 
     /// <summary>
-    /// The backend's device step, when the kernels are bound from the start and every projection's
-    /// handler is <c>post.x += w</c> (the condition for delivering inside the parallel region), and
-    /// every population with equations has a kernel.
+    /// The backend's device step, when the kernels are bound from the start, every projection's
+    /// handler touches only the postsynaptic neuron (and that neuron's population has a kernel, whose
+    /// arrays the device holds), no synapse has equations or an on_post handler, and every population
+    /// with equations or a threshold has a kernel.
     /// </summary>
     private IResidentStep<T>? Resident()
     {
-        if (_kernels is not { Ready: true } || !_deliverInRegion ||
-            _populations.Any(p => p.Stepper is not null && p.Kernel is null))
+        if (_kernels is not { Ready: true } ||
+            _projections.Any(p => p.Stepper is not null || p.OnPost.Length > 0 ||
+                (p.OnPre.Length > 0 && !(PostLocalHandler.Is(p.Projection.Synapse) && _populations[p.Projection.Target.Population].BoundArrays is not null))) ||
+            _populations.Any(p => (p.Stepper is not null || p.Threshold is not null) && p.Kernel is null))
         {
             return null;
         }
@@ -25,18 +28,12 @@ internal sealed partial class Simulation<T>
         {
             Populations = _populations.Select(p => new ResidentPopulation<T>(p.Size, p.BoundArrays, p.LastSpike, p.SilenceDepth,
                 p.RefractorySteps, p.RefractoryStepsPerNeuron, p.History?.Depth ?? 0)).ToArray(),
-            Projections = _projections.Select(ResidentProjection).ToArray(),
+            Projections = _projections.Select(p => p.OnPre.Length == 0 ? null : new ResidentProjection<T>(p.Values)).ToArray(),
             Poisson = _stimuli.Resident(),
             Seed = _seed,
         };
         return _kernels.Resident(model);
     }
-
-    private static ResidentProjection<T>? ResidentProjection(ProjectionRuntime<T> projection) => projection.OnPre.Length == 0
-        ? null
-        : projection.FastHandler is { } fast
-            ? new ResidentProjection<T>(fast.Target, fast.Weight, fast.Weights, fast.Refractory is not null)
-            : throw new InvalidOperationException("a device step needs every handler to be post.x += w");
 
     private void StepResident(long n)
     {

@@ -39,8 +39,7 @@ public sealed class CpuAcceleratorTests : IDisposable
         Assert.Equal(reference.SynapticEvents, run.Result.SynapticEvents);
     }
 
-    /// <summary>Samples whose handlers are not all post.x += w: their delivery runs on the host.</summary>
-    private static readonly HashSet<string> HostDelivery = new() { "bilateral_silencing.neuro" };
+
 
     [Theory]
     [InlineData("float32")]
@@ -65,8 +64,47 @@ public sealed class CpuAcceleratorTests : IDisposable
         // The big samples, shrunk, spike within 20 ms; the small ones need longer to show spikes.
         string duration = SampleSizes.For(sample).Count > 0 ? "duration=20 ms" : "duration=150 ms";
         var network = Compile(Repository.Path("samples", sample), SampleSizes.For(sample).Append($"precision={precision}").Append(duration).ToArray());
-        AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)),
-            deviceStep: !HostDelivery.Contains(sample));
+        AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)));
+    }
+
+    [Theory]
+    [InlineData("float32")]
+    [InlineData("float64")]
+    public void AHandlerThatTouchesMoreThanThePostsynapticNeuronIsDeliveredOnTheHost(string precision)
+    {
+        // A saturating handler (reads the target's state) runs on the device's gather; one that
+        // also counts in a synapse state cannot (two targets' threads would share nothing, but the
+        // count belongs to the synapse) and keeps delivery on the host, around the device's updates.
+        string Model(string handler) => $$"""
+            model handlers { dt = 0.1 ms; duration = 60 ms; seed = 4; precision = {{precision}} }
+            neuron N {
+              param tau = 10 ms
+              param s_max = 8 mV
+              state v = 0 mV
+              state s = 0 mV
+              dv/dt = (18 mV + s - v) / tau
+              ds/dt = -s / (5 ms)
+              threshold v > 15 mV
+              reset { v = 0 mV }
+              refractory 2 ms
+            }
+            synapse Sat {
+              param w = 1 mV
+              state n = 0
+              on_pre { {{handler}} }
+            }
+            population P = N[50] { v = i * 0.3 mV }
+            projection pp = P -> P : Sat { connect fixed_probability(0.3); w = uniform(0.2 mV, 1 mV); delay = uniform(0.5 ms, 2 ms) }
+            record spikes P
+            record P[0:3].s every 0.1 ms
+            """;
+        foreach (var (handler, deviceStep) in new[] { ("s += w * (1 - s / s_max)", true), ("s += w * (1 - s / s_max); n += 1", false) })
+        {
+            var compilation = Models.CompileText(Model(handler));
+            Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
+            Assert.Equal(deviceStep, PostLocalHandler.Is(compilation.Network!.Projections[0].Synapse));
+            AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 1, deviceStep);
+        }
     }
 
     [Theory]

@@ -170,18 +170,13 @@ internal sealed class ResidentEmitter
         _w.Close();
         _w.Line();
 
-        Struct($"Gather{p}Args",
-            "ArrayView<int> slotStart",
-            "ArrayView<int> pending",
-            "ArrayView<long> events",
-            $"ArrayView<{_t}> target",
-            $"ArrayView<{_t}> weights",
-            "ArrayView<byte> refractory",
-            $"{_t} w",
-            "int perSynapse",
-            "int skipRefractory");
+        var gather = new GatherEmitter(_network, projection);
+        var body = gather.Body();
+        var fields = gather.Fields.ToList();
+        Struct($"Gather{p}Args", new[] { "ArrayView<int> slotStart", "ArrayView<int> pending", "ArrayView<long> events" }
+            .Concat(fields.Select(f => $"{f.Type} {f.Name}")).ToArray());
 
-        _w.Line("// One thread per target: its queued events sorted by (older spike first, then synapse), then added one by one.");
+        _w.Line("// One thread per target: its queued events sorted into the reference order (older spike first, then synapse), then applied one by one.");
         _w.Open($"public static void Gather{p}(Index1D index, Gather{p}Args a)");
         _w.Line($"int j = {projection.Target.Start} + index;");
         _w.Line("int m = a.pending[j];");
@@ -194,13 +189,10 @@ internal sealed class ResidentEmitter
         _w.Line("while (y >= first && a.events[y] > key) { a.events[y + 1] = a.events[y]; y--; }");
         _w.Line("a.events[y + 1] = key;");
         _w.Close();
-        _w.Line("if (a.skipRefractory != 0 && a.refractory[j] != 0) return;");
-        _w.Line($"{_t} value = a.target[j];");
-        _w.Open("for (int x = first; x < first + m; x++)");
-        _w.Line("int k = (int)(a.events[x] & 0xFFFFFFFFL);");
-        _w.Line($"value = {Arithmetic.Add("value", "(a.perSynapse != 0 ? a.weights[k] : a.w)")};");
-        _w.Close();
-        _w.Line("a.target[j] = value;");
+        foreach (var line in body)
+        {
+            _w.Line(line);
+        }
         _w.Close();
         _w.Line();
 
@@ -219,20 +211,21 @@ internal sealed class ResidentEmitter
         _w.Line("var slotStart = r.Upload<int>(slotStarts);");
         _w.Line($"var pending = r.Scratch<int>({targetSize});");
         _w.Line("var events = r.Scratch<long>(slotStarts[^1]);");
-        _w.Line("var target = r.State(handler.Target);");
-        _w.Line($"var weights = handler.Weights is null ? r.Scratch<{_t}>(1) : r.Upload<{_t}>(handler.Weights);");
-        _w.Line($"var refractory = r.RefractoryFlags({projection.Target.Population});");
+        _w.Line($"var post = r.Model.Populations[{projection.Target.Population}].Arrays!;");
+        foreach (var field in fields.Where(f => f.Binding != "t"))
+        {
+            _w.Line($"var {field.Name} = {field.Binding};");
+        }
         _w.Line($"var scatter = d.Kernel<Scatter{p}Args>(Scatter{p});");
-        _w.Line($"var gather = d.Kernel<Gather{p}Args>(Gather{p});");
+        _w.Line($"var gatherKernel = d.Kernel<Gather{p}Args>(Gather{p});");
         _w.Open($"r.OnDelivery({p}, {source}, synapses.MinDelay, synapses.MaxDelay, (threads, step, most) => scatter(threads, new Scatter{p}Args");
         _w.Line($"rowStart = rowStart, targets = targets, {(perSynapseDelays ? "delays = delays, " : "")}slotStart = slotStart, pending = pending, events = events,");
         _w.Line($"history = r.History({source}), historyCounts = r.HistoryCounts({source}), counter = r.EventCounter,");
         _w.Line($"step = step, most = most, depth = r.Depth({source}), size = {_network.Populations[source].Size},");
         _w.Line("minDelay = synapses.MinDelay, span = synapses.MaxDelay - synapses.MinDelay,");
-        _w.Close($"), step => gather({projection.Target.Count}, new Gather{p}Args");
+        _w.Close($"), (step, t) => gatherKernel({projection.Target.Count}, new Gather{p}Args");
         _w.Open("");
-        _w.Line("slotStart = slotStart, pending = pending, events = events, target = target, weights = weights, refractory = refractory,");
-        _w.Line("w = handler.Weight, perSynapse = handler.Weights is null ? 0 : 1, skipRefractory = handler.SkipRefractory ? 1 : 0,");
+        _w.Line(string.Join(", ", new[] { "slotStart", "pending", "events" }.Concat(fields.Select(f => f.Name)).Select(n => $"{n} = {n}")) + ",");
         _w.Close("));");
         _w.Close();
         _w.Line();
