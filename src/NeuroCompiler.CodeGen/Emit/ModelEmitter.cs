@@ -13,7 +13,7 @@ public static class ModelEmitter
     public const string ClassName = "Kernels";
 
     /// <summary>Bumped whenever the generated code changes meaning, so cached assemblies are not reused.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     public static string Emit(Network network)
     {
@@ -25,6 +25,7 @@ public static class ModelEmitter
         w.Line("#pragma warning disable");
         w.Line("using System;");
         w.Line("using System.Numerics;");
+        w.Line("using System.Runtime.InteropServices;");
         w.Line("using NeuroCompiler.Interpreter;");
         w.Line("using NeuroCompiler.Runtime;");
         w.Line();
@@ -65,7 +66,13 @@ public static class ModelEmitter
             if (emitter.VectorBlock is { } vector)
             {
                 w.Line($"// {T} lanes at a time: each lane does the scalar code's operations (no fused multiply-add).");
-                w.Open($"for (; Vector.IsHardwareAccelerated && i + Vector<{T}>.Count <= end; i += Vector<{T}>.Count)");
+                w.Line("// Whole vectors are loaded and stored without bounds checks, after one check that every array reaches end.");
+                w.Line($"bool vectors = Vector.IsHardwareAccelerated && start >= 0{string.Concat(emitter.VectorArrays.Select(a => $" && end <= {a}.Length"))};");
+                foreach (var array in emitter.VectorArrays)
+                {
+                    w.Line($"ref {T} {array}Ref = ref MemoryMarshal.GetArrayDataReference({array});");
+                }
+                w.Open($"for (; vectors && i + Vector<{T}>.Count <= end; i += Vector<{T}>.Count)");
                 Lines(w, vector);
                 w.Close();
             }

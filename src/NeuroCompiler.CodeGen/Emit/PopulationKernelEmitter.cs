@@ -50,6 +50,27 @@ internal sealed class PopulationKernelEmitter
     /// <summary>The SIMD block for neurons i .. i+W-1, or null when this population's kernel is scalar only.</summary>
     public string? VectorBlock { get; private set; }
 
+    /// <summary>
+    /// The arrays the vector block loads and stores whole vectors of, through <c>ref {name}Ref</c>
+    /// without bounds checks: the kernel declares the refs and checks once that <c>end</c> is within
+    /// every one of them before the vector loop.
+    /// </summary>
+    public IReadOnlyCollection<string> VectorArrays => _vectorArrays;
+
+    private readonly SortedSet<string> _vectorArrays = new(StringComparer.Ordinal);
+
+    private string Load(string array)
+    {
+        _vectorArrays.Add(array);
+        return $"Vector.LoadUnsafe(ref {array}Ref, (nuint)i)";
+    }
+
+    private string Store(string vector, string array)
+    {
+        _vectorArrays.Add(array);
+        return $"{vector}.StoreUnsafe(ref {array}Ref, (nuint)i);";
+    }
+
     /// <summary>With a vector block: the list of refractory neurons and the scratch arrays.</summary>
     public string? HeldDeclarations { get; private set; }
 
@@ -217,8 +238,8 @@ internal sealed class PopulationKernelEmitter
         var after = states.ToDictionary(s => s, s => $"n{s}");
         string? VectorVariable(VariableRef r, IReadOnlyDictionary<int, string> at) => r.Space switch
         {
-            VariableSpace.NeuronState => at.TryGetValue(r.Slot, out var local) ? local : $"new {V}({Use($"s{r.Slot}", T, $"States[{r.Slot}]")}, i)",
-            VariableSpace.NeuronParameter when _model.Parameters[r.Slot].PerElement => $"new {V}({Use($"p{r.Slot}", T, $"Parameters[{r.Slot}]!")}, i)",
+            VariableSpace.NeuronState => at.TryGetValue(r.Slot, out var local) ? local : Load(Use($"s{r.Slot}", T, $"States[{r.Slot}]")),
+            VariableSpace.NeuronParameter when _model.Parameters[r.Slot].PerElement => Load(Use($"p{r.Slot}", T, $"Parameters[{r.Slot}]!")),
             VariableSpace.Index or VariableSpace.PositionX or VariableSpace.PositionY or VariableSpace.PositionZ => null,
             _ => $"new {V}({Variable(r, at)})",
         };
@@ -247,7 +268,7 @@ internal sealed class PopulationKernelEmitter
         }
         foreach (int slot in states)
         {
-            w.Line($"var x{slot} = new {V}(s{slot}, i);");
+            w.Line($"var x{slot} = {Load($"s{slot}")};");
         }
         if (euler is not null && !VectorExponentialEuler(w, euler, byState))
         {
@@ -289,7 +310,7 @@ internal sealed class PopulationKernelEmitter
                     }
                 }
                 w.Line($"var n{states[k]} = {acc};");
-                w.Line($"n{states[k]}.CopyTo(s{states[k]}, i);");
+                w.Line(Store($"n{states[k]}", $"s{states[k]}"));
             }
         }
         if (_model.Refractory is not null)
@@ -503,7 +524,7 @@ internal sealed class PopulationKernelEmitter
             string exp = ee.A[k] is IrConstant ? $"new {V}(expA{k})" : $"DetMath.Exp(a{k} * {dt})";
             w.Line($"var q{k} = bb{k} / a{k};");
             w.Line($"var n{slot} = Vector.ConditionalSelect(Vector.Equals(a{k}, {V}.Zero), x{slot} + (bb{k} * {dt}), DetMath.Negate(q{k}) + ((q{k} + x{slot}) * {exp}));");
-            w.Line($"n{slot}.CopyTo(s{slot}, i);");
+            w.Line(Store($"n{slot}", $"s{slot}"));
         }
         return true;
     }
