@@ -49,24 +49,30 @@ public static class CpuBackend
         if (network.Settings.Precision == Precision.Float32)
         {
             var single = new GeneratedKernels<float>(kernels.Kernels, Name);
-            return new CpuRun(ReferenceInterpreter.Run(network, options, single), kernels, single.Bound);
+            return new CpuRun(ReferenceInterpreter.Run(network, options, single), Task.FromResult(kernels), single.Bound);
         }
         var dbl = new GeneratedKernels<double>(kernels.Kernels, Name);
-        return new CpuRun(ReferenceInterpreter.Run(network, options, dbl), kernels, dbl.Bound);
+        return new CpuRun(ReferenceInterpreter.Run(network, options, dbl), Task.FromResult(kernels), dbl.Bound);
     }
 
     private static CpuRun RunDeferred<T>(Network network, InterpreterOptions options, DeferredKernels<T> kernels, Task<CompiledKernels> compiling)
         where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
     {
         var result = ReferenceInterpreter.Run(network, options, kernels);
-        var compiled = compiling.GetAwaiter().GetResult(); // finished and cached even if the run ended first
-        return new CpuRun(result, compiled, kernels.BoundPopulations, kernels.FromStep);
+        // When the run ends first, the compilation goes on: the caller can write the results, then
+        // wait for it (it is cached when it finishes).
+        return new CpuRun(result, compiling, kernels.BoundPopulations, kernels.FromStep);
     }
 }
 
 
 /// <summary>
-/// A CPU run: its results, how its kernels were compiled, how many populations ran compiled code, and
-/// from which step (0, or later when they were compiled in the background; null if the run ended first).
+/// A CPU run: its results, how its kernels were compiled (<see cref="Compiling"/> may still be running
+/// when the run ended before the background compilation did; <see cref="Kernels"/> waits for it), how
+/// many populations ran compiled code, and from which step (0, or later when they were compiled in
+/// the background; null if the run ended first).
 /// </summary>
-public sealed record CpuRun(SimulationResult Result, CompiledKernels Kernels, int CompiledPopulations, long? KernelsFromStep = 0);
+public sealed record CpuRun(SimulationResult Result, Task<CompiledKernels> Compiling, int CompiledPopulations, long? KernelsFromStep = 0)
+{
+    public CompiledKernels Kernels => Compiling.GetAwaiter().GetResult();
+}

@@ -25,7 +25,7 @@ internal static class BackendRegistry
         public bool Compiled => false;
 
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings) =>
-            new(ReferenceInterpreter.Run(network, options), 0, false, TimeSpan.Zero, null);
+            new(ReferenceInterpreter.Run(network, options), 0, null, null);
 
         public string? Source(Network network) => null;
     }
@@ -43,7 +43,7 @@ internal static class BackendRegistry
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {
             var run = CpuBackend.Run(network, options, compileInBackground: settings.CompileInBackground);
-            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, null, run.KernelsFromStep);
+            return new BackendRun(run.Result, run.CompiledPopulations, run.Compiling, null, run.KernelsFromStep);
         }
 
         public string? Source(Network network) => CpuBackend.Source(network);
@@ -65,7 +65,7 @@ internal static class BackendRegistry
             string device = run.Resident
                 ? $"{run.Device}, whole step on the device"
                 : $"{run.Device}, updates on the device; delivery, input and resets on the host";
-            return new BackendRun(run.Result, run.CompiledPopulations, run.Kernels.FromCache, run.Kernels.Time, device);
+            return new BackendRun(run.Result, run.CompiledPopulations, Task.FromResult(run.Kernels), device);
         }
 
         public string? Source(Network network) => GpuBackend.Source(network);

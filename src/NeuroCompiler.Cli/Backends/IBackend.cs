@@ -1,3 +1,4 @@
+using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
@@ -33,4 +34,11 @@ internal sealed record BackendSettings(Gpu.DeviceKind Device, bool CompileInBack
 /// cost, and the step they ran from: 0, or later when they were compiled while the run began with the
 /// interpreter; null if the run ended first) and its device, in words.
 /// </summary>
-internal sealed record BackendRun(SimulationResult Result, int CompiledPopulations, bool FromCache, TimeSpan KernelCompileTime, string? Device, long? KernelsFromStep = 0);
+internal sealed record BackendRun(SimulationResult Result, int CompiledPopulations, Task<CompiledKernels>? Kernels, string? Device, long? KernelsFromStep = 0)
+{
+    /// <summary>Whether the kernels came from the cache (waits for a compilation still running).</summary>
+    public bool FromCache => Kernels?.GetAwaiter().GetResult().FromCache ?? false;
+
+    /// <summary>How long compiling or loading the kernels took (waits for a compilation still running).</summary>
+    public TimeSpan KernelCompileTime => Kernels?.GetAwaiter().GetResult().Time ?? TimeSpan.Zero;
+}

@@ -59,7 +59,7 @@ internal static class RunCommand
             SimulationResult result;
             string? device = null;
             long? kernelsFromStep = 0;
-            TimeSpan background = TimeSpan.Zero;
+            BackendRun? pending = null;
             int threadCount = backend.Threaded ? parse.GetValue(threads) ?? CodeGen.CpuBackend.DefaultWorkers(network) : 1;
             var buildTime = compilation.TotalTime;
             try
@@ -76,10 +76,7 @@ internal static class RunCommand
                 {
                     buildTime += run.KernelCompileTime; // compiled (or loaded) before the first step
                 }
-                else
-                {
-                    background = run.KernelCompileTime;
-                }
+                pending = run;
                 device = run.Device;
                 progress?.Done();
             }
@@ -121,7 +118,21 @@ internal static class RunCommand
             if (!silent)
             {
                 Summary.Print(output, network, result, buildTime, directory, files, device);
-                if (kernelsFromStep != 0)
+            }
+            if (kernelsFromStep != 0 && pending is not null)
+            {
+                // The results are written; a compilation the run outlived finishes now, into the cache.
+                TimeSpan background;
+                try
+                {
+                    background = pending.KernelCompileTime;
+                }
+                catch (CodeGen.Compile.GeneratedCodeException e)
+                {
+                    error.WriteLine($"neuroc: internal error: {e.Message} (the results above, interpreted, are complete)");
+                    return ExitCodes.RuntimeFailure;
+                }
+                if (!silent)
                 {
                     output.WriteLine(kernelsFromStep is { } from
                         ? $"  kernels: compiled in {background.TotalSeconds:0.00} s while the run began; steps 0-{from - 1} interpreted (same results), compiled from step {from}; cached for the next run"

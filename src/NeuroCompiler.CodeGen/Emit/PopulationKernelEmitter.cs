@@ -521,9 +521,32 @@ internal sealed class PopulationKernelEmitter
         for (int k = 0; k < ee.States.Length; k++)
         {
             int slot = ee.States[k];
-            string exp = ee.A[k] is IrConstant ? $"new {V}(expA{k})" : $"DetMath.Exp(a{k} * {dt})";
-            w.Line($"var q{k} = bb{k} / a{k};");
-            w.Line($"var n{slot} = Vector.ConditionalSelect(Vector.Equals(a{k}, {V}.Zero), x{slot} + (bb{k} * {dt}), DetMath.Negate(q{k}) + ((q{k} + x{slot}) * {exp}));");
+            string euler = $"x{slot} + (bb{k} * {dt})";
+            if (ee.A[k] is IrConstant ca)
+            {
+                // A is one number, so the selection is decided here; with B one number too, B/A and
+                // its negation are computed once per call (the same operations, so the same bits).
+                if (!NonZero(ca.Value))
+                {
+                    w.Line($"var n{slot} = {euler};");
+                }
+                else if (ee.B[k] is IrConstant cb)
+                {
+                    Prologue.Add($"{T} q{k} = ({Lit(cb.Value)} / {Lit(ca.Value)});");
+                    Prologue.Add($"{T} negQ{k} = -q{k};");
+                    w.Line($"var n{slot} = new {V}(negQ{k}) + ((new {V}(q{k}) + x{slot}) * new {V}(expA{k}));");
+                }
+                else
+                {
+                    w.Line($"var q{k} = bb{k} / a{k};");
+                    w.Line($"var n{slot} = DetMath.Negate(q{k}) + ((q{k} + x{slot}) * new {V}(expA{k}));");
+                }
+            }
+            else
+            {
+                w.Line($"var q{k} = bb{k} / a{k};");
+                w.Line($"var n{slot} = Vector.ConditionalSelect(Vector.Equals(a{k}, {V}.Zero), {euler}, DetMath.Negate(q{k}) + ((q{k} + x{slot}) * DetMath.Exp(a{k} * {dt})));");
+            }
             w.Line(Store($"n{slot}", $"s{slot}"));
         }
         return true;
