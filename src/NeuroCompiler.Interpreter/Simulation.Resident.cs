@@ -40,7 +40,8 @@ internal sealed partial class Simulation<T>
         var device = _resident!;
         T time = Num<T>.From(n * _network.Settings.Dt);
         bool acts = _protocol.Acts(n);
-        if (acts || _recorder.SamplesStates(n))
+        bool pulled = acts || _recorder.SamplesStates(n);
+        if (pulled)
         {
             device.Pull();
         }
@@ -50,6 +51,11 @@ internal sealed partial class Simulation<T>
         _signalStepper?.Step(_signals, n, time);
         if (acts || currents)
         {
+            // Push sends the host's states up too, so they must be the device's first.
+            if (!pulled)
+            {
+                device.Pull();
+            }
             device.Push();
         }
         device.Update(n, time);
