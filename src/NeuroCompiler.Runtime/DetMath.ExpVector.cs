@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NeuroCompiler.Runtime;
 
@@ -10,16 +11,16 @@ public static partial class DetMath
     /// path (2^k is then a normal number and the result is never subnormal); if any lane is outside
     /// that (large, tiny or NaN), the whole vector is computed lane by lane by the scalar routine.
     /// </summary>
+    /// <remarks>
+    /// Inlined into the kernels that call it (a call would spill every live vector around it), with
+    /// the rare lane-by-lane path kept out of line.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Exp(Vector<double> x)
     {
         if (!Vector.LessThanAll(Vector.Abs(x), new Vector<double>(700.0)))
         {
-            Span<double> lanes = stackalloc double[Vector<double>.Count];
-            for (int i = 0; i < lanes.Length; i++)
-            {
-                lanes[i] = Exp(x[i]);
-            }
-            return new Vector<double>(lanes);
+            return ExpByLane(x);
         }
 
         // ExpCore with xt = 0.
@@ -66,6 +67,18 @@ public static partial class DetMath
         var e1 = ((one - (s1 - b1)) + (wh - b1)) + wl;
         var scale = Vector.AsVectorDouble(Vector.ShiftLeft(Vector.ConvertToInt64(kd) + new Vector<long>(0x3FF), 52));
         return (s1 + e1) * scale;
+    }
+
+    /// <summary><see cref="Exp(double)"/> of each lane in turn.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<double> ExpByLane(Vector<double> x)
+    {
+        Span<double> lanes = stackalloc double[Vector<double>.Count];
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            lanes[i] = Exp(x[i]);
+        }
+        return new Vector<double>(lanes);
     }
 
     /// <summary><c>(float)Exp((double)x)</c> of every lane, as <see cref="DetMathF.Exp(float)"/>.</summary>
