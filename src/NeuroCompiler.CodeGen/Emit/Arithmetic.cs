@@ -12,4 +12,14 @@ internal static class Arithmetic
     public static string Subtract(string left, string right) => $"({left} - {right})";
 
     public static string Multiply(string left, string right) => $"({left} * {right})";
+
+    /// <summary>The new value of <paramref name="target"/> after <c>target op= value</c> (or <c>target = value</c>).</summary>
+    public static string Assigned(string target, IR.AssignOperator op, string value) => op switch
+    {
+        IR.AssignOperator.Add => Add(target, value),
+        IR.AssignOperator.Subtract => Subtract(target, value),
+        IR.AssignOperator.Multiply => Multiply(target, value),
+        IR.AssignOperator.Divide => $"({target} / {value})",
+        _ => value,
+    };
 }

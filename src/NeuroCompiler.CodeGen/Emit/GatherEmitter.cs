@@ -51,14 +51,7 @@ internal sealed class GatherEmitter
             _states.Add(slot);
             string target = $"x{slot}";
             string value = Emit(assignment.Value);
-            string assigned = assignment.Operator switch
-            {
-                AssignOperator.Add => Arithmetic.Add(target, value),
-                AssignOperator.Subtract => Arithmetic.Subtract(target, value),
-                AssignOperator.Multiply => Arithmetic.Multiply(target, value),
-                AssignOperator.Divide => $"({target} / {value})",
-                _ => value,
-            };
+            string assigned = Arithmetic.Assigned(target, assignment.Operator, value);
             bool clamped = refractoriness && _model.Refractory!.ClampedStates.Contains(slot);
             statements.Add(clamped ? $"if (!held) {target} = {assigned};" : $"{target} = {assigned};");
         }

@@ -141,14 +141,7 @@ internal sealed class PopulationKernelEmitter
         {
             string target = $"{Use($"s{assignment.Target.Slot}", T, $"States[{assignment.Target.Slot}]")}[i]";
             string value = Emit(assignment.Value, none);
-            string assigned = assignment.Operator switch
-            {
-                AssignOperator.Add => Arithmetic.Add(target, value),
-                AssignOperator.Subtract => Arithmetic.Subtract(target, value),
-                AssignOperator.Multiply => Arithmetic.Multiply(target, value),
-                AssignOperator.Divide => $"({target} / {value})",
-                _ => value,
-            };
+            string assigned = Arithmetic.Assigned(target, assignment.Operator, value);
             w.Line($"{target} = {assigned};");
         }
         ResetBody = w.ToString();
