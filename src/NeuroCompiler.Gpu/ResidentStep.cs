@@ -222,7 +222,7 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
             {
                 continue;
             }
-            if (population.Model.Arrays?.Refractory is not null && population.HasRefractoriness)
+            if (population.HasRefractoriness)
             {
                 _refractory(population.Size, new ResidentKernels.RefractoryArgs
                 {
