@@ -53,9 +53,6 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
 
     public Network Network { get; }
 
-    /// <summary>How many projections deliver on the device (the rest have no handler).</summary>
-    public int DeliveringProjections => _deliveries.Count;
-
     // ---- what the generated BindResident uses ----
 
     /// <summary>A state the kernels write: shared between them, pulled back when the host reads states.</summary>
@@ -105,9 +102,10 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
     /// <summary>
     /// A projection's delivery: scatter(threads, step, most spikes in one delay's slot) queues the
     /// events per target, gather(step, time) sorts each target's events into the reference order and applies them.
+    /// Registered in projection order, which is the order they run in (the reference's).
     /// </summary>
-    public void OnDelivery(int projection, int source, int minDelay, int maxDelay, Action<int, long, int> scatter, Action<long, T> gather) =>
-        _deliveries.Add(new Delivery(projection, source, minDelay, maxDelay, scatter, gather));
+    public void OnDelivery(int source, int minDelay, int maxDelay, Action<int, long, int> scatter, Action<long, T> gather) =>
+        _deliveries.Add(new Delivery(source, minDelay, maxDelay, scatter, gather));
 
     /// <summary>A Poisson input's kernel: (step, its binomial table).</summary>
     public void OnPoisson(int input, Action<long, DeviceBinomial> launch) =>
@@ -345,7 +343,7 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
         return array.View;
     }
 
-    private sealed record Delivery(int Projection, int Source, int MinDelay, int MaxDelay, Action<int, long, int> Scatter, Action<long, T> Gather);
+    private sealed record Delivery(int Source, int MinDelay, int MaxDelay, Action<int, long, int> Scatter, Action<long, T> Gather);
 
     /// <summary>A population's device buffers and the host's copy of its recent spike counts.</summary>
     private sealed class PopulationBuffers

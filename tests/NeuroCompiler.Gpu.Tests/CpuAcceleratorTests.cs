@@ -18,9 +18,13 @@ public sealed class CpuAcceleratorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_cache.Folder, recursive: true);
 
-    private static Network Compile(string path, params string[] overrides)
+    private static Network Compile(string path, params string[] overrides) => Checked(Models.CompileFile(path, overrides));
+
+    /// <summary>A model written in the test, compiled (it must be valid), recording every spike.</summary>
+    private static Network CompileModel(string text) => Checked(Models.CompileText(text));
+
+    private static Network Checked(Driver.Compilation compilation)
     {
-        var compilation = Models.CompileFile(path, overrides);
         Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
         return Comparison.RecordingAllSpikes(compilation.Network!);
     }
@@ -100,10 +104,9 @@ public sealed class CpuAcceleratorTests : IDisposable
             """;
         foreach (var (handler, deviceStep) in new[] { ("s += w * (1 - s / s_max)", true), ("s += w * (1 - s / s_max); n += 1", false) })
         {
-            var compilation = Models.CompileText(Model(handler));
-            Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
-            Assert.Equal(deviceStep, PostLocalHandler.Is(compilation.Network!.Projections[0].Synapse));
-            AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 1, deviceStep);
+            var network = CompileModel(Model(handler));
+            Assert.Equal(deviceStep, PostLocalHandler.Is(network.Projections[0].Synapse));
+            AssertIdentical(network, 1, deviceStep);
         }
     }
 
@@ -117,7 +120,7 @@ public sealed class CpuAcceleratorTests : IDisposable
         // current; a spike generator's spikes sent up; per-synapse delays, multapses, a shared and a
         // per-synapse weight, per-neuron refractory periods; traces pulled back when sampled, and
         // the states pulled before the host's arrays go back up when only a current changed.
-        var compilation = Models.CompileText($$"""
+        var network = CompileModel($$"""
             model everything { dt = 0.1 ms; duration = 120 ms; seed = 5; precision = {{precision}} }
             import "std/neurons"
             import "std/synapses"
@@ -144,8 +147,7 @@ public sealed class CpuAcceleratorTests : IDisposable
             """);
         // The traces are sampled at steps where neither the protocol nor the current changes
         // anything (400 and 600 are the current's), so the device's states are not pulled there.
-        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
-        AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 2);
+        AssertIdentical(network, 2);
     }
 
     [Theory]
@@ -155,7 +157,7 @@ public sealed class CpuAcceleratorTests : IDisposable
     {
         // Time constants that differ per neuron give each neuron its own exact propagator (flattened
         // on the device); a drive that depends on position reads the positions.
-        var compilation = Models.CompileText($$"""
+        var network = CompileModel($$"""
             model hetero { dt = 0.1 ms; duration = 60 ms; seed = 3; precision = {{precision}} }
             neuron N {
               param tau = 10 ms
@@ -172,11 +174,10 @@ public sealed class CpuAcceleratorTests : IDisposable
             record spikes P
             record P[0:4].v every 0.1 ms
             """);
-        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
-        var source = GpuBackend.Source(compilation.Network!);
+        var source = GpuBackend.Source(network);
         Assert.Contains("d.Flatten(a.Propagators!)", source);
         Assert.Contains("pos0.UploadAll();", source);
-        AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 1);
+        AssertIdentical(network, 1);
     }
 
     [Theory]
@@ -186,7 +187,7 @@ public sealed class CpuAcceleratorTests : IDisposable
     {
         // Euler-Maruyama (normal variates from Philox and the quantile function on the device),
         // RK4 with a nonlinear term, and refractory periods that differ per neuron.
-        var compilation = Models.CompileText($$"""
+        var network = CompileModel($$"""
             model kinds { dt = 0.1 ms; duration = 80 ms; seed = 9; precision = {{precision}} }
             neuron Noisy {
               param tau = 10 ms
@@ -212,7 +213,6 @@ public sealed class CpuAcceleratorTests : IDisposable
             record spikes A, B
             record A[0:3].v every 0.1 ms
             """);
-        Assert.True(compilation.Success, DiagnosticFormatter.FormatAll(compilation.Diagnostics));
-        AssertIdentical(Comparison.RecordingAllSpikes(compilation.Network!), 2);
+        AssertIdentical(network, 2);
     }
 }

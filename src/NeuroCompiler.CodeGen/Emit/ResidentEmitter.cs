@@ -218,7 +218,7 @@ internal sealed class ResidentEmitter
         }
         _w.Line($"var scatter = d.Kernel<Scatter{p}Args>(Scatter{p});");
         _w.Line($"var gatherKernel = d.Kernel<Gather{p}Args>(Gather{p});");
-        _w.Open($"r.OnDelivery({p}, {source}, synapses.MinDelay, synapses.MaxDelay, (threads, step, most) => scatter(threads, new Scatter{p}Args");
+        _w.Open($"r.OnDelivery({source}, synapses.MinDelay, synapses.MaxDelay, (threads, step, most) => scatter(threads, new Scatter{p}Args");
         _w.Line($"rowStart = rowStart, targets = targets, {(perSynapseDelays ? "delays = delays, " : "")}slotStart = slotStart, pending = pending, events = events,");
         _w.Line($"history = r.History({source}), historyCounts = r.HistoryCounts({source}), counter = r.EventCounter,");
         _w.Line($"step = step, most = most, depth = r.Depth({source}), size = {_network.Populations[source].Size},");
