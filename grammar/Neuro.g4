@@ -41,6 +41,8 @@ declaration
     | PROTOCOL LBRACE (protocolItem SEMI?)* RBRACE                           #protocolDecl
     | RECORD kind=IDENT popRef (COMMA popRef)* (EVERY expr)? SEMI?           #recordGroupDecl
     | RECORD variableRef (COMMA variableRef)* (EVERY expr)? SEMI?            #recordTraceDecl
+    | SPREAD source=IDENT ARROW target=IDENT
+        (LBRACE (setting SEMI?)* RBRACE)?                                    #spreadDecl
     ;
 
 setting
@@ -50,16 +52,19 @@ setting
 // Members of neuron and synapse types. Which members a type may hold is the binder's business,
 // so a misplaced member gets a clear diagnostic instead of a parse error.
 member
-    : PARAM IDENT ASSIGN expr                                                #paramMember
+    : PARAM IDENT (ASSIGN expr)?                                             #paramMember
     | STATE IDENT ASSIGN expr                                                #stateMember
     | LET IDENT ASSIGN expr                                                  #letMember
-    | d=IDENT SLASH dt=IDENT ASSIGN expr                                     #odeMember
+    | d=IDENT SLASH dt=IDENT ASSIGN expr (COLON flag=IDENT)?                 #odeMember
     | METHOD IDENT                                                           #methodMember
     | THRESHOLD expr                                                         #thresholdMember
     | RESET block                                                            #resetMember
     | REFRACTORY expr (CLAMP IDENT (COMMA IDENT)*)?                          #refractoryMember
     | ON_PRE block                                                           #onPreMember
     | ON_POST block                                                          #onPostMember
+    | EVERY expr block                                                       #everyMember
+    | PRUNE EVERY expr WHEN expr                                             #pruneMember
+    | GROW EVERY expr WHEN expr                                              #growMember
     ;
 
 projectionMember
@@ -171,6 +176,10 @@ SET         : 'set';
 SILENCE     : 'silence';
 FOR         : 'for';
 EVERY       : 'every';
+WHEN        : 'when';
+PRUNE       : 'prune';
+GROW        : 'grow';
+SPREAD      : 'spread';
 TRUE        : 'true';
 FALSE       : 'false';
 AND         : 'and' | '&&';

@@ -76,7 +76,11 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
 
     public (int Start, int End) Share(int worker) => (_bounds[worker], _bounds[worker + 1]);
     public VectorNode<T>? Threshold;
-    public (int State, AssignOperator Operator, VectorNode<T> Value)[] Reset = Array.Empty<(int, AssignOperator, VectorNode<T>)>();
+    /// <summary>The reset's statements: the array written (a state's, or a model-level state's with one element) and how.</summary>
+    public (T[] Target, bool PerNeuron, AssignOperator Operator, VectorNode<T> Value)[] Reset = Array.Empty<(T[], bool, AssignOperator, VectorNode<T>)>();
+
+    /// <summary>Whether the reset changes a model-level state (so it runs on the host, neuron by neuron in order).</summary>
+    public bool ResetWritesSignals => Reset.Any(r => !r.PerNeuron);
 
     /// <summary>Refractory period in steps: one for all, or per neuron.</summary>
     public int RefractorySteps;

@@ -20,6 +20,8 @@ internal enum HandlerIndex
     Synapse,
     Pre,
     Post,
+    /// <summary>A model-level state (one element).</summary>
+    Model,
 }
 
 /// <summary>
@@ -67,7 +69,8 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
         set
         {
             _onPre = value;
-            FastHandler = value is [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add, Value: ConstantNode<T> or ArrayNode<T> } statement]
+            // With event-driven states, every event must bring the synapse up to date (the general path).
+            FastHandler = EventDriven is null && value is [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add, Value: ConstantNode<T> or ArrayNode<T> } statement]
                 ? new FastHandler<T>(statement.Target, statement.Value is ConstantNode<T> c ? c.Value : T.Zero,
                     (statement.Value as ArrayNode<T>)?.Values, statement.Refractory)
                 : null;
@@ -92,10 +95,25 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
     public Integrators.StateGroup<T>? SynapseStates;
     public Integrators.Stepper<T>? Stepper;
 
+    /// <summary>The event-driven states, brought up to date before each of the synapse's events; null without any.</summary>
+    public EventDrivenStates<T>? EventDriven;
+
+    /// <summary>The clock rules (<c>every T { ... }</c>), in declaration order.</summary>
+    public ClockRuleRuntime<T>[] ClockRules = Array.Empty<ClockRuleRuntime<T>>();
+
     /// <summary>The frame event handlers evaluate in: one synapse, with its pre and post neuron.</summary>
     public Frame<T> Frame { get; }
 }
 
 /// <summary><c>Target[j] += Weights?[k] ?? Weight</c> for synapse k onto j, unless <c>Refractory?[j]</c>.</summary>
 internal sealed record FastHandler<T>(T[] Target, T Weight, T[]? Weights, bool[]? Refractory)
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+/// <summary>
+/// A clock rule: its statements as handler statements (run synapse by synapse, in rank order) and,
+/// when every statement writes a synapse variable and reads no neuron index, as vector statements
+/// over blocks of synapses (the same values: each synapse reads only its own variables and neurons
+/// nothing writes).
+/// </summary>
+internal sealed record ClockRuleRuntime<T>(int IntervalSteps, HandlerStatement<T>[] Statements, (T[] Target, AssignOperator Operator, VectorNode<T> Value)[]? Vector)
     where T : unmanaged, IBinaryFloatingPointIeee754<T>;

@@ -79,7 +79,8 @@ internal sealed partial class Simulation<T>
 
         runtime.Compile = Compile;
         runtime.Threshold = model.Threshold is null ? null : Compile(model.Threshold);
-        runtime.Reset = model.Reset.Select(a => (a.Target.Slot, a.Operator, Compile(a.Value))).ToArray();
+        runtime.Reset = model.Reset.Select(a => (a.Target.Space == VariableSpace.Signal ? _signals.States[a.Target.Slot] : runtime.States[a.Target.Slot],
+            a.Target.Space != VariableSpace.Signal, a.Operator, Compile(a.Value))).ToArray();
         if (model.Refractory is { } refractory)
         {
             foreach (int slot in refractory.ClampedStates)

@@ -55,6 +55,7 @@ internal sealed partial class Simulation<T>
                         frame.Start = k;
                         frame.Pre = neuron;
                         frame.Post = connectivity.Targets[k];
+                        projection.EventDriven?.Advance(k, n);
                         Apply(projection.OnPre, frame);
                     }
                 }

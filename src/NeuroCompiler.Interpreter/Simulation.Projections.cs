@@ -16,7 +16,7 @@ internal sealed partial class Simulation<T>
         var connectivity = projection.Synapses!;
         int parameterCount = model.Parameters.Length;
         runtime.Values = new T[]?[parameterCount + model.States.Length];
-        var written = model.OnPre.Concat(model.OnPost).Where(a => a.Target.Space == VariableSpace.SynapseParameter).Select(a => a.Target.Slot).ToHashSet();
+        var written = model.Statements.Where(a => a.Target.Space == VariableSpace.SynapseParameter).Select(a => a.Target.Slot).ToHashSet();
         for (int v = 0; v < runtime.Values.Length; v++)
         {
             if (connectivity.Values[v] is { } column)
@@ -62,24 +62,59 @@ internal sealed partial class Simulation<T>
             {
                 VariableSpace.SynapseParameter => new HandlerStatement<T>(runtime.Values[r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null),
                 VariableSpace.SynapseState => new HandlerStatement<T>(runtime.Values[parameterCount + r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null),
+                VariableSpace.Signal => new HandlerStatement<T>(_signals.States[r.Slot], HandlerIndex.Model, a.Operator, value, null),
                 _ => new HandlerStatement<T>(neuron.States[r.Slot], r.Side == Side.Post ? HandlerIndex.Post : HandlerIndex.Pre, a.Operator, value,
                     neuron.Group.Clamped[r.Slot] ? neuron.Refractory : null),
             };
         }
 
-        runtime.OnPre = model.OnPre.Select(Statement).ToArray();
-        runtime.OnPost = model.OnPost.Select(Statement).ToArray();
-        if (runtime.OnPost.Length > 0 || model.Integrator is not null)
+        if (model.OnPost.Length > 0 || model.Integrator is not null || model.EventDriven is not null || !model.ClockRules.IsEmpty)
         {
             BuildIncoming(runtime, post.Size);
+            runtime.SynapseStates = BuildSynapseGroup(runtime, pre, post);
         }
+        VectorNode<T> Vector(IrExpression e) => VectorCompiler<T>.Compile(e, r => ResolveVector(r, runtime, pre, post), _seed);
         if (model.Integrator is { } integrator)
         {
-            runtime.SynapseStates = BuildSynapseGroup(runtime, pre, post);
-            runtime.Stepper = BuildStepper(integrator, e => VectorCompiler<T>.Compile(e, r => ResolveVector(r, runtime, pre, post), _seed),
-                connectivity.Count, null);
+            runtime.Stepper = BuildStepper(integrator, Vector, connectivity.Count, null);
         }
+        if (model.EventDriven is { } eventDriven)
+        {
+            runtime.EventDriven = BuildEventDriven(runtime, eventDriven, Vector);
+        }
+        runtime.OnPre = model.OnPre.Select(Statement).ToArray(); // (after EventDriven: it decides whether the fast path applies)
+        runtime.OnPost = model.OnPost.Select(Statement).ToArray();
+        runtime.ClockRules = model.ClockRules.Select(rule => new ClockRuleRuntime<T>(rule.IntervalSteps, rule.Statements.Select(Statement).ToArray(),
+            rule.Statements.All(a => a.Target.Space is VariableSpace.SynapseParameter or VariableSpace.SynapseState && !a.Value.References(VariableSpace.Index))
+                ? rule.Statements.Select(a => (SynapseArray(runtime, a.Target), a.Operator, Vector(a.Value))).ToArray()
+                : null)).ToArray();
         return runtime;
+    }
+
+    private static T[] SynapseArray(ProjectionRuntime<T> runtime, VariableRef r) =>
+        runtime.Values[r.Space == VariableSpace.SynapseState ? runtime.Projection.Synapse.Parameters.Length + r.Slot : r.Slot]!;
+
+    /// <summary>A and B of every event-driven state, evaluated per synapse (one value when the IR has a constant).</summary>
+    private EventDrivenStates<T> BuildEventDriven(ProjectionRuntime<T> runtime, ExponentialEuler eventDriven, Func<IrExpression, VectorNode<T>> vector)
+    {
+        var group = runtime.SynapseStates!;
+        T[] Values(IrExpression e)
+        {
+            if (e is IrConstant c)
+            {
+                return new[] { Num<T>.From(c.Value) };
+            }
+            var node = vector(e);
+            var result = new T[group.Size];
+            foreach (var (start, length) in group.Blocks(0, T.Zero))
+            {
+                node.Eval(group.Frame).CopyTo(result.AsSpan(start, length));
+            }
+            return result;
+        }
+        var states = eventDriven.States.Select(slot => group.States[slot]).ToArray();
+        return new EventDrivenStates<T>(states, eventDriven.A.Select(Values).ToArray(), eventDriven.B.Select(Values).ToArray(), group.Size,
+            _network.Settings.Dt);
     }
 
     /// <summary>A column the run never writes: the IR's own array when it is stored in precision T, else a converted copy.</summary>

@@ -18,9 +18,10 @@ internal sealed partial class Simulation<T>
     private IResidentStep<T>? Resident()
     {
         if (_kernels is not { Ready: true } ||
-            _projections.Any(p => p.Stepper is not null || p.OnPost.Length > 0 ||
+            _projections.Any(p => p.Stepper is not null || p.OnPost.Length > 0 || p.EventDriven is not null || p.ClockRules.Length > 0 ||
+                !p.Projection.Synapse.Structure.IsEmpty ||
                 (p.OnPre.Length > 0 && !(PostLocalHandler.Is(p.Projection.Synapse) && _populations[p.Projection.Target.Population].BoundArrays is not null))) ||
-            _populations.Any(p => (p.Stepper is not null || p.Threshold is not null) && p.Kernel is null))
+            _populations.Any(p => (p.Stepper is not null || p.Threshold is not null) && p.Kernel is null || p.ResetWritesSignals))
         {
             return null;
         }

@@ -20,7 +20,7 @@ namespace NeuroCompiler.Interpreter;
 ///    silenced; spike generators emit their step-n spikes;
 /// 6. presynaptic spikes of step n − d reach synapses of delay d (on_pre), projection by projection,
 ///    older spikes first, then by source index, then in synapse order (by delay, then target);
-/// 7. on_post handlers of the synapses onto this step's spiking neurons;
+/// 7. on_post handlers of the synapses onto this step's spiking neurons, then clock rules due this step;
 /// 8. Poisson inputs add weight·k to their targets;
 /// 9. spiking neurons reset, and become refractory.
 /// </summary>
@@ -99,7 +99,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             _kernels.Bound(0);
         }
         _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli, _signals.States);
-        _recorder = new Recorder<T>(network, _populations, _signals.States);
+        _recorder = new Recorder<T>(network, _populations, _projections, _signals.States);
         _resident = Resident();
     }
 
@@ -132,7 +132,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
     }
 
     private bool DeliverInRegion() =>
-        _projections.All(p => (p.OnPre.Length == 0 || p.Fast) && p.Stepper is null && p.OnPost.Length == 0) &&
+        _projections.All(p => (p.OnPre.Length == 0 || p.Fast) && p.Stepper is null && p.OnPost.Length == 0 && p.ClockRules.All(r => r.Vector is not null)) &&
         _populations.All(p => p.Kernel is not null || p.Threshold is null);
 
     /// <summary>Binds kernels that were still compiling when the run started; from this step on they run.</summary>
@@ -229,6 +229,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 RunOnPost(projection, n, time);
             }
         }
+        RunClockRules(n, time);
         if (!_deliverInRegion)
         {
             _stimuli.ApplyPoisson(n, null, 0);
@@ -376,7 +377,8 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             {
                 HandlerIndex.Synapse => frame.Start,
                 HandlerIndex.Post => frame.Post,
-                _ => frame.Pre,
+                HandlerIndex.Pre => frame.Pre,
+                _ => 0,
             };
             if (statement.Refractory is { } refractory && refractory[index])
             {
@@ -416,6 +418,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 frame.Start = k;
                 frame.Pre = projection.PreOfSynapse![k];
                 frame.Post = neuron;
+                projection.EventDriven?.Advance(k, n);
                 Apply(projection.OnPost, frame);
             }
         }
@@ -435,10 +438,11 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         {
             int neuron = population.Spiked[s];
             frame.Start = neuron;
-            foreach (var (state, op, value) in population.Reset)
+            foreach (var (target, perNeuron, op, value) in population.Reset)
             {
                 T v = value.Eval(frame)[0];
-                population.States[state][neuron] = Assign(population.States[state][neuron], op, v);
+                int index = perNeuron ? neuron : 0;
+                target[index] = Assign(target[index], op, v);
             }
             population.LastSpike[neuron] = n;
         }

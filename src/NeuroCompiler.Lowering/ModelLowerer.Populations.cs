@@ -31,7 +31,9 @@ internal sealed partial class ModelLowerer
         var odes = type.Odes.Select(o => new Ode(context.StateSlot(o.State), context.Lowerer($"ode:{o.State.Name}").Lower(o.Rhs),
             new Core.Text.SourceLocation(o.State.Location!.Text, o.Span))).ToImmutableArray();
         var threshold = type.Threshold is null ? null : context.Lowerer("threshold").Lower(type.Threshold);
-        var reset = LowerStatements(type.Reset, context.Lowerer("reset"), (symbol, _) => new VariableRef(VariableSpace.NeuronState, context.StateSlot(symbol)));
+        var reset = LowerStatements(type.Reset, context.Lowerer("reset"), (symbol, _) => symbol.Kind == VariableKind.Signal
+            ? ((IrVariable)GlobalVariable(symbol)!).Ref
+            : new VariableRef(VariableSpace.NeuronState, context.StateSlot(symbol)));
         Refractory? refractory = type.Refractory is { } r
             ? new Refractory(context.Lowerer("refractory").Lower(r.Period), r.Clamped.Select(context.StateSlot).ToImmutableArray(), null)
             : null;

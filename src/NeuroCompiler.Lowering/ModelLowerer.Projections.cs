@@ -64,7 +64,7 @@ internal sealed partial class ModelLowerer
         ExpressionLowerer Lowerer(string place) => new(Resolve, $"{projection.Name}/{place}");
 
         var initializers = projection.Initializers.ToDictionary(i => i.Symbol, i => i.Value);
-        var written = synapse.OnPre.Concat(synapse.OnPost).Select(s => s.Target).ToHashSet();
+        var written = synapse.OnPre.Concat(synapse.OnPost).Concat(synapse.ClockRules.SelectMany(r => r.Statements)).Select(s => s.Target).ToHashSet();
         var parameters = synapse.Parameters.Select(p =>
         {
             var value = Lowerer($"param:{p.Symbol.Name}").Lower(initializers.GetValueOrDefault(p.Symbol, p.Value));
@@ -74,14 +74,22 @@ internal sealed partial class ModelLowerer
         var states = synapse.States.Select(s => new Variable(s.Symbol.Name, s.Symbol.Dimension,
             Lowerer($"state:{s.Symbol.Name}").Lower(initializers.GetValueOrDefault(s.Symbol, s.Value)), PerElement: true, Mutable: true)).ToImmutableArray();
         var odes = synapse.Odes.Select(o => new Ode(stateSlots[o.State], Lowerer($"ode:{o.State.Name}").Lower(o.Rhs),
-            new Core.Text.SourceLocation(o.State.Location!.Text, o.Span))).ToImmutableArray();
+            new Core.Text.SourceLocation(o.State.Location!.Text, o.Span), o.EventDriven)).ToImmutableArray();
 
         VariableRef Target(VariableSymbol symbol, VariableSide side) => Resolve(symbol, side) is IrVariable v
             ? v.Ref
             : throw new InvalidOperationException($"'{symbol.Name}' is not assignable");
         var onPre = LowerStatements(synapse.OnPre, Lowerer("on_pre"), Target);
         var onPost = LowerStatements(synapse.OnPost, Lowerer("on_post"), Target);
-        var model = new SynapseModel(synapse.TypeName, parameters, states, odes, MethodOf(synapse.Method), null, onPre, onPost);
+        var clockRules = synapse.ClockRules.Select((r, k) => new ClockRule((int)Math.Max(1, Steps(r.Interval)),
+            LowerStatements(r.Statements, Lowerer($"every:{k}"), Target), r.Location)).ToImmutableArray();
+        var structure = synapse.Structure.Select(r => new StructuralRule(r.Kind == Syntax.StructuralKind.Prune ? StructuralKind.Prune : StructuralKind.Grow,
+            (int)Math.Max(1, Steps(r.Interval)), Lowerer(r.Kind == Syntax.StructuralKind.Prune ? "prune" : "grow").Lower(r.Condition), r.Location)).ToImmutableArray();
+        var model = new SynapseModel(synapse.TypeName, parameters, states, odes, MethodOf(synapse.Method), null, onPre, onPost)
+        {
+            ClockRules = clockRules,
+            Structure = structure,
+        };
 
         var connectivity = projection.Connectivity;
         var rule = new ConnectivityRule(

@@ -104,6 +104,17 @@ internal sealed partial class ModelLowerer
                     var value = _neuronContexts[trace.Slice.Population].Resolve(trace.Variable, Side.Self)!;
                     result.Add(new TraceRecording(Range(trace.Slice), trace.Variable.Name, value, (int)Math.Max(1, Steps(trace.Interval))));
                     break;
+                case BoundSynapseTraceRecording synapses:
+                    {
+                        var synapse = synapses.Projection.Synapse;
+                        int index = _model.Projections.IndexOf(synapses.Projection);
+                        int parameter = synapse.Parameters.Select(m => m.Symbol).ToList().IndexOf(synapses.Variable);
+                        var variable = parameter >= 0 ? new VariableRef(VariableSpace.SynapseParameter, parameter)
+                            : new VariableRef(VariableSpace.SynapseState, synapse.States.Select(m => m.Symbol).ToList().IndexOf(synapses.Variable));
+                        result.Add(new SynapseTraceRecording(index, synapses.Start, synapses.Stop, synapses.Variable.Name, variable,
+                            (int)Math.Max(1, Steps(synapses.Interval)), synapses.Location));
+                        break;
+                    }
                 case BoundSignalRecording signal:
                     result.Add(new SignalRecording(_signalSlots[signal.Signal], (int)Math.Max(1, Steps(signal.Interval))));
                     break;

@@ -99,7 +99,7 @@ public class NameErrorTests
         projection p = «PP» -> P : S { connect all_to_all }
         record spikes «Q»
         record «PP».v
-        """, "NC0101 unknown population 'PP'; did you mean 'P'?", "NC0101 unknown population 'Q'", "NC0101 unknown population 'PP'; did you mean 'P'?");
+        """, "NC0101 unknown population 'PP'; did you mean 'P'?", "NC0101 unknown population 'Q'", "NC0101 unknown population or projection 'PP'; did you mean 'P'?");
 
     [Fact]
     public void UnknownMembersInSettings() => Expect(Lif + """
@@ -287,10 +287,10 @@ public class NameErrorTests
         }
         projection p = P -> P : S { connect all_to_all }
         """,
-        "NC0116 cannot assign to 'Vr': a reset can only change the neuron's states, and 'Vr' is a parameter",
+        "NC0116 cannot assign to 'Vr': a reset can only change the neuron's states and model-level states, and 'Vr' is a parameter",
         "NC0116 'u' is a definition (let)",
         "NC0116 'g' is a model parameter",
-        "NC0116 cannot assign to 'Vr': a synapse can change its own params and states and the neurons' states",
+        "NC0116 cannot assign to 'Vr': a synapse can change its own params and states, the neurons' states and model-level states",
         "NC0116 an index or slice cannot be used here");
 
     [Fact]
@@ -305,7 +305,7 @@ public class NameErrorTests
         import «"std/neuronz"»
         import «"does/not/exist"»
         """,
-        "NC0105 cannot find import \"std/neuronz\" (the standard library has \"std/neurons\", \"std/synapses\")",
+        "NC0105 cannot find import \"std/neuronz\" (the standard library has \"std/neurons\", \"std/plasticity\", \"std/synapses\")",
         "NC0105 cannot find import \"does/not/exist\"");
 
     [Fact]

@@ -172,7 +172,8 @@ public class ValueErrorTests
         population «G4» = SpikeGenerator[2] { times = [1 ms, 2 ms]; indices = [0] }
         population «G5» = SpikeGenerator[2] { times = [1 ms, -2 ms] }
         population «G6» = SpikeGenerator[2] { times = [1 ms]; period = 0 s }
-        population G7 = SpikeGenerator[2] { times = «1 ms» }
+        population G7 = SpikeGenerator[2] { times = «2 * i» }
+        population G8 = SpikeGenerator[2] { times = 1 ms + i * 2 ms }
         """,
         "NC0118 a spike generator needs 'times = [...]'",
         "NC0107 a spike generator takes times, indices and period, not 'rates'",
@@ -180,7 +181,7 @@ public class ValueErrorTests
         "NC0307 a spike generator needs one index per time: 1 indices, 2 times",
         "NC0307 spike times cannot be negative",
         "NC0307 the period must be positive",
-        "NC0307 spike times must be a list [a, b, ...]");
+        "NC0201 spike times");
 
     [Fact]
     public void ModelSettingValues() => Expect("""

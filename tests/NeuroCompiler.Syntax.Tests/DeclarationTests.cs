@@ -74,7 +74,7 @@ public class DeclarationTests
         Assert.Equal(8, neuron.Members.Length);
 
         var param = Assert.IsType<ParamMemberSyntax>(neuron.Members[0]);
-        Assert.Equal(("tau", "10[ms]"), (param.Name.Text, Sexp(param.Value)));
+        Assert.Equal(("tau", "10[ms]"), (param.Name.Text, Sexp(param.Value!)));
         Assert.Equal("param tau = 10 ms", Text(tree, param));
 
         var state = Assert.IsType<StateMemberSyntax>(neuron.Members[1]);
@@ -139,7 +139,7 @@ public class DeclarationTests
         var neuron = Single<NeuronTypeSyntax>("neuron N { param a = 1; param b = a * 2; state v = 0 mV dv/dt = -v / b }");
         Assert.Equal(new[] { typeof(ParamMemberSyntax), typeof(ParamMemberSyntax), typeof(StateMemberSyntax), typeof(OdeMemberSyntax) },
             neuron.Members.Select(m => m.GetType()));
-        Assert.Equal("(* a 2)", Sexp(((ParamMemberSyntax)neuron.Members[1]).Value));
+        Assert.Equal("(* a 2)", Sexp(((ParamMemberSyntax)neuron.Members[1]).Value!));
     }
 
     [Fact]

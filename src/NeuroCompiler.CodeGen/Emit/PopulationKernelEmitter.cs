@@ -137,7 +137,9 @@ internal sealed class PopulationKernelEmitter
     {
         var w = new CodeWriter();
         var none = new Dictionary<int, string>();
-        foreach (var assignment in _model.Reset)
+        // A reset that changes a model-level state runs on the host (the device step is not used
+        // for such a model), so its kernel is generated for the neuron's own states only.
+        foreach (var assignment in _model.Reset.Where(a => a.Target.Space == VariableSpace.NeuronState))
         {
             string target = $"{Use($"s{assignment.Target.Slot}", T, $"States[{assignment.Target.Slot}]")}[i]";
             string value = Emit(assignment.Value, none);

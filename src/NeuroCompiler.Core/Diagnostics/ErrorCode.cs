@@ -32,6 +32,7 @@ public enum ErrorCode
     MissingArgument = 118,
     DuplicateArgument = 119,
     ReservedName = 120,
+    UnknownEquationFlag = 121,
 
     // 0200-0299: units and types
     UnitMismatch = 201,
@@ -67,6 +68,12 @@ public enum ErrorCode
     NumericalDivergence = 503,
     OutputFailure = 504,
     NoDevice = 505,
+
+    // 0600-0699: plasticity
+    EventDrivenNotSolvable = 601,
+    SpreadForward = 602,
+    SpreadCycle = 603,
+    SpreadMismatch = 604,
 
     // 0900-0999: the command line
     BadOverride = 901,

@@ -15,3 +15,11 @@ public sealed record TraceRecording(PopulationRange Range, string Name, IrExpres
 
 /// <summary>A model-level state (signal), sampled at the start of every <see cref="IntervalSteps"/>-th step.</summary>
 public sealed record SignalRecording(int Signal, int IntervalSteps) : Recording;
+
+/// <summary>
+/// A param or state (<see cref="Variable"/>) of the synapses of projection <see cref="Projection"/> with rank in
+/// [<see cref="Start"/>, <see cref="Stop"/>) (to the last synapse when <see cref="Stop"/> is null), sampled at the
+/// start of every <see cref="IntervalSteps"/>-th step. An event-driven state is sampled as advanced to that step.
+/// </summary>
+public sealed record SynapseTraceRecording(int Projection, int Start, int? Stop, string Name, VariableRef Variable, int IntervalSteps,
+    Core.Text.SourceLocation? Location) : Recording;

@@ -45,7 +45,16 @@ public sealed class ConnectivityInstantiation : INetworkPass
                 projections.Add(projection);
             }
         }
-        return network with { Projections = projections.MoveToImmutable() };
+        var built = projections.MoveToImmutable();
+        foreach (var recording in network.Recordings.OfType<SynapseTraceRecording>())
+        {
+            if (built[recording.Projection].Synapses is { } synapses && (recording.Stop ?? recording.Start + 1) > synapses.Count)
+            {
+                diagnostics.Error(ErrorCode.IndexOutOfRange, recording.Location,
+                    $"projection '{built[recording.Projection].Name}' has {synapses.Count:N0} synapses (ranks 0 to {synapses.Count - 1}), so synapses [{recording.Start}:{recording.Stop ?? synapses.Count}] cannot be recorded");
+            }
+        }
+        return network with { Projections = built };
     }
 
     private static Projection Build(Network network, Projection projection, Func<int, InitialValues?> initial, DiagnosticBag diagnostics)

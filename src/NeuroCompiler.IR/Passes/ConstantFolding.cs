@@ -105,14 +105,7 @@ public sealed class ConstantFolding : INetworkPass
             int index = projection.Index;
             IrExpression F(IrExpression e) => FoldIn(e, -1, index);
             var synapse = projection.Synapse;
-            var folded = synapse with
-            {
-                Parameters = synapse.Parameters.Select(p => p with { Initial = F(p.Initial) }).ToImmutableArray(),
-                States = synapse.States.Select(s => s with { Initial = F(s.Initial) }).ToImmutableArray(),
-                Odes = synapse.Odes.Select(o => o with { Rhs = F(o.Rhs) }).ToImmutableArray(),
-                OnPre = synapse.OnPre.Select(a => a with { Value = F(a.Value) }).ToImmutableArray(),
-                OnPost = synapse.OnPost.Select(a => a with { Value = F(a.Value) }).ToImmutableArray(),
-            };
+            var folded = synapse.MapExpressions(F);
             return projection with
             {
                 Synapse = folded,

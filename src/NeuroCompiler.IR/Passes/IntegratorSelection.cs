@@ -34,10 +34,13 @@ public sealed class IntegratorSelection : INetworkPass
             {
                 return p;
             }
+            string owner = $"synapse type '{synapse.TypeName}' (projection {p.Name})";
+            var eventDriven = EventDrivenSelection.Select(network, synapse, owner, diagnostics);
+            var clocked = synapse.Odes.Where(o => !o.EventDriven).ToImmutableArray();
             var streams = Enumerable.Range(0, 8).Select(k => Runtime.CounterRng.StreamId($"{p.Name}/noise:{k}")).ToImmutableArray();
-            var integrator = Select(network, synapse.Odes, synapse.Method, null, VariableSpace.SynapseState, ImmutableArray<int>.Empty,
-                synapse.Parameters, streams, $"synapse type '{synapse.TypeName}' (projection {p.Name})", diagnostics);
-            return p with { Synapse = synapse with { Integrator = integrator } };
+            var integrator = clocked.IsEmpty ? null : Select(network, clocked, synapse.Method, null, VariableSpace.SynapseState, ImmutableArray<int>.Empty,
+                synapse.Parameters, streams, owner, diagnostics);
+            return p with { Synapse = synapse with { Odes = clocked, Integrator = integrator, EventDriven = eventDriven } };
         }).ToImmutableArray();
         var signals = network.Signals;
         if (!signals.Odes.IsEmpty)
@@ -204,7 +207,7 @@ public sealed class IntegratorSelection : INetworkPass
     }
 
     /// <summary>Whether a coefficient may change during the run: states, time, random numbers and mutable parameters do.</summary>
-    private static bool Varies(IrExpression e, ImmutableArray<Variable> parameters, Network network) => e switch
+    internal static bool Varies(IrExpression e, ImmutableArray<Variable> parameters, Network network) => e switch
     {
         IrRandom or IrNoise => true,
         IrVariable { Ref.Space: VariableSpace.NeuronState or VariableSpace.SynapseState or VariableSpace.Time or VariableSpace.Signal } => true,

@@ -52,9 +52,13 @@ public static class Verifier
         foreach (var projection in network.Projections)
         {
             var synapse = projection.Synapse;
-            foreach (var a in synapse.OnPre.Concat(synapse.OnPost))
+            foreach (var a in synapse.Statements)
             {
                 CheckSlots(a.Value, network, null, projection, $"projection {projection.Name}, handler", problems);
+            }
+            foreach (var rule in synapse.Structure)
+            {
+                CheckSlots(rule.Condition, network, null, projection, $"projection {projection.Name}, structural rule", problems);
             }
             if (projection.Synapses is { } c)
             {

@@ -52,6 +52,7 @@ public static class NetworkPrinter
                 RateRecording rate => $"record rate {Range(network, rate.Range)} every {rate.BinSteps} steps",
                 TraceRecording t => $"record {Range(network, t.Range)}.{t.Name} every {t.IntervalSteps} steps",
                 SignalRecording sr => $"record {network.Signals.Variables[sr.Signal].Name} every {sr.IntervalSteps} steps",
+                SynapseTraceRecording st => $"record {network.Projections[st.Projection].Name}[{st.Start}:{st.Stop?.ToString() ?? ""}].{st.Name} every {st.IntervalSteps} steps",
                 _ => "record ?",
             });
         }
@@ -193,6 +194,14 @@ public static class NetworkPrinter
         {
             PrintIntegrator(w, integrator, i => syn.States[i].Name, Name);
         }
+        if (syn.EventDriven is { } eventDriven)
+        {
+            w.AppendLine("  event-driven (solved over the time since the synapse's last event):");
+            for (int k = 0; k < eventDriven.States.Length; k++)
+            {
+                w.AppendLine($"    d{syn.States[eventDriven.States[k]].Name}/dt = ({ExpressionPrinter.Print(eventDriven.A[k], Name)}) * {syn.States[eventDriven.States[k]].Name} + {ExpressionPrinter.Print(eventDriven.B[k], Name)}");
+            }
+        }
         string delay = p.ConstantDelaySteps is { } d ? $"{d} steps" : ExpressionPrinter.Print(p.Delay, Name) + " s";
         w.AppendLine($"  delay {delay}");
         foreach (var a in syn.OnPre)
@@ -202,6 +211,17 @@ public static class NetworkPrinter
         foreach (var a in syn.OnPost)
         {
             w.AppendLine($"  on_post {Name(a.Target)} {Op(a.Operator)} {ExpressionPrinter.Print(a.Value, Name)}");
+        }
+        foreach (var clock in syn.ClockRules)
+        {
+            foreach (var a in clock.Statements)
+            {
+                w.AppendLine($"  every {clock.IntervalSteps} steps: {Name(a.Target)} {Op(a.Operator)} {ExpressionPrinter.Print(a.Value, Name)}");
+            }
+        }
+        foreach (var structural in syn.Structure)
+        {
+            w.AppendLine($"  {(structural.Kind == StructuralKind.Prune ? "prune" : "grow")} every {structural.IntervalSteps} steps when {ExpressionPrinter.Print(structural.Condition, Name)}");
         }
         if (p.Synapses is { } c)
         {

@@ -18,9 +18,10 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
     // value is evaluated over the range.
     private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, T[]? Direct, List<long> Steps, List<double> Values)> _traces = new();
     private readonly List<(SignalRecording Recording, List<long> Steps, List<double> Values)> _signalTraces = new();
+    private readonly List<(SynapseTraceRecording Recording, ProjectionRuntime<T> Projection, List<long> Steps, List<double> Values)> _synapseTraces = new();
     private readonly T[][] _signals;
 
-    public Recorder(Network network, PopulationRuntime<T>[] populations, T[][] signals)
+    public Recorder(Network network, PopulationRuntime<T>[] populations, ProjectionRuntime<T>[] projections, T[][] signals)
     {
         _network = network;
         _signals = signals;
@@ -37,6 +38,9 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                     break;
                 case SignalRecording sr:
                     _signalTraces.Add((sr, new List<long>(), new List<double>()));
+                    break;
+                case SynapseTraceRecording st:
+                    _synapseTraces.Add((st, projections[st.Projection], new List<long>(), new List<double>()));
                     break;
                 case TraceRecording t:
                     var population = populations[t.Range.Population];
@@ -112,6 +116,14 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                 values.Add(Num<T>.ToDouble(_signals[recording.Signal][0]));
             }
         }
+        foreach (var (recording, projection, steps, values) in _synapseTraces)
+        {
+            if (step % recording.IntervalSteps == 0)
+            {
+                SampleSynapses(recording, projection, values, step);
+                steps.Add(step);
+            }
+        }
         foreach (var (recording, value, frame, direct, steps, values) in _traces)
         {
             if (step % recording.IntervalSteps != 0)
@@ -143,6 +155,28 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         }
     }
 
+    /// <summary>The recorded synapses' values at the start of <paramref name="step"/>; event-driven states as advanced to it (without changing them).</summary>
+    private static void SampleSynapses(SynapseTraceRecording recording, ProjectionRuntime<T> projection, List<double> values, long step)
+    {
+        var synapse = projection.Projection.Synapse;
+        int slot = recording.Variable.Space == VariableSpace.SynapseState ? synapse.Parameters.Length + recording.Variable.Slot : recording.Variable.Slot;
+        int stop = recording.Stop ?? projection.Synapses.Count;
+        if (projection.Values[slot] is not { } array)
+        {
+            double shared = synapse.Parameters[slot].Initial is IrConstant c ? c.Value : double.NaN;
+            for (int k = recording.Start; k < stop; k++)
+            {
+                values.Add(Num<T>.ToDouble(Num<T>.From(shared)));
+            }
+            return;
+        }
+        int eventDriven = projection.EventDriven?.IndexOf(array) ?? -1;
+        for (int k = recording.Start; k < stop; k++)
+        {
+            values.Add(Num<T>.ToDouble(eventDriven < 0 ? array[k] : projection.EventDriven!.ValueAt(eventDriven, k, step)));
+        }
+    }
+
     private string Name(PopulationRange range) => _network.Populations[range.Population].Name;
 
     public ImmutableArray<SpikeTrain> Spikes() => _spikes.Select(s =>
@@ -150,6 +184,11 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
 
     public ImmutableArray<Trace> Traces() => _traces.Select(t =>
             new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Steps.ToImmutableArray(), Samples(t.Values, t.Recording.Range.Count, t.Steps.Count)))
+        .Concat(_synapseTraces.Select(s =>
+        {
+            int count = (s.Recording.Stop ?? s.Projection.Synapses.Count) - s.Recording.Start;
+            return new Trace(s.Projection.Projection.Name, s.Recording.Name, s.Recording.Start, count, s.Steps.ToImmutableArray(), Samples(s.Values, count, s.Steps.Count));
+        }))
         .Concat(_signalTraces.Select(s =>
             new Trace("model", _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), Samples(s.Values, 1, s.Steps.Count))))
         .ToImmutableArray();

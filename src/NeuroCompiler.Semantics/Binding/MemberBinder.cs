@@ -51,9 +51,25 @@ internal sealed class MemberBinder
                 LetMemberSyntax l => (l.Name, l.Value, VariableKind.Let),
                 _ => (null, null, VariableKind.Builtin),
             };
-            if (name is null || value is null || name.IsMissing)
+            if (name is null || name.IsMissing)
             {
                 continue;
+            }
+            BindingContext? valueContext = null;
+            if (value is null)
+            {
+                if (kind != VariableKind.Parameter)
+                {
+                    continue;
+                }
+                if (Provided?.Invoke(name.Text) is not { } provided)
+                {
+                    Diagnostics.Error(ErrorCode.MissingArgument, _text, name.Span, _owner == VariableOwner.Synapse
+                        ? $"param '{name.Text}' has no default value, so every projection of this type must give it ({name.Text} = ...)"
+                        : $"param '{name.Text}' needs a value: param {name.Text} = ...");
+                    continue;
+                }
+                (value, valueContext) = provided;
             }
             if (Builtins.Names.Contains(name.Text) || Builtins.IsNoiseName(name.Text) || name.Text is "pre" or "post")
             {
@@ -70,11 +86,18 @@ internal sealed class MemberBinder
             _declared.Add((symbol, member));
             var syntax = value;
             var memberKind = kind;
-            _binder.AddPending(symbol, () => _lazy.Run(symbol, () => BindValue(symbol, syntax, memberKind)));
+            var context = valueContext;
+            _binder.AddPending(symbol, () => _lazy.Run(symbol, () => BindValue(symbol, syntax, memberKind, context)));
         }
     }
 
-    private bool BindValue(VariableSymbol symbol, ExpressionSyntax value, VariableKind kind)
+    /// <summary>
+    /// For a param declared without a default (<c>param wmax</c>): the value the place of use gives it
+    /// (a projection's setting) and the context to bind it in, or null when it gives none.
+    /// </summary>
+    public Func<string, (ExpressionSyntax Value, BindingContext Context)?>? Provided { get; init; }
+
+    private bool BindValue(VariableSymbol symbol, ExpressionSyntax value, VariableKind kind, BindingContext? given)
     {
         var flags = kind == VariableKind.Let ? _valueFlags | ContextFlags.Time | ContextFlags.Random : _valueFlags;
         string place = kind switch
@@ -83,7 +106,7 @@ internal sealed class MemberBinder
             VariableKind.State => $"the initial value of '{symbol.Name}'",
             _ => $"the definition of '{symbol.Name}'",
         };
-        var bound = _binder.Bind(value, new BindingContext(_text, Scope, flags, place));
+        var bound = _binder.Bind(value, given is null ? new BindingContext(_text, Scope, flags, place) : given with { Place = place });
         if (!bound.Type.IsError && !bound.Type.IsQuantity)
         {
             Diagnostics.Error(ErrorCode.ExpectedQuantity, _text, bound.Span, $"{place} must be a quantity, not {bound.Type}");
@@ -172,12 +195,34 @@ internal sealed class MemberBinder
                     continue;
                 }
             }
-            if (!rhs.Type.IsError)
+            if (!rhs.Type.IsError && EventDriven(ode) is { } eventDriven)
             {
-                result.Add(new BoundOde(state, rhs, ode.Span));
+                result.Add(new BoundOde(state, rhs, ode.Span, eventDriven));
             }
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>Whether an equation is flagged <c>: event_driven</c> (or <c>: clock_driven</c>, the default); null after an error.</summary>
+    private bool? EventDriven(OdeMemberSyntax ode)
+    {
+        if (ode.Flag is not { IsMissing: false } flag)
+        {
+            return ode.Flag is null ? false : null;
+        }
+        if (flag.Text is not ("event_driven" or "clock_driven"))
+        {
+            Diagnostics.Error(ErrorCode.UnknownEquationFlag, _text, flag.Span,
+                $"unknown flag '{flag.Text}' for an equation (known: event_driven, clock_driven){NameSuggester.Hint(flag.Text, new[] { "event_driven", "clock_driven" })}");
+            return null;
+        }
+        if (flag.Text == "event_driven" && _owner != VariableOwner.Synapse)
+        {
+            Diagnostics.Error(ErrorCode.MemberNotAllowedHere, _text, flag.Span,
+                "only a synapse's equations can be event-driven (solved between the synapse's events)");
+            return null;
+        }
+        return flag.Text == "event_driven";
     }
 
     private static string Fmt(Dimension d) => d.IsDimensionless ? "1 (dimensionless)" : d.ToString();

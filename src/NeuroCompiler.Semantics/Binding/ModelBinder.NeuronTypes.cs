@@ -117,10 +117,19 @@ internal sealed partial class ModelBinder
         var (method, methodLocation) = members.BindMethod(syntax.Members.OfType<MethodMemberSyntax>());
         var dynamics = ContextFlags.NeuronIndex | ContextFlags.Random | ContextFlags.Time | ContextFlags.Position;
 
-        foreach (var handler in syntax.Members.OfType<EventHandlerMemberSyntax>())
+        foreach (var member in syntax.Members)
         {
-            _diagnostics.Error(ErrorCode.MemberNotAllowedHere, text, handler.KeywordSpan,
-                $"'{(handler.Event == SynapticEvent.Pre ? "on_pre" : "on_post")}' belongs in a synapse type, not a neuron type");
+            var (span, keyword) = member switch
+            {
+                EventHandlerMemberSyntax h => (h.KeywordSpan, h.Event == SynapticEvent.Pre ? "on_pre" : "on_post"),
+                StructuralMemberSyntax rule => (rule.KeywordSpan, rule.Kind == StructuralKind.Prune ? "prune" : "grow"),
+                EveryMemberSyntax e => (new TextSpan(e.Span.Start, Math.Min(5, e.Span.Length)), "every"),
+                _ => (default, null),
+            };
+            if (keyword is not null)
+            {
+                _diagnostics.Error(ErrorCode.MemberNotAllowedHere, text, span, $"'{keyword}' belongs in a synapse type, not a neuron type");
+            }
         }
 
         BoundExpression? threshold = null;
@@ -143,9 +152,9 @@ internal sealed partial class ModelBinder
         if (resets.FirstOrDefault() is { } r)
         {
             reset = StatementBinder.Bind(r.Body, _binder, new BindingContext(text, scope, dynamics, "the reset"),
-                (symbol, _) => symbol.Kind == VariableKind.State && symbol.Owner == VariableOwner.Neuron
+                (symbol, _) => symbol.Kind == VariableKind.State && symbol.Owner == VariableOwner.Neuron || symbol.Kind == VariableKind.Signal
                     ? null
-                    : $"a reset can only change the neuron's states, and '{symbol.Name}' is {Describe(symbol)}");
+                    : $"a reset can only change the neuron's states and model-level states, and '{symbol.Name}' is {Describe(symbol)}");
         }
         if (threshold is null && resets.Count > 0)
         {
@@ -202,7 +211,7 @@ internal sealed partial class ModelBinder
     {
         VariableKind.Parameter => "a parameter",
         VariableKind.GlobalParameter => "a model parameter",
-        VariableKind.Signal => "a model-level state (change it from the protocol)",
+        VariableKind.Signal => "a model-level state",
         VariableKind.Let => "a definition (let)",
         VariableKind.Builtin => "built in",
         _ => symbol.Owner == VariableOwner.Synapse ? "a synapse variable" : "a neuron state",

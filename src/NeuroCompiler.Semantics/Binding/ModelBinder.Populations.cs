@@ -203,6 +203,13 @@ internal sealed partial class ModelBinder
         {
             switch (setting.Name.Text)
             {
+                case "times" when setting.Value is not ListExpressionSyntax && size is { } count:
+                    // One spike per neuron, at a time that may depend on its index i.
+                    timesGiven = true;
+                    times = PerNeuronTimes(setting.Value, context, count);
+                    indices = Enumerable.Range(0, count).ToImmutableArray();
+                    failed |= times is null;
+                    break;
                 case "times":
                     timesGiven = true;
                     times = ConstantList(setting.Value, context, Dimension.Second, "spike times");
@@ -257,6 +264,28 @@ internal sealed partial class ModelBinder
             return null;
         }
         return new BoundSpikeTimes(indices.Value, times.Value, period);
+    }
+
+    /// <summary><c>times = 200 ms + i * 2 ms</c>: neuron i's one spike time (repeating with the period).</summary>
+    private ImmutableArray<double>? PerNeuronTimes(ExpressionSyntax syntax, BindingContext context, int size)
+    {
+        var bound = _binder.BindWithDimension(syntax, context.With(ContextFlags.NeuronIndex) with { Place = "spike times" }, Dimension.Second, "spike times");
+        if (bound.Type.IsError)
+        {
+            return null;
+        }
+        var values = ImmutableArray.CreateBuilder<double>(size);
+        for (int i = 0; i < size; i++)
+        {
+            _binder.Constants.SetValue(Builtins.I, i);
+            if (!_binder.Constants.TryEvaluate(bound, out double v))
+            {
+                _diagnostics.Error(ErrorCode.NotConstant, context.Text, syntax.Span, "spike times must be constants or depend only on the index i");
+                return null;
+            }
+            values.Add(v);
+        }
+        return values.MoveToImmutable();
     }
 
     private ImmutableArray<double>? ConstantList(ExpressionSyntax syntax, BindingContext context, Dimension dimension, string what)

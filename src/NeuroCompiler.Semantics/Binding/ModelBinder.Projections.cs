@@ -65,7 +65,7 @@ internal sealed partial class ModelBinder
             return null;
         }
 
-        var (instance, synapseScope) = BindSynapseInstance(synapseType.Value.Syntax, synapseType.Value.Text, source.Population, target.Population);
+        var (instance, synapseScope) = BindSynapseInstance(synapseType.Value.Syntax, synapseType.Value.Text, source.Population, target.Population, settings.Dt, syntax, text);
         foreach (var (variant, variantText) in variants)
         {
             var current = instance;
@@ -100,7 +100,7 @@ internal sealed partial class ModelBinder
             }
             switch (setting.Name.Text)
             {
-                case "autapses" or "multapses":
+                case "autapses" or "multapses" or "target":
                     break;
                 case "delay":
                     delayLocation = new SourceLocation(text, setting.Value.Span);
@@ -114,9 +114,9 @@ internal sealed partial class ModelBinder
                     var member = instance.Parameters.Concat(instance.States).FirstOrDefault(m => m.Symbol.Name == setting.Name.Text);
                     if (member is null)
                     {
-                        var names = instance.Parameters.Concat(instance.States).Select(m => m.Symbol.Name).Concat(new[] { "delay", "autapses", "multapses" });
+                        var names = instance.Parameters.Concat(instance.States).Select(m => m.Symbol.Name).Concat(new[] { "delay", "autapses", "multapses", "target" });
                         _diagnostics.Error(ErrorCode.UnknownName, text, setting.Name.Span,
-                            $"synapse type '{instance.TypeName}' has no param or state '{setting.Name.Text}', and it is not a projection setting (delay, autapses, multapses){NameSuggester.Hint(setting.Name.Text, names)}");
+                            $"synapse type '{instance.TypeName}' has no param or state '{setting.Name.Text}', and it is not a projection setting (delay, autapses, multapses, target){NameSuggester.Hint(setting.Name.Text, names)}");
                         continue;
                     }
                     var value = _binder.Bind(setting.Value, valueContext with

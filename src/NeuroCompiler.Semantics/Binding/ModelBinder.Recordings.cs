@@ -9,7 +9,7 @@ namespace NeuroCompiler.Semantics.Binding;
 // Recordings: spikes, population rates, and traces of variables.
 internal sealed partial class ModelBinder
 {
-    private ImmutableArray<BoundRecording> BindRecordings(SyntaxTree main, BoundSettings settings)
+    private ImmutableArray<BoundRecording> BindRecordings(SyntaxTree main, BoundSettings settings, ImmutableArray<BoundProjection> projections)
     {
         var text = main.Text;
         var context = new BindingContext(text, _globalScope, ContextFlags.None, "a recording");
@@ -72,6 +72,14 @@ internal sealed partial class ModelBinder
                                 }
                                 continue;
                             }
+                            if (variable.Member is not null && projections.FirstOrDefault(p => p.Name == variable.Owner.Name.Text) is { } projection)
+                            {
+                                if (BindSynapseTrace(variable, projection, interval, text) is { } synapseTrace)
+                                {
+                                    result.Add(synapseTrace);
+                                }
+                                continue;
+                            }
                             if (BindTraceTarget(variable, text) is { } target)
                             {
                                 result.Add(new BoundTraceRecording(target.Slice, target.Variable, interval, target.Location));
@@ -90,7 +98,7 @@ internal sealed partial class ModelBinder
             _populationNames.Count > 0)
         {
             _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Owner.Name.Span,
-                $"unknown population '{syntax.Owner.Name.Text}'{NameSuggester.Hint(syntax.Owner.Name.Text, _populationNames)}");
+                $"unknown population or projection '{syntax.Owner.Name.Text}'{NameSuggester.Hint(syntax.Owner.Name.Text, _populationNames.Concat(_instanceNames.Keys))}");
             return null;
         }
         if (syntax.Member is null && syntax.Owner.Slice is null && syntax.Owner.Name.Text is "spikes" or "rate")
@@ -121,6 +129,57 @@ internal sealed partial class ModelBinder
             return null;
         }
         return member.Symbol.HasKnownDimension ? new BoundTarget(slice, member.Symbol, new SourceLocation(text, syntax.Span)) : null;
+    }
+
+    /// <summary><c>record ee.w</c> or <c>record ee[0:100].w</c>: a synapse variable, by synapse rank.</summary>
+    private BoundSynapseTraceRecording? BindSynapseTrace(VariableRefSyntax syntax, BoundProjection projection, double interval, SourceText text)
+    {
+        if (syntax.Member!.IsMissing)
+        {
+            return null;
+        }
+        var synapse = projection.Synapse;
+        var member = synapse.States.Concat(synapse.Parameters).FirstOrDefault(m => m.Symbol.Name == syntax.Member.Text);
+        if (member is null)
+        {
+            var names = synapse.States.Concat(synapse.Parameters).Select(m => m.Symbol.Name).ToArray();
+            _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Member.Span,
+                $"the synapses of '{projection.Name}' have no param or state '{syntax.Member.Text}' to record{NameSuggester.Hint(syntax.Member.Text, names)}");
+            return null;
+        }
+        int start = 0;
+        int? stop = null;
+        if (syntax.Owner.Slice is { } slice)
+        {
+            if (slice.Start is { } a)
+            {
+                if (BindCount(a, text, "a synapse index") is not { } s)
+                {
+                    return null;
+                }
+                start = s;
+            }
+            if (!slice.IsRange)
+            {
+                stop = start + 1;
+            }
+            else if (slice.Stop is { } b)
+            {
+                if (BindCount(b, text, "a synapse index") is not { } s)
+                {
+                    return null;
+                }
+                if (s <= start)
+                {
+                    _diagnostics.Error(ErrorCode.EmptyRange, text, slice.Span, $"the slice [{start}:{s}] of '{projection.Name}' is empty");
+                    return null;
+                }
+                stop = s;
+            }
+        }
+        return member.Symbol.HasKnownDimension
+            ? new BoundSynapseTraceRecording(projection, start, stop, member.Symbol, interval, new SourceLocation(text, syntax.Span))
+            : null;
     }
 
     private double? Interval(ExpressionSyntax syntax, BindingContext context, double dt, string what)

@@ -111,6 +111,10 @@ internal sealed partial class ModelBinder
                 $"a differential equation is written dX/dt = ..., not '{ode.Derivative.Text}/{ode.Time.Text}'");
             return null;
         }
+        if (ode.Flag is { IsMissing: false } flag && flag.Text != "clock_driven")
+        {
+            _diagnostics.Error(ErrorCode.MemberNotAllowedHere, text, flag.Span, "a model-level state's equation is stepped on the clock; only a synapse's can be event-driven");
+        }
         var name = ode.StateName;
         if (_globalScope.Lookup(name.Text) is not { Symbol: { Kind: VariableKind.Signal } signal })
         {

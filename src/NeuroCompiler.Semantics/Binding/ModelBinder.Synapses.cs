@@ -30,14 +30,19 @@ internal sealed partial class ModelBinder
     }
 
     private (BoundSynapseInstance Instance, Scope Scope) BindSynapseInstance(SynapseTypeSyntax syntax, SourceText text,
-        BoundPopulation source, BoundPopulation target)
+        BoundPopulation source, BoundPopulation target, double dt, ProjectionSyntax projection, SourceText projectionText)
     {
         var postScope = NeuronScope(target.Type, VariableSide.Post, _globalScope);
         var scope = new Scope(postScope);
         scope.AddQualifier("pre", NeuronScope(source.Type, VariableSide.Pre, _globalScope));
         scope.AddQualifier("post", NeuronScope(target.Type, VariableSide.Post, _globalScope));
+        DeclareTarget(scope, postScope, projection, projectionText);
+        var given = new BindingContext(projectionText, _globalScope, ContextFlags.None, "a projection's value");
         var members = new MemberBinder(_binder, text, scope, VariableOwner.Synapse, ContextFlags.SynapseIndex | ContextFlags.Random,
-            $"synapse type '{syntax.Name.Text}'");
+            $"synapse type '{syntax.Name.Text}'")
+        {
+            Provided = name => projection.Settings.FirstOrDefault(s => s.Name.Text == name) is { } setting ? (setting.Value, given) : null,
+        };
         members.Declare(syntax.Members);
         var (parameters, states, lets) = members.BindAll();
         var odes = members.BindOdes(syntax.Members.OfType<OdeMemberSyntax>());
@@ -74,15 +79,70 @@ internal sealed partial class ModelBinder
         }
         var onPre = Handler(SynapticEvent.Pre);
         var onPost = Handler(SynapticEvent.Post);
+        var intervalContext = new BindingContext(text, _globalScope, ContextFlags.None, "an interval");
+        var clockRules = syntax.Members.OfType<EveryMemberSyntax>()
+            .Select(e => (Rule: e, Interval: Interval(e.Interval, intervalContext, dt, "a rule's interval")))
+            .Select(e => new BoundClockRule(e.Interval ?? dt, StatementBinder.Bind(e.Rule.Body, _binder, handlerContext with { Place = "a clock rule" },
+                WhyNotAssignableInSynapse), new SourceLocation(text, e.Rule.Span)))
+            .ToImmutableArray();
+        var structure = BindStructure(syntax, text, scope, intervalContext, dt);
         var instance = new BoundSynapseInstance(syntax.Name.Text, new SourceLocation(text, syntax.Name.Span), parameters, states, lets, odes,
-            method, methodLocation, onPre, onPost);
+            method, methodLocation, onPre, onPost, clockRules, structure);
         return (instance, scope);
+    }
+
+    /// <summary>
+    /// <c>target = ge</c> in a projection: the synapse type's handlers write <c>target</c> (as a library
+    /// rule does, not knowing which state its input goes to) and mean this state of the postsynaptic neuron.
+    /// </summary>
+    private void DeclareTarget(Scope scope, Scope postScope, ProjectionSyntax projection, SourceText text)
+    {
+        if (projection.Settings.FirstOrDefault(s => s.Name.Text == "target") is not { } setting)
+        {
+            return;
+        }
+        if (setting.Value is not NameExpressionSyntax name)
+        {
+            _diagnostics.Error(ErrorCode.InvalidValue, text, setting.Value.Span, "'target' names a state of the postsynaptic neuron: target = ge");
+            return;
+        }
+        if (postScope.Lookup(name.Name.Text) is { Symbol: { Kind: VariableKind.State, Owner: VariableOwner.Neuron } state })
+        {
+            scope.TryDeclareAs("target", state, VariableSide.Post);
+            return;
+        }
+        _diagnostics.Error(ErrorCode.UnknownName, text, setting.Value.Span,
+            $"'{name.Name.Text}' is not a state of the postsynaptic neuron, so it cannot be the synapses' target");
+    }
+
+    /// <summary><c>prune/grow every INTERVAL when CONDITION</c>: at most one of each.</summary>
+    private ImmutableArray<BoundStructuralRule> BindStructure(SynapseTypeSyntax syntax, SourceText text, Scope scope, BindingContext intervalContext, double dt)
+    {
+        var result = ImmutableArray.CreateBuilder<BoundStructuralRule>();
+        var conditionContext = new BindingContext(text, scope, ContextFlags.SynapseIndex | ContextFlags.Random | ContextFlags.Time, "a structural rule");
+        foreach (var rule in syntax.Members.OfType<StructuralMemberSyntax>())
+        {
+            string keyword = rule.Kind == StructuralKind.Prune ? "prune" : "grow";
+            if (result.Any(r => r.Kind == rule.Kind))
+            {
+                _diagnostics.Error(ErrorCode.DuplicateMember, text, rule.KeywordSpan, $"'{keyword}' is given twice");
+                continue;
+            }
+            var interval = Interval(rule.Interval, intervalContext, dt, $"the interval of '{keyword}'");
+            var condition = _binder.BindBoolean(rule.Condition, conditionContext, $"the condition of '{keyword}'");
+            if (interval is { } i && !condition.Type.IsError)
+            {
+                result.Add(new BoundStructuralRule(rule.Kind, i, condition, new SourceLocation(text, rule.Span)));
+            }
+        }
+        return result.ToImmutable();
     }
 
     private static string? WhyNotAssignableInSynapse(VariableSymbol symbol, VariableSide side) => symbol switch
     {
         { Owner: VariableOwner.Synapse, Kind: VariableKind.State or VariableKind.Parameter } => null,
         { Owner: VariableOwner.Neuron, Kind: VariableKind.State } => null,
-        _ => $"a synapse can change its own params and states and the neurons' states, and '{symbol.Name}' is {Describe(symbol)}",
+        { Kind: VariableKind.Signal } => null,
+        _ => $"a synapse can change its own params and states, the neurons' states and model-level states, and '{symbol.Name}' is {Describe(symbol)}",
     };
 }

@@ -54,7 +54,7 @@ internal sealed partial class ModelBinder
         var projections = BindProjections(main, settings);
         var stimuli = BindStimuli(main);
         var protocol = BindProtocol(main, settings);
-        var recordings = BindRecordings(main, settings);
+        var recordings = BindRecordings(main, settings, projections);
         settings = ResolveDuration(settings, protocol);
         CheckUnusedOverrides();
 

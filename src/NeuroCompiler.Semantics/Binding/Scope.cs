@@ -19,6 +19,9 @@ internal sealed class Scope
     public bool TryDeclare(VariableSymbol symbol, VariableSide side = VariableSide.Self) =>
         _entries.TryAdd(symbol.Name, new ScopeEntry(symbol, side));
 
+    /// <summary>Declares <paramref name="symbol"/> under another name (a synapse's <c>target</c>).</summary>
+    public bool TryDeclareAs(string name, VariableSymbol symbol, VariableSide side) => _entries.TryAdd(name, new ScopeEntry(symbol, side));
+
     public void AddQualifier(string name, Scope scope) => _qualifiers[name] = scope;
 
     public ScopeEntry? Lookup(string name)

@@ -35,6 +35,9 @@ public sealed record ProtocolSyntax(ImmutableArray<ProtocolItemSyntax> Items, Te
 /// <summary><c>record spikes E, I[0:50]</c> or <c>record rate E every 1 ms</c>.</summary>
 public sealed record RecordGroupSyntax(NameSyntax Kind, ImmutableArray<PopulationRefSyntax> Populations, ExpressionSyntax? Every, TextSpan Span) : DeclarationSyntax(Span);
 
+/// <summary><c>spread ab -> ca { fraction = 0.5 }</c>: a change of a synapse of ab spreads to the synapses of ca that share its presynaptic neuron.</summary>
+public sealed record SpreadSyntax(NameSyntax Source, NameSyntax Target, ImmutableArray<SettingSyntax> Settings, TextSpan Span) : DeclarationSyntax(Span);
+
 /// <summary><c>record E[0:5].v, E[0:5].ge every 0.5 ms</c>.</summary>
 public sealed record RecordTraceSyntax(ImmutableArray<VariableRefSyntax> Variables, ExpressionSyntax? Every, TextSpan Span) : DeclarationSyntax(Span);
 

@@ -45,6 +45,7 @@ internal sealed partial class SyntaxTreeBuilder
         P.ProtocolDeclContext c => new ProtocolSyntax(c.protocolItem().Select(i => ProtocolItem(i, span)).ToImmutableArray(), span),
         P.RecordGroupDeclContext c => new RecordGroupSyntax(Name(c.kind, span), c.popRef().Select(p => PopulationRef(p, span)).ToImmutableArray(),
             c.expr() is { } every ? Expression(every, span) : null, span),
+        P.SpreadDeclContext c => new SpreadSyntax(Name(c.source, span), Name(c.target, span), Settings(c.setting(), span), span),
         P.RecordTraceDeclContext c => new RecordTraceSyntax(c.variableRef().Select(v => VariableRef(v, span)).ToImmutableArray(),
             c.expr() is { } every ? Expression(every, span) : null, span),
         _ => null,
@@ -82,10 +83,11 @@ internal sealed partial class SyntaxTreeBuilder
 
     private MemberSyntax? Member(P.MemberContext context, TextSpan span) => context switch
     {
-        P.ParamMemberContext c => new ParamMemberSyntax(Name(c.IDENT()?.Symbol, span), Expression(c.expr(), span), span),
+        P.ParamMemberContext c => new ParamMemberSyntax(Name(c.IDENT()?.Symbol, span), c.ASSIGN() is null ? null : Expression(c.expr(), span), span),
         P.StateMemberContext c => new StateMemberSyntax(Name(c.IDENT()?.Symbol, span), Expression(c.expr(), span), span),
         P.LetMemberContext c => new LetMemberSyntax(Name(c.IDENT()?.Symbol, span), Expression(c.expr(), span), span),
-        P.OdeMemberContext c => new OdeMemberSyntax(Name(c.d, span), Name(c.dt, span), Expression(c.expr(), span), span),
+        P.OdeMemberContext c => new OdeMemberSyntax(Name(c.d, span), Name(c.dt, span), Expression(c.expr(), span),
+            c.COLON() is null ? null : Name(c.flag, span), span),
         P.MethodMemberContext c => new MethodMemberSyntax(Name(c.IDENT()?.Symbol, span), span),
         P.ThresholdMemberContext c => new ThresholdMemberSyntax(Expression(c.expr(), span), span),
         P.ResetMemberContext c => new ResetMemberSyntax(Block(c.block(), span), span),
@@ -93,6 +95,11 @@ internal sealed partial class SyntaxTreeBuilder
             c.IDENT().Select(t => Name(t.Symbol, span)).ToImmutableArray(), c.CLAMP() is not null, span),
         P.OnPreMemberContext c => new EventHandlerMemberSyntax(SynapticEvent.Pre, TokenSpan(c.ON_PRE()?.Symbol, span), Block(c.block(), span), span),
         P.OnPostMemberContext c => new EventHandlerMemberSyntax(SynapticEvent.Post, TokenSpan(c.ON_POST()?.Symbol, span), Block(c.block(), span), span),
+        P.EveryMemberContext c => new EveryMemberSyntax(Expression(c.expr(), span), Block(c.block(), span), span),
+        P.PruneMemberContext c => new StructuralMemberSyntax(StructuralKind.Prune, TokenSpan(c.PRUNE()?.Symbol, span),
+            Expression(c.expr(0), span), Expression(c.expr(1), span), span),
+        P.GrowMemberContext c => new StructuralMemberSyntax(StructuralKind.Grow, TokenSpan(c.GROW()?.Symbol, span),
+            Expression(c.expr(0), span), Expression(c.expr(1), span), span),
         _ => null,
     };
 

@@ -1,0 +1,72 @@
+using NeuroCompiler.Interpreter.Vector;
+
+namespace NeuroCompiler.Interpreter;
+
+// Clock rules (every T { ... }): after the on_post handlers of a step, for every synapse.
+internal sealed partial class Simulation<T>
+{
+    /// <summary>
+    /// The clock rules due at step <paramref name="n"/> (n a multiple of their interval), projection by
+    /// projection, rule by rule. Event-driven states are first brought to step n. A rule runs synapse
+    /// by synapse in rank order, or in blocks when that gives the same values (see <see cref="ClockRuleRuntime{T}"/>).
+    /// </summary>
+    private void RunClockRules(long n, T time)
+    {
+        foreach (var projection in _projections)
+        {
+            bool advanced = false;
+            foreach (var rule in projection.ClockRules)
+            {
+                if (n % rule.IntervalSteps != 0)
+                {
+                    continue;
+                }
+                if (!advanced)
+                {
+                    projection.EventDriven?.AdvanceAll(n);
+                    advanced = true;
+                }
+                if (rule.Vector is { } vector)
+                {
+                    RunVector(projection, vector, n, time);
+                }
+                else
+                {
+                    RunSequential(projection, rule.Statements, n, time);
+                }
+            }
+        }
+    }
+
+    private static void RunVector(ProjectionRuntime<T> projection, (T[] Target, IR.AssignOperator Operator, VectorNode<T> Value)[] statements, long n, T time)
+    {
+        var group = projection.SynapseStates!;
+        foreach (var (target, op, value) in statements)
+        {
+            foreach (var (start, length) in group.Blocks(n, time))
+            {
+                var values = value.Eval(group.Frame);
+                var span = target.AsSpan(start, length);
+                for (int i = 0; i < length; i++)
+                {
+                    span[i] = Assign(span[i], op, values[i]);
+                }
+            }
+        }
+    }
+
+    private static void RunSequential(ProjectionRuntime<T> projection, HandlerStatement<T>[] statements, long n, T time)
+    {
+        var frame = projection.Frame;
+        frame.Step = n;
+        frame.Time = time;
+        var targets = projection.TargetArray;
+        for (int k = 0; k < targets.Length; k++)
+        {
+            frame.Start = k;
+            frame.Pre = projection.PreOfSynapse![k];
+            frame.Post = targets[k];
+            Apply(statements, frame);
+        }
+    }
+}
