@@ -5,8 +5,12 @@ namespace NeuroCompiler.Output;
 /// <summary>Spikes of one recorded range: parallel arrays of step and neuron index (index within the population), in emission order.</summary>
 public sealed record SpikeTrain(string Population, int Start, int Count, ImmutableArray<long> Steps, ImmutableArray<int> Indices);
 
-/// <summary>A variable sampled at <see cref="Steps"/>; <see cref="Values"/>[sample][neuron] for neurons <see cref="Start"/>.. of the population.</summary>
-public sealed record Trace(string Population, string Variable, int Start, int Count, ImmutableArray<long> Steps, ImmutableArray<ImmutableArray<double>> Values);
+/// <summary>
+/// A variable sampled at <see cref="Steps"/>; <see cref="Values"/>[sample][element] for neurons <see cref="Start"/>.. of the
+/// population, or, when <see cref="OfSynapses"/>, for the synapses of rank <see cref="Start"/>.. of the projection named <see cref="Population"/>.
+/// </summary>
+public sealed record Trace(string Population, string Variable, int Start, int Count, ImmutableArray<long> Steps, ImmutableArray<ImmutableArray<double>> Values,
+    bool OfSynapses = false);
 
 /// <summary>Population rate in Hz per bin of <see cref="BinSteps"/> steps.</summary>
 public sealed record RateTrace(string Population, int Start, int Count, int BinSteps, ImmutableArray<double> Rates);

@@ -32,11 +32,18 @@ public static class RunPlots
             files.Add("raster.png");
             files.Add("rates.png");
         }
-        if (result.Traces.Length > 0)
+        if (result.Traces.Any(t => !t.OfSynapses))
         {
             using var stream = output.Create("traces.png");
             stream.Write(Traces(result));
             files.Add("traces.png");
+        }
+        foreach (var synapses in result.Traces.Where(t => t.OfSynapses && t.Steps.Length > 0))
+        {
+            string name = $"synapses_{synapses.Population}_{synapses.Variable}.png";
+            using var stream = output.Create(name);
+            stream.Write(Synapses(result, synapses));
+            files.Add(name);
         }
         return files;
     }
@@ -90,11 +97,70 @@ public static class RunPlots
         return (raster.GetImageBytes(1200, 700, ImageFormat.Png), rates.GetImageBytes(1200, 500, ImageFormat.Png));
     }
 
+    /// <summary>
+    /// A recorded synapse variable: its value over time for up to eight synapses, its last sample by
+    /// synapse rank, and the distribution of the last sample (where learning shows: bimodal weights,
+    /// a window, one synapse grown among many).
+    /// </summary>
+    public static byte[] Synapses(SimulationResult result, Trace trace)
+    {
+        var multiplot = new Multiplot();
+        multiplot.AddPlots(3);
+        double ms = result.Dt * 1e3;
+        var times = trace.Steps.Select(s => s * ms).ToArray();
+        var (factor, unit) = DisplayScale(trace.Values.SelectMany(v => v));
+        string label = $"{trace.Variable}{unit}";
+        var overTime = multiplot.GetPlot(0);
+        for (int n = 0; n < Math.Min(trace.Count, 8); n++)
+        {
+            var line = overTime.Add.ScatterLine(times, trace.Values.Select(v => v[n] / factor).ToArray(), Palette[n % Palette.Length]);
+            line.LegendText = $"{trace.Population}[{trace.Start + n}]";
+        }
+        overTime.Title($"{result.Model}: {trace.Population}.{trace.Variable} (SI units{unit}), {trace.Count} synapses");
+        overTime.XLabel("time (ms)");
+        overTime.YLabel(label);
+        overTime.ShowLegend(Alignment.UpperRight);
+        var last = trace.Values[^1].Select(v => v / factor).ToArray();
+        var byRank = multiplot.GetPlot(1);
+        var ranks = Enumerable.Range(trace.Start, trace.Count).Select(r => (double)r).ToArray();
+        var points = byRank.Add.ScatterPoints(ranks, last, Colors.Navy);
+        points.MarkerSize = 3;
+        byRank.XLabel("synapse rank");
+        byRank.YLabel($"{label} at {times[^1]:0.###} ms");
+        var distribution = multiplot.GetPlot(2);
+        double lo = last.Min(), hi = last.Max();
+        if (hi > lo)
+        {
+            var histogram = ScottPlot.Statistics.Histogram.WithBinCount(Math.Clamp(trace.Count / 10, 10, 60), lo, hi);
+            histogram.AddRange(last);
+            var bars = distribution.Add.Bars(histogram.Bins, histogram.Counts);
+            foreach (var bar in bars.Bars)
+            {
+                bar.Size = histogram.FirstBinSize;
+            }
+        }
+        distribution.XLabel($"{label} at {times[^1]:0.###} ms");
+        distribution.YLabel("synapses");
+        return multiplot.Render(1200, 1000).GetImageBytes(ImageFormat.Png);
+    }
+
+    /// <summary>A power of 1000 that brings the largest magnitude into [1, 1000), and how to say it on an axis.</summary>
+    private static (double Factor, string Unit) DisplayScale(IEnumerable<double> values)
+    {
+        double max = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        if (max == 0)
+        {
+            return (1, "");
+        }
+        int exponent = 3 * (int)Math.Floor(Math.Log10(max) / 3);
+        return exponent == 0 ? (1, "") : (Math.Pow(10, exponent), $" ×1e{exponent}");
+    }
+
     /// <summary>One panel per recorded variable (each with its own unit), up to eight neurons each, time shared.</summary>
     public static byte[] Traces(SimulationResult result)
     {
         var multiplot = new Multiplot();
-        var traces = result.Traces.Take(12).ToList();
+        var traces = result.Traces.Where(t => !t.OfSynapses).Take(12).ToList();
         multiplot.AddPlots(traces.Count);
         double ms = result.Dt * 1e3;
         for (int p = 0; p < traces.Count; p++)

@@ -187,7 +187,8 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         .Concat(_synapseTraces.Select(s =>
         {
             int count = (s.Recording.Stop ?? s.Projection.Synapses.Count) - s.Recording.Start;
-            return new Trace(s.Projection.Projection.Name, s.Recording.Name, s.Recording.Start, count, s.Steps.ToImmutableArray(), Samples(s.Values, count, s.Steps.Count));
+            return new Trace(s.Projection.Projection.Name, s.Recording.Name, s.Recording.Start, count, s.Steps.ToImmutableArray(), Samples(s.Values, count, s.Steps.Count),
+                OfSynapses: true);
         }))
         .Concat(_signalTraces.Select(s =>
             new Trace("model", _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), Samples(s.Values, 1, s.Steps.Count))))
