@@ -36,4 +36,41 @@ public class PlasticitySampleTests
         Assert.Equal(16.8, Fit(changes.Where(c => c.Dt > 0)), 1e-6);
         Assert.Equal(-33.7, Fit(changes.Where(c => c.Dt < 0)), 1e-6);
     }
+
+    [Fact]
+    public void TheTripletRuleDepressesAtLowAndPotentiatesAtHighPostsynapticRates()
+    {
+        // Pfister & Gerstner 2006, all-to-all visual-cortex parameters, independent Poisson spikes:
+        // drift per second = ρx ρy (A2+ τ+ − A2− τ− + A3+ τ+ τy ρy − A3− τ− τx ρx), in units of wmax.
+        // Seeds 1-5: every group's mean within 3.0 standard errors of the drift; crossover 18.5-19.3 Hz.
+        var result = SampleRunner.Run("frequency_ltp_ltd.neuro");
+        var trace = result.Traces.Single(t => t.OfSynapses && t.Variable == "w");
+        double seconds = trace.Steps[^1] * result.Dt;
+        var w = trace.Values[^1];
+        const double rhoX = 10, tp = 16.8e-3, tm = 33.7e-3, tx = 101e-3, ty = 125e-3;
+        const double a2p = 5e-10, a3p = 6.2e-3, a2m = 7e-3, a3m = 2.3e-4;
+        double Drift(double rhoY) => rhoX * rhoY * (a2p * tp - a2m * tm + a3p * tp * ty * rhoY - a3m * tm * tx * rhoX);
+        var means = new List<(double Rate, double Mean)>();
+        for (int g = 0; g < 10; g++)
+        {
+            double rate = 2 + 4 * g;
+            var changes = Enumerable.Range(g * 100, 100).Select(k => (w[k] - 0.25e-9) / 1e-9).ToArray();
+            Assert.DoesNotContain(changes, c => c <= -0.25 + 1e-12 || c >= 0.75 - 1e-12); // no weight reached a bound
+            double mean = changes.Average();
+            double error = Math.Sqrt(changes.Sum(c => (c - mean) * (c - mean)) / 99) / 10;
+            double expected = Drift(rate) * seconds;
+            Assert.True(Math.Abs(mean - expected) < 4 * error + 0.002,
+                $"{rate} Hz: mean change {mean:F4} wmax, drift predicts {expected:F4} (standard error {error:F4})");
+            means.Add((rate, mean));
+        }
+        Assert.All(means.Where(m => m.Rate <= 14), m => Assert.True(m.Mean < 0, $"LTD expected at {m.Rate} Hz"));
+        Assert.All(means.Where(m => m.Rate >= 22), m => Assert.True(m.Mean > 0, $"LTP expected at {m.Rate} Hz"));
+        int up = means.FindIndex(m => m.Mean > 0);
+        var (r0, m0) = means[up - 1];
+        var (r1, m1) = means[up];
+        double crossover = r0 + (r1 - r0) * -m0 / (m1 - m0);
+        double theta = (a2m * tm - a2p * tp + a3m * tm * tx * rhoX) / (a3p * tp * ty);
+        Assert.InRange(theta, 18.6, 18.8);
+        Assert.InRange(crossover, theta - 3, theta + 3);
+    }
 }
