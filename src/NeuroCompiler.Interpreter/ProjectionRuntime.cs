@@ -70,7 +70,7 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
         {
             _onPre = value;
             // With event-driven states, every event must bring the synapse up to date (the general path).
-            FastHandler = EventDriven is null && value is [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add, Value: ConstantNode<T> or ArrayNode<T> } statement]
+            FastHandler = EventDriven is null && Structure is null && value is [{ Index: HandlerIndex.Post, Operator: AssignOperator.Add, Value: ConstantNode<T> or ArrayNode<T> } statement]
                 ? new FastHandler<T>(statement.Target, statement.Value is ConstantNode<T> c ? c.Value : T.Zero,
                     (statement.Value as ArrayNode<T>)?.Values, statement.Refractory)
                 : null;
@@ -101,6 +101,12 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>The clock rules (<c>every T { ... }</c>), in declaration order.</summary>
     public ClockRuleRuntime<T>[] ClockRules = Array.Empty<ClockRuleRuntime<T>>();
 
+    /// <summary>Pruning and growth, when the type has structural rules (then every synapse is a potential one).</summary>
+    public StructureRuntime<T>? Structure;
+
+    /// <summary>The spreads of plasticity from this projection, in declaration order.</summary>
+    public SpreadRuntime<T>[] Spreads = Array.Empty<SpreadRuntime<T>>();
+
     /// <summary>The frame event handlers evaluate in: one synapse, with its pre and post neuron.</summary>
     public Frame<T> Frame { get; }
 }
@@ -111,9 +117,35 @@ internal sealed record FastHandler<T>(T[] Target, T Weight, T[]? Weights, bool[]
 
 /// <summary>
 /// A clock rule: its statements as handler statements (run synapse by synapse, in rank order) and,
-/// when every statement writes a synapse variable and reads no neuron index, as vector statements
+/// when every statement writes a synapse variable, as vector statements
 /// over blocks of synapses (the same values: each synapse reads only its own variables and neurons
 /// nothing writes).
 /// </summary>
 internal sealed record ClockRuleRuntime<T>(int IntervalSteps, HandlerStatement<T>[] Statements, (T[] Target, AssignOperator Operator, VectorNode<T> Value)[]? Vector)
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+/// <summary>
+/// A projection's structural plasticity: which potential synapses exist (the implicit state
+/// <c>exists</c>, 1 or 0), the step each was last created (a spike emitted before it is not delivered
+/// over it), the pruning and growth conditions, and the values a grown synapse starts from.
+/// </summary>
+internal sealed class StructureRuntime<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public required T[] Exists { get; init; }
+    public required long[] Born { get; init; }
+    public (int IntervalSteps, VectorNode<T> Condition)? Prune { get; init; }
+    public (int IntervalSteps, VectorNode<T> Condition)? Grow { get; init; }
+
+    /// <summary>Per variable a grown synapse restarts (mutable per-synapse params, and states other than exists): its array and initial value.</summary>
+    public required (T[] Target, VectorNode<T> Initial)[] Restart { get; init; }
+
+    /// <summary>Whether synapse <paramref name="k"/> carries a spike emitted at step <paramref name="emitted"/>: it existed then and exists now.</summary>
+    public bool Delivers(int k, long emitted) => Exists[k] != T.Zero && Born[k] <= emitted;
+
+    public long Pruned;
+    public long Grown;
+}
+
+/// <summary>A spread of plasticity as the run applies it (see <see cref="IR.Spread"/>).</summary>
+internal sealed record SpreadRuntime<T>(ProjectionRuntime<T> Target, T[] Source, T[] Changed, T Fraction, SpreadDirection Direction)
     where T : unmanaged, IBinaryFloatingPointIeee754<T>;

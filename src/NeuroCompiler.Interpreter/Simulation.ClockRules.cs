@@ -63,6 +63,10 @@ internal sealed partial class Simulation<T>
         var targets = projection.TargetArray;
         for (int k = 0; k < targets.Length; k++)
         {
+            if (projection.Structure is { } structure && structure.Exists[k] == T.Zero)
+            {
+                continue;
+            }
             frame.Start = k;
             frame.Pre = projection.PreOfSynapse![k];
             frame.Post = targets[k];

@@ -48,6 +48,21 @@ internal sealed partial class Simulation<T>
                 {
                     (first, end) = Segment(connectivity.Targets, first, end, lo, hi);
                 }
+                if (projection.Structure is { } structure)
+                {
+                    for (int k = first; k < end; k++)
+                    {
+                        if (structure.Delivers(k, n - d))
+                        {
+                            frame.Start = k;
+                            frame.Pre = neuron;
+                            frame.Post = connectivity.Targets[k];
+                            RunHandler(projection, projection.OnPre, frame, n);
+                            events++;
+                        }
+                    }
+                    continue;
+                }
                 if (!DeliverFast(projection, first, end))
                 {
                     for (int k = first; k < end; k++)
@@ -55,8 +70,7 @@ internal sealed partial class Simulation<T>
                         frame.Start = k;
                         frame.Pre = neuron;
                         frame.Post = connectivity.Targets[k];
-                        projection.EventDriven?.Advance(k, n);
-                        Apply(projection.OnPre, frame);
+                        RunHandler(projection, projection.OnPre, frame, n);
                     }
                 }
                 events += end - first;

@@ -68,7 +68,8 @@ internal sealed partial class Simulation<T>
             };
         }
 
-        if (model.OnPost.Length > 0 || model.Integrator is not null || model.EventDriven is not null || !model.ClockRules.IsEmpty)
+        if (model.OnPost.Length > 0 || model.Integrator is not null || model.EventDriven is not null || !model.ClockRules.IsEmpty ||
+            !model.Structure.IsEmpty || _network.Spreads.Any(s => s.Source == projection.Index || s.Target == projection.Index))
         {
             BuildIncoming(runtime, post.Size);
             runtime.SynapseStates = BuildSynapseGroup(runtime, pre, post);
@@ -82,13 +83,47 @@ internal sealed partial class Simulation<T>
         {
             runtime.EventDriven = BuildEventDriven(runtime, eventDriven, Vector);
         }
+        if (!model.Structure.IsEmpty)
+        {
+            runtime.Structure = BuildStructure(runtime, Vector);
+        }
         runtime.OnPre = model.OnPre.Select(Statement).ToArray(); // (after EventDriven: it decides whether the fast path applies)
         runtime.OnPost = model.OnPost.Select(Statement).ToArray();
         runtime.ClockRules = model.ClockRules.Select(rule => new ClockRuleRuntime<T>(rule.IntervalSteps, rule.Statements.Select(Statement).ToArray(),
-            rule.Statements.All(a => a.Target.Space is VariableSpace.SynapseParameter or VariableSpace.SynapseState && !a.Value.References(VariableSpace.Index))
+            rule.Statements.All(a => a.Target.Space is VariableSpace.SynapseParameter or VariableSpace.SynapseState)
                 ? rule.Statements.Select(a => (SynapseArray(runtime, a.Target), a.Operator, Vector(a.Value))).ToArray()
                 : null)).ToArray();
         return runtime;
+    }
+
+    private StructureRuntime<T> BuildStructure(ProjectionRuntime<T> runtime, Func<IrExpression, VectorNode<T>> vector)
+    {
+        var model = runtime.Projection.Synapse;
+        int exists = model.States.Select(v => v.Name).ToList().IndexOf("exists");
+        (int, VectorNode<T>)? Rule(StructuralKind kind) =>
+            model.Structure.FirstOrDefault(r => r.Kind == kind) is { } rule ? (rule.IntervalSteps, vector(rule.Condition)) : null;
+        var restart = model.Parameters.Select((v, slot) => (Variable: v, Slot: slot)).Where(p => p.Variable.Mutable && runtime.Values[p.Slot] is not null)
+            .Concat(model.States.Select((v, slot) => (Variable: v, Slot: model.Parameters.Length + slot)).Where(p => p.Slot != model.Parameters.Length + exists))
+            .Select(p => (runtime.Values[p.Slot]!, vector(p.Variable.Initial))).ToArray();
+        return new StructureRuntime<T>
+        {
+            Exists = runtime.Values[model.Parameters.Length + exists]!,
+            Born = new long[runtime.Synapses.Count],
+            Prune = Rule(StructuralKind.Prune),
+            Grow = Rule(StructuralKind.Grow),
+            Restart = restart,
+        };
+    }
+
+    /// <summary>Each projection's spreads of plasticity, wired once every projection is built.</summary>
+    private void BuildSpreads()
+    {
+        foreach (var group in _network.Spreads.GroupBy(s => s.Source))
+        {
+            _projections[group.Key].Spreads = group.Select(s => new SpreadRuntime<T>(_projections[s.Target],
+                SynapseArray(_projections[s.Source], s.SourceVariable), SynapseArray(_projections[s.Target], s.TargetVariable),
+                Num<T>.From(s.Fraction), s.Direction)).ToArray();
+        }
     }
 
     private static T[] SynapseArray(ProjectionRuntime<T> runtime, VariableRef r) =>
@@ -193,6 +228,7 @@ internal sealed partial class Simulation<T>
             VariableSpace.Signal => Signal(r.Slot),
             VariableSpace.Time => new TimeNode<T>(),
             VariableSpace.Dt => new ConstantNode<T>(_dt),
+            VariableSpace.Index => new IndexGatherNode<T>(index),
             _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse equation"),
         };
     }

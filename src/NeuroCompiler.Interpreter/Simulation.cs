@@ -20,7 +20,8 @@ namespace NeuroCompiler.Interpreter;
 ///    silenced; spike generators emit their step-n spikes;
 /// 6. presynaptic spikes of step n − d reach synapses of delay d (on_pre), projection by projection,
 ///    older spikes first, then by source index, then in synapse order (by delay, then target);
-/// 7. on_post handlers of the synapses onto this step's spiking neurons, then clock rules due this step;
+/// 7. on_post handlers of the synapses onto this step's spiking neurons, then clock rules and
+///    structural rules (pruning, growth) due this step;
 /// 8. Poisson inputs add weight·k to their targets;
 /// 9. spiking neurons reset, and become refractory.
 /// </summary>
@@ -66,6 +67,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _injected = network.Stimuli.OfType<CurrentInjection>().Select(c => (c.Target.Population, c.Parameter)).ToHashSet();
         _populations = network.Populations.Select(BuildPopulation).ToArray();
         _projections = network.Projections.Select(BuildProjection).ToArray();
+        BuildSpreads();
         foreach (var group in network.Projections.GroupBy(p => p.Source.Population))
         {
             int depth = group.Max(p => p.Synapses!.MaxDelay) + 1;
@@ -230,6 +232,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             }
         }
         RunClockRules(n, time);
+        RunStructure(n, time);
         if (!_deliverInRegion)
         {
             _stimuli.ApplyPoisson(n, null, 0);
@@ -415,11 +418,14 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             for (int m = projection.IncomingStart![neuron]; m < projection.IncomingStart[neuron + 1]; m++)
             {
                 int k = projection.Incoming![m];
+                if (projection.Structure is { } structure && structure.Exists[k] == T.Zero)
+                {
+                    continue;
+                }
                 frame.Start = k;
                 frame.Pre = projection.PreOfSynapse![k];
                 frame.Post = neuron;
-                projection.EventDriven?.Advance(k, n);
-                Apply(projection.OnPost, frame);
+                RunHandler(projection, projection.OnPost, frame, n);
             }
         }
     }

@@ -64,7 +64,9 @@ internal sealed partial class ModelLowerer
         ExpressionLowerer Lowerer(string place) => new(Resolve, $"{projection.Name}/{place}");
 
         var initializers = projection.Initializers.ToDictionary(i => i.Symbol, i => i.Value);
-        var written = synapse.OnPre.Concat(synapse.OnPost).Concat(synapse.ClockRules.SelectMany(r => r.Statements)).Select(s => s.Target).ToHashSet();
+        var written = synapse.OnPre.Concat(synapse.OnPost).Concat(synapse.ClockRules.SelectMany(r => r.Statements)).Select(s => s.Target)
+            .Concat(_model.Spreads.Where(s => s.Target == projection).Select(s => s.TargetVariable)) // changed by spreads from other projections
+            .ToHashSet();
         var parameters = synapse.Parameters.Select(p =>
         {
             var value = Lowerer($"param:{p.Symbol.Name}").Lower(initializers.GetValueOrDefault(p.Symbol, p.Value));

@@ -106,11 +106,8 @@ internal sealed partial class ModelLowerer
                     break;
                 case BoundSynapseTraceRecording synapses:
                     {
-                        var synapse = synapses.Projection.Synapse;
                         int index = _model.Projections.IndexOf(synapses.Projection);
-                        int parameter = synapse.Parameters.Select(m => m.Symbol).ToList().IndexOf(synapses.Variable);
-                        var variable = parameter >= 0 ? new VariableRef(VariableSpace.SynapseParameter, parameter)
-                            : new VariableRef(VariableSpace.SynapseState, synapse.States.Select(m => m.Symbol).ToList().IndexOf(synapses.Variable));
+                        var variable = SynapseVariable(synapses.Projection, synapses.Variable);
                         result.Add(new SynapseTraceRecording(index, synapses.Start, synapses.Stop, synapses.Variable.Name, variable,
                             (int)Math.Max(1, Steps(synapses.Interval)), synapses.Location));
                         break;

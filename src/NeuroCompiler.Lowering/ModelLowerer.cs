@@ -41,8 +41,21 @@ internal sealed partial class ModelLowerer
         var stimuli = LowerStimuli();
         var protocol = LowerProtocol();
         var recordings = LowerRecordings();
-        var network = new Network(settings, globals, signals, populations, projections, stimuli, protocol, recordings);
+        var network = new Network(settings, globals, signals, populations, projections, stimuli, protocol, recordings) { Spreads = LowerSpreads() };
         return new LoweringResult(_diagnostics.HasErrors ? null : network, _diagnostics.ToSortedList().ToImmutableArray());
+    }
+
+    private ImmutableArray<Spread> LowerSpreads() => _model.Spreads.Select(s => new Spread(
+        _model.Projections.IndexOf(s.Source), _model.Projections.IndexOf(s.Target),
+        SynapseVariable(s.Source, s.Variable), SynapseVariable(s.Target, s.TargetVariable), s.Fraction,
+        s.Direction == Semantics.SpreadDirection.Backward ? IR.SpreadDirection.Backward : IR.SpreadDirection.Lateral, s.Location)).ToImmutableArray();
+
+    /// <summary>Where a param or state of a projection's synapses lives in the IR.</summary>
+    private static VariableRef SynapseVariable(BoundProjection projection, VariableSymbol symbol)
+    {
+        int parameter = projection.Synapse.Parameters.Select(m => m.Symbol).ToList().IndexOf(symbol);
+        return parameter >= 0 ? new VariableRef(VariableSpace.SynapseParameter, parameter)
+            : new VariableRef(VariableSpace.SynapseState, projection.Synapse.States.Select(m => m.Symbol).ToList().IndexOf(symbol));
     }
 
     /// <summary>Whole steps in a time, rounded to nearest (halves away from zero).</summary>

@@ -35,6 +35,9 @@ public sealed record Network(
     ImmutableArray<ProtocolEvent> Protocol,
     ImmutableArray<Recording> Recordings)
 {
+    /// <summary>Spreads of plasticity between projections, in declaration order (acyclic).</summary>
+    public ImmutableArray<Spread> Spreads { get; init; } = ImmutableArray<Spread>.Empty;
+
     public long TotalNeurons => Populations.Sum(p => (long)p.Size);
 
     public long TotalSynapses => Projections.Sum(p => (long)(p.Synapses?.Count ?? 0));
@@ -42,3 +45,20 @@ public sealed record Network(
     /// <summary>Bytes the built synapses take (row starts, targets, delays, per-synapse values).</summary>
     public long SynapseBytes => Projections.Sum(p => p.Synapses?.Bytes ?? 0);
 }
+
+public enum SpreadDirection
+{
+    /// <summary>To the synapses of the target projection onto the changed synapse's presynaptic neuron.</summary>
+    Backward,
+    /// <summary>To the synapses of the target projection from the changed synapse's presynaptic neuron (other than itself).</summary>
+    Lateral,
+}
+
+/// <summary>
+/// A spread of plasticity: when an on_pre or on_post handler changes variable <see cref="SourceVariable"/> of a
+/// synapse of projection <see cref="Source"/> by Δ, every existing synapse of <see cref="Target"/> in
+/// <see cref="Direction"/> adds <see cref="Fraction"/>·Δ to its <see cref="TargetVariable"/>, and that change spreads
+/// on along <see cref="Target"/>'s own spreads.
+/// </summary>
+public sealed record Spread(int Source, int Target, VariableRef SourceVariable, VariableRef TargetVariable, double Fraction, SpreadDirection Direction,
+    Core.Text.SourceLocation? Location);

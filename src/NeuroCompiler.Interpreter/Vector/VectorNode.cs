@@ -103,6 +103,24 @@ internal sealed class GatherNode<T> : VectorNode<T> where T : unmanaged, IBinary
     }
 }
 
+/// <summary>For each synapse of the block, its pre or post neuron's index (in its population) as a value.</summary>
+internal sealed class IndexGatherNode<T> : VectorNode<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    private readonly int[] _index;
+
+    public IndexGatherNode(int[] index) => _index = index;
+
+    public override ReadOnlySpan<T> Eval(Frame<T> frame)
+    {
+        var span = Scratch.AsSpan(0, frame.Length);
+        for (int i = 0; i < span.Length; i++)
+        {
+            span[i] = T.CreateTruncating(_index[frame.Start + i]);
+        }
+        return span;
+    }
+}
+
 /// <summary>In an event handler (a block of one synapse): a neuron's value at the frame's pre or post neuron.</summary>
 internal sealed class EventNeuronNode<T> : VectorNode<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {

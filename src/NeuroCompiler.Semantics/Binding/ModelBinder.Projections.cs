@@ -124,7 +124,11 @@ internal sealed partial class ModelBinder
                         Scope = SynapseValueScope(instance, source.Population, target.Population, member.Symbol),
                         Place = $"the value of '{setting.Name.Text}'",
                     });
-                    if (member.Symbol.HasKnownDimension && _binder.CheckDimension(value, text, member.Symbol.Dimension, $"'{setting.Name.Text}'"))
+                    if (member.Symbol.Name == Exists && member.Symbol.Owner == VariableOwner.Synapse && value.Type == ValueType.Boolean)
+                    {
+                        initializers.Add(new BoundOverride(member.Symbol, value, new SourceLocation(text, setting.Span))); // which potential synapses exist at the start
+                    }
+                    else if (member.Symbol.HasKnownDimension && _binder.CheckDimension(value, text, member.Symbol.Dimension, $"'{setting.Name.Text}'"))
                     {
                         initializers.Add(new BoundOverride(member.Symbol, value, new SourceLocation(text, setting.Span)));
                     }

@@ -43,8 +43,20 @@ internal sealed partial class ModelBinder
         {
             Provided = name => projection.Settings.FirstOrDefault(s => s.Name.Text == name) is { } setting ? (setting.Value, given) : null,
         };
+        // A type with structural rules has an implicit state 'exists' (1 while the synapse exists).
+        var exists = syntax.Members.OfType<StructuralMemberSyntax>().Any()
+            ? new VariableSymbol(Exists, VariableKind.State, VariableOwner.Synapse, Core.Units.Dimension.None, new SourceLocation(text, syntax.Name.Span))
+            : null;
+        if (exists is not null)
+        {
+            scope.TryDeclare(exists);
+        }
         members.Declare(syntax.Members);
         var (parameters, states, lets) = members.BindAll();
+        if (exists is not null)
+        {
+            states = states.Add(new BoundMember(exists, new BoundLiteral(1, ValueType.Dimensionless, syntax.Name.Span)));
+        }
         var odes = members.BindOdes(syntax.Members.OfType<OdeMemberSyntax>());
         var (method, methodLocation) = members.BindMethod(syntax.Members.OfType<MethodMemberSyntax>());
 
@@ -138,8 +150,12 @@ internal sealed partial class ModelBinder
         return result.ToImmutable();
     }
 
+    /// <summary>The implicit state of a synapse type with structural rules: 1 while a potential synapse exists, 0 otherwise.</summary>
+    public const string Exists = "exists";
+
     private static string? WhyNotAssignableInSynapse(VariableSymbol symbol, VariableSide side) => symbol switch
     {
+        { Name: Exists, Owner: VariableOwner.Synapse } => "a synapse is created and removed by its type's grow and prune rules",
         { Owner: VariableOwner.Synapse, Kind: VariableKind.State or VariableKind.Parameter } => null,
         { Owner: VariableOwner.Neuron, Kind: VariableKind.State } => null,
         { Kind: VariableKind.Signal } => null,

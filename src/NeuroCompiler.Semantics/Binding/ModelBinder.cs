@@ -58,7 +58,8 @@ internal sealed partial class ModelBinder
         settings = ResolveDuration(settings, protocol);
         CheckUnusedOverrides();
 
-        var model = new BoundModel(settings, globals, signals, neuronTypes, populations, projections, stimuli, protocol, recordings);
+        var spreads = BindSpreads(main, projections);
+        var model = new BoundModel(settings, globals, signals, neuronTypes, populations, projections, stimuli, protocol, recordings) { Spreads = spreads };
         var diagnostics = WithoutSyntaxCascades(all, _diagnostics.ToSortedList()).ToImmutableArray();
         return new BindResult(_diagnostics.HasErrors ? null : model, diagnostics);
     }
@@ -160,6 +161,8 @@ internal sealed partial class ModelBinder
                     DeclareSignals(signals, tree.Text);
                     break;
                 case ImportSyntax:
+                    break;
+                case SpreadSyntax when isMain:
                     break;
                 default:
                     if (!isMain)

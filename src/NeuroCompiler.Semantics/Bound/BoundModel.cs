@@ -12,4 +12,8 @@ public sealed record BoundModel(
     ImmutableArray<BoundProjection> Projections,
     ImmutableArray<BoundStimulus> Stimuli,
     BoundProtocol Protocol,
-    ImmutableArray<BoundRecording> Recordings);
+    ImmutableArray<BoundRecording> Recordings)
+{
+    /// <summary>Declared spreads of plasticity between projections (acyclic).</summary>
+    public ImmutableArray<BoundSpread> Spreads { get; init; } = ImmutableArray<BoundSpread>.Empty;
+}

@@ -72,3 +72,20 @@ public sealed record BoundProjection(
     SourceLocation? DelayLocation,
     bool Autapses,
     bool Multapses);
+
+/// <summary>Which synapses a change spreads to: those onto the changed synapse's presynaptic neuron, or the other synapses from it.</summary>
+public enum SpreadDirection
+{
+    /// <summary>Synapses whose postsynaptic neuron is the changed synapse's presynaptic neuron.</summary>
+    Backward,
+    /// <summary>Synapses that share the changed synapse's presynaptic neuron.</summary>
+    Lateral,
+}
+
+/// <summary>
+/// <c>spread ab -> ca { fraction = 0.5 }</c>: when a handler of a synapse of <see cref="Source"/> changes
+/// <see cref="Variable"/> by Δ, the synapses of <see cref="Target"/> in <see cref="Direction"/> change theirs by
+/// <see cref="Fraction"/>·Δ.
+/// </summary>
+public sealed record BoundSpread(BoundProjection Source, BoundProjection Target, VariableSymbol Variable, VariableSymbol TargetVariable,
+    double Fraction, SpreadDirection Direction, SourceLocation Location);
