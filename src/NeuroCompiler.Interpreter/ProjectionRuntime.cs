@@ -139,8 +139,12 @@ internal sealed class StructureRuntime<T> where T : unmanaged, IBinaryFloatingPo
     /// <summary>Per variable a grown synapse restarts (mutable per-synapse params, and states other than exists): its array and initial value.</summary>
     public required (T[] Target, VectorNode<T> Initial)[] Restart { get; init; }
 
-    /// <summary>Whether synapse <paramref name="k"/> carries a spike emitted at step <paramref name="emitted"/>: it existed then and exists now.</summary>
-    public bool Delivers(int k, long emitted) => Exists[k] != T.Zero && Born[k] <= emitted;
+    /// <summary>
+    /// Whether synapse <paramref name="k"/> carries a spike emitted at step <paramref name="emitted"/>: it exists now
+    /// and was created before that step (synapses there from the start have <see cref="Born"/> = −1; growth happens at
+    /// the end of a step, after its spikes were emitted).
+    /// </summary>
+    public bool Delivers(int k, long emitted) => Exists[k] != T.Zero && Born[k] < emitted;
 
     public long Pruned;
     public long Grown;

@@ -108,7 +108,7 @@ internal sealed partial class Simulation<T>
         return new StructureRuntime<T>
         {
             Exists = runtime.Values[model.Parameters.Length + exists]!,
-            Born = new long[runtime.Synapses.Count],
+            Born = Enumerable.Repeat(-1L, runtime.Synapses.Count).ToArray(),
             Prune = Rule(StructuralKind.Prune),
             Grow = Rule(StructuralKind.Grow),
             Restart = restart,

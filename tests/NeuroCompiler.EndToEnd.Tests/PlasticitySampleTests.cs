@@ -73,4 +73,33 @@ public class PlasticitySampleTests
         Assert.InRange(theta, 18.6, 18.8);
         Assert.InRange(crossover, theta - 3, theta + 3);
     }
+
+    [Fact]
+    public void DepressionSpreadsBackwardAndLaterallyButNotForward()
+    {
+        // Fitzsimonds, Song & Poo 1997, with the sample's declared fractions: backward 0.5, lateral 0.3.
+        var result = SampleRunner.Run("ltd_spread.neuro");
+        double Change(string projection) => Last(result, projection, "w")[0] - 1e-9;
+        double ltd = Change("ab");
+        // 60 post-before-pre pairings at Δt = -10 ms: about 60 × 0.0105 × exp(-10/33.7) wmax (less as
+        // the weight is far from the bound, it is not clipped).
+        Assert.InRange(ltd / 1e-9, -0.50, -0.40);
+        Assert.Equal(0.5 * ltd, Change("ca"), 1e-21);
+        Assert.Equal(0.3 * ltd, Change("ad"), 1e-21);
+        Assert.Equal(0, Change("be"));   // forward: from the postsynaptic neuron
+        Assert.Equal(0, Change("fb"));   // convergent: onto the postsynaptic neuron
+    }
+
+    [Fact]
+    public void GrowthAndPruningBringTheRateToTheTarget()
+    {
+        // Seeds 11-13: first second under 0.1 Hz; last 10 s 9.8-10.0 Hz (target 10 Hz); synapses 787-805 -> 3,814-3,874.
+        var result = SampleRunner.Run("structural.neuro");
+        Assert.InRange(result.WindowRate("P", 0, 1000), 0, 3);          // too few synapses at the start
+        Assert.InRange(result.WindowRate("P", 10000, 20000), 9, 11);      // the set point
+        var exists = result.Traces.Single(t => t.OfSynapses && t.Variable == "exists").Values;
+        double first = exists[0].Sum(), last = exists[^1].Sum();
+        Assert.InRange(first, 700, 900);
+        Assert.InRange(last, 3400, 4400);
+    }
 }

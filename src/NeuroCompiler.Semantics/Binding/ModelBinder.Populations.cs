@@ -263,6 +263,12 @@ internal sealed partial class ModelBinder
             _diagnostics.Error(ErrorCode.InvalidValue, text, syntax.Name.Span, "the period must be positive");
             return null;
         }
+        if (period is { } p && times.Value.Any(t => t >= p))
+        {
+            _diagnostics.Error(ErrorCode.InvalidValue, text, syntax.Name.Span,
+                $"with a period, every spike time must be shorter than it; the latest is {Format.Seconds(times.Value.Max())}, the period {Format.Seconds(p)}");
+            return null;
+        }
         return new BoundSpikeTimes(indices.Value, times.Value, period);
     }
 
