@@ -16,12 +16,12 @@ internal sealed partial class Simulation<T>
         var connectivity = projection.Synapses!;
         int parameterCount = model.Parameters.Length;
         runtime.Values = new T[]?[parameterCount + model.States.Length];
-        var written = model.Statements.Where(a => a.Target.Space == VariableSpace.SynapseParameter).Select(a => a.Target.Slot).ToHashSet();
         for (int v = 0; v < runtime.Values.Length; v++)
         {
             if (connectivity.Values[v] is { } column)
             {
-                bool readOnly = v < parameterCount && !written.Contains(v);
+                // (Mutable: written by a handler, a clock rule or a spread; the IR's own array must stay as built.)
+                bool readOnly = v < parameterCount && !model.Parameters[v].Mutable;
                 runtime.Values[v] = readOnly ? Shared(column) : Copy(column);
             }
         }

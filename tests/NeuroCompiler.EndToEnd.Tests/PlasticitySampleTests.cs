@@ -102,4 +102,25 @@ public class PlasticitySampleTests
         Assert.InRange(first, 700, 900);
         Assert.InRange(last, 3400, 4400);
     }
+
+    [Fact]
+    public void SongMillerAbbottStdpMakesTheWeightsCompeteIntoABimodalDistribution()
+    {
+        // 100 s, as Brian2's STDP example. Fractions of weights (in units of gmax) below 0.1 / above 0.9 /
+        // between 0.3 and 0.7, and the neuron's rate:
+        //   neuroc (seed 2000):         0.222 / 0.193 / 0.213, 25.5 Hz;
+        //   Brian2 2.5.1 (its seed 1):  0.230 / 0.183 / 0.227, 22.2 Hz;
+        //   the uniform start:          0.1   / 0.1   / 0.4.
+        var result = SampleRunner.Run("song2000_stdp.neuro");
+        var trace = result.Traces.Single(t => t.OfSynapses && t.Variable == "w");
+        var start = trace.Values[0].Select(w => w / 0.01).ToArray();
+        var end = trace.Values[^1].Select(w => w / 0.01).ToArray();
+        double Fraction(double[] w, Func<double, bool> where) => w.Count(where) / (double)w.Length;
+        Assert.InRange(Fraction(start, w => w < 0.1) + Fraction(start, w => w > 0.9), 0.15, 0.25);
+        Assert.InRange(Fraction(end, w => w < 0.1), 0.15, 0.30);
+        Assert.InRange(Fraction(end, w => w > 0.9), 0.13, 0.25);
+        Assert.InRange(Fraction(end, w => w > 0.3 && w < 0.7), 0.15, 0.30);
+        Assert.All(end, w => Assert.InRange(w, 0, 1));
+        Assert.InRange(result.Population("N").MeanRate, 15, 35);
+    }
 }

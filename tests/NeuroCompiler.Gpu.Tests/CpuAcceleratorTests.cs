@@ -68,7 +68,9 @@ public sealed class CpuAcceleratorTests : IDisposable
         // The big samples, shrunk, spike within 20 ms; the small ones need longer to show spikes.
         string duration = SampleSizes.For(sample).Count > 0 ? "duration=20 ms" : "duration=150 ms";
         var network = Compile(Repository.Path("samples", sample), SampleSizes.For(sample).Append($"precision={precision}").Append(duration).ToArray());
-        AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)));
+        // Samples that learn deliver on the host (their handlers write synapse variables); the others run whole on the device.
+        bool learns = network.Projections.Any(p => p.Synapse.IsPlastic);
+        AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)), deviceStep: !learns);
     }
 
     [Theory]

@@ -378,4 +378,15 @@ public class PlasticityTests
         Assert.Contains(0.0, Final(a));
         Assert.Contains(1.0, Final(a));
     }
+
+    [Fact]
+    public void ARunLeavesTheNetworkAsBuiltSoASecondRunIsTheSame()
+    {
+        // Values a spread writes are copied per run, like those a handler writes, never the IR's own.
+        var network = Models.Network(Motif + "\n" + "spread ab -> ca { fraction = 0.5 }");
+        var first = ReferenceInterpreter.Run(network);
+        var second = ReferenceInterpreter.Run(network);
+        Assert.Equal(first.Traces.Single(t => t.Population == "ca").Values[^1], second.Traces.Single(t => t.Population == "ca").Values[^1]);
+        Assert.Equal(1e-9, network.Projections.Single(p => p.Name == "ca").Synapses!.Values[0]![0], 1e-24);
+    }
 }

@@ -41,7 +41,9 @@ public static class DeviceModelEmitter
             EmitPopulation(w, population, emitter, T);
             resident.Population(population, emitter);
         }
-        foreach (var projection in network.Projections)
+        // Delivery on the device exists only for handlers that touch nothing but the postsynaptic
+        // neuron; a model with any other handler delivers on the host (and never binds these).
+        foreach (var projection in network.Projections.Where(p => p.Synapse.OnPre.IsEmpty || PostLocalHandler.Is(p.Synapse)))
         {
             resident.Projection(projection);
         }

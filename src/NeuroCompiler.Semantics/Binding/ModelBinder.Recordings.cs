@@ -14,6 +14,8 @@ internal sealed partial class ModelBinder
         var text = main.Text;
         var context = new BindingContext(text, _globalScope, ContextFlags.None, "a recording");
         var result = ImmutableArray.CreateBuilder<BoundRecording>();
+        var failedProjections = main.Root.Declarations.OfType<ProjectionSyntax>().Select(p => p.Name.Text)
+            .Where(name => projections.All(p => p.Name != name)).ToHashSet(StringComparer.Ordinal);
         foreach (var declaration in main.Root.Declarations)
         {
             switch (declaration)
@@ -71,6 +73,10 @@ internal sealed partial class ModelBinder
                                     result.Add(new BoundSignalRecording(signal, interval, new SourceLocation(text, variable.Span)));
                                 }
                                 continue;
+                            }
+                            if (variable.Member is not null && failedProjections.Contains(variable.Owner.Name.Text))
+                            {
+                                continue; // the projection's own errors are reported where it is declared
                             }
                             if (variable.Member is not null && projections.FirstOrDefault(p => p.Name == variable.Owner.Name.Text) is { } projection)
                             {
