@@ -386,7 +386,7 @@ public class PlasticityTests
         var network = Models.Network(Motif + "\n" + "spread ab -> ca { fraction = 0.5 }");
         var first = ReferenceInterpreter.Run(network);
         var second = ReferenceInterpreter.Run(network);
-        Assert.Equal(first.Traces.Single(t => t.Population == "ca").Values[^1], second.Traces.Single(t => t.Population == "ca").Values[^1]);
+        Assert.Equal(first.Traces.Single(t => t.Population == "ca").Values[^1].ToArray(), second.Traces.Single(t => t.Population == "ca").Values[^1].ToArray());
         Assert.Equal(1e-9, network.Projections.Single(p => p.Name == "ca").Synapses!.Values[0]![0], 1e-24);
     }
 }
