@@ -36,5 +36,11 @@ public sealed class DeferredKernels<T> : IKernelFactory<T> where T : unmanaged, 
         return _kernels.Population(population, arrays);
     }
 
+    public SynapseKernels<T>? Projection(int projection, SynapseArrays<T> arrays)
+    {
+        _kernels ??= new GeneratedKernels<T>(_compiling.GetAwaiter().GetResult().Kernels, Backend);
+        return _kernels.Projection(projection, arrays);
+    }
+
     public void Bound(long step) => FromStep = step;
 }

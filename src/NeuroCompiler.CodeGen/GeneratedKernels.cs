@@ -4,7 +4,7 @@ using NeuroCompiler.Interpreter;
 
 namespace NeuroCompiler.CodeGen;
 
-/// <summary>Supplies a run with the compiled <c>Update{n}</c> kernels, through their <c>Bind{n}</c> methods.</summary>
+/// <summary>Supplies a run with the compiled <c>Update{n}</c> kernels and synapse code, through their <c>Bind{n}</c> and <c>BindSynapses{p}</c> methods.</summary>
 internal sealed class GeneratedKernels<T> : IKernelFactory<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     private readonly Type _kernels;
@@ -27,4 +27,7 @@ internal sealed class GeneratedKernels<T> : IKernelFactory<T> where T : unmanage
         Bound += kernel is null ? 0 : 1;
         return kernel;
     }
+
+    public SynapseKernels<T>? Projection(int projection, SynapseArrays<T> arrays) =>
+        _kernels.GetMethod($"BindSynapses{projection}", BindingFlags.Public | BindingFlags.Static)?.Invoke(null, new object[] { arrays }) as SynapseKernels<T>;
 }

@@ -11,7 +11,7 @@ namespace NeuroCompiler.Interpreter;
 /// <c>x ← −BA + (BA + x)·exp(A·Δ)</c> with BA = B / A, or <c>x + B·Δ</c> where A is zero. A and B
 /// are evaluated once per synapse (in T) before the run.
 /// </summary>
-internal sealed class EventDrivenStates<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+public sealed class EventDrivenStates<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     /// <summary>Gaps (in steps) up to this length keep their exp(A·Δ) once computed, for an A shared by every synapse.</summary>
     private const int CachedGaps = 1 << 16;

@@ -58,8 +58,50 @@ public interface IKernelFactory<T> where T : unmanaged, IBinaryFloatingPointIeee
     /// </summary>
     IResidentStep<T>? Resident(ResidentModel<T> model) => null;
 
+    /// <summary>A projection's compiled handlers and clock rules; null (the default) interprets them.</summary>
+    SynapseKernels<T>? Projection(int projection, SynapseArrays<T> arrays) => null;
+
     /// <summary>Told the step at which the kernels were bound (0 when they were ready from the start).</summary>
     void Bound(long step)
     {
     }
 }
+
+/// <summary>
+/// The arrays a projection's compiled synapse code reads and writes: the synapses' variables
+/// (<see cref="Values"/>[slot], parameters then states, null for shared parameters), their targets,
+/// presynaptic neurons and incoming lists, both populations' arrays, the model-level values, the
+/// event-driven states and, with structural plasticity, which synapses exist and since when.
+/// </summary>
+public sealed class SynapseArrays<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    public required T[]?[] Values { get; init; }
+    public required int[] Targets { get; init; }
+    public required int[]? PreOfSynapse { get; init; }
+    public required int[]? IncomingStart { get; init; }
+    public required int[]? Incoming { get; init; }
+    public required PopulationArrays<T>? Pre { get; init; }
+    public required PopulationArrays<T>? Post { get; init; }
+    public required T[]?[] Globals { get; init; }
+    public required T[][] Signals { get; init; }
+    public required EventDrivenStates<T>? EventDriven { get; init; }
+    public required T[]? Exists { get; init; }
+    public required long[]? Born { get; init; }
+    public required ulong Seed { get; init; }
+}
+
+/// <summary>
+/// Runs <c>on_pre</c> for the synapses [first, end) of one spike of neuron <paramref name="pre"/> emitted at
+/// <paramref name="emitted"/>, at step <paramref name="step"/>; returns how many synapses delivered it.
+/// </summary>
+public delegate long PreHandlerKernel<T>(int first, int end, int pre, long emitted, long step, T time) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+/// <summary>Runs <c>on_post</c> for every synapse onto neuron <paramref name="post"/> (which spiked at <paramref name="step"/>).</summary>
+public delegate void PostHandlerKernel<T>(int post, long step, T time) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+/// <summary>Runs one clock rule for every synapse of the projection.</summary>
+public delegate void ClockRuleKernel<T>(long step, T time) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+
+/// <summary>A projection's compiled synapse code; a null entry (or a missing clock rule) is interpreted.</summary>
+public sealed record SynapseKernels<T>(PreHandlerKernel<T>? Pre, PostHandlerKernel<T>? Post, ClockRuleKernel<T>[] ClockRules)
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>;

@@ -104,6 +104,9 @@ internal sealed class ProjectionRuntime<T> where T : unmanaged, IBinaryFloatingP
     /// <summary>Pruning and growth, when the type has structural rules (then every synapse is a potential one).</summary>
     public StructureRuntime<T>? Structure;
 
+    /// <summary>The backend's compiled handlers and clock rules, when it has them (else they are interpreted).</summary>
+    public SynapseKernels<T>? Compiled;
+
     /// <summary>The spreads of plasticity from this projection, in declaration order.</summary>
     public SpreadRuntime<T>[] Spreads = Array.Empty<SpreadRuntime<T>>();
 
@@ -119,9 +122,11 @@ internal sealed record FastHandler<T>(T[] Target, T Weight, T[]? Weights, bool[]
 /// A clock rule: its statements as handler statements (run synapse by synapse, in rank order) and,
 /// when every statement writes a synapse variable, as vector statements
 /// over blocks of synapses (the same values: each synapse reads only its own variables and neurons
-/// nothing writes).
+/// nothing writes). <paramref name="ReadsEventDriven"/>: the rule reads or writes an event-driven state, so
+/// those are brought up to date before it runs.
 /// </summary>
-internal sealed record ClockRuleRuntime<T>(int IntervalSteps, HandlerStatement<T>[] Statements, (T[] Target, AssignOperator Operator, VectorNode<T> Value)[]? Vector)
+internal sealed record ClockRuleRuntime<T>(int IntervalSteps, HandlerStatement<T>[] Statements, (T[] Target, AssignOperator Operator, VectorNode<T> Value)[]? Vector,
+    bool ReadsEventDriven)
     where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
 /// <summary>

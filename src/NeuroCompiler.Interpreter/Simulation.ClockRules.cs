@@ -7,7 +7,8 @@ internal sealed partial class Simulation<T>
 {
     /// <summary>
     /// The clock rules due at step <paramref name="n"/> (n a multiple of their interval), projection by
-    /// projection, rule by rule. Event-driven states are first brought to step n. A rule runs synapse
+    /// projection, rule by rule. Before the first that reads or writes an event-driven state, those are
+    /// brought to step n. A rule runs synapse
     /// by synapse in rank order, or in blocks when that gives the same values (see <see cref="ClockRuleRuntime{T}"/>).
     /// </summary>
     private void RunClockRules(long n, T time)
@@ -15,18 +16,23 @@ internal sealed partial class Simulation<T>
         foreach (var projection in _projections)
         {
             bool advanced = false;
-            foreach (var rule in projection.ClockRules)
+            for (int r = 0; r < projection.ClockRules.Length; r++)
             {
+                var rule = projection.ClockRules[r];
                 if (n % rule.IntervalSteps != 0)
                 {
                     continue;
                 }
-                if (!advanced)
+                if (!advanced && rule.ReadsEventDriven)
                 {
                     projection.EventDriven?.AdvanceAll(n);
                     advanced = true;
                 }
-                if (rule.Vector is { } vector)
+                if (projection.Compiled is { } compiled && r < compiled.ClockRules.Length)
+                {
+                    compiled.ClockRules[r](n, time);
+                }
+                else if (rule.Vector is { } vector)
                 {
                     RunVector(projection, vector, n, time);
                 }

@@ -48,6 +48,11 @@ internal sealed partial class Simulation<T>
                 {
                     (first, end) = Segment(connectivity.Targets, first, end, lo, hi);
                 }
+                if (!projection.Fast && projection.Compiled?.Pre is { } compiled)
+                {
+                    events += compiled(first, end, neuron, n - d, n, time);
+                    continue;
+                }
                 if (projection.Structure is { } structure)
                 {
                     for (int k = first; k < end; k++)

@@ -89,10 +89,14 @@ internal sealed partial class Simulation<T>
         }
         runtime.OnPre = model.OnPre.Select(Statement).ToArray(); // (after EventDriven: it decides whether the fast path applies)
         runtime.OnPost = model.OnPost.Select(Statement).ToArray();
+        var eventDrivenSlots = model.EventDriven?.States ?? System.Collections.Immutable.ImmutableArray<int>.Empty;
+        bool ReadsEventDriven(Assignment a) => eventDrivenSlots.Any(slot =>
+            a.Value.References(VariableSpace.SynapseState, slot) || a.Target is { Space: VariableSpace.SynapseState } t && t.Slot == slot);
         runtime.ClockRules = model.ClockRules.Select(rule => new ClockRuleRuntime<T>(rule.IntervalSteps, rule.Statements.Select(Statement).ToArray(),
             rule.Statements.All(a => a.Target.Space is VariableSpace.SynapseParameter or VariableSpace.SynapseState)
                 ? rule.Statements.Select(a => (SynapseArray(runtime, a.Target), a.Operator, Vector(a.Value))).ToArray()
-                : null)).ToArray();
+                : null,
+            rule.Statements.Any(ReadsEventDriven))).ToArray();
         return runtime;
     }
 
@@ -114,6 +118,38 @@ internal sealed partial class Simulation<T>
             Restart = restart,
         };
     }
+
+    /// <summary>The backend's compiled synapse code for every projection that has it (not those a spread starts from).</summary>
+    private void BindSynapseKernels()
+    {
+        foreach (var projection in _projections.Where(p => p.Spreads.Length == 0))
+        {
+            var model = projection.Projection.Synapse;
+            if (model.OnPre.IsEmpty && model.OnPost.IsEmpty && model.ClockRules.IsEmpty)
+            {
+                continue;
+            }
+            projection.Compiled = _kernels!.Projection(projection.Projection.Index, new SynapseArrays<T>
+            {
+                Values = projection.Values,
+                Targets = projection.TargetArray,
+                PreOfSynapse = projection.PreOfSynapse,
+                IncomingStart = projection.IncomingStart,
+                Incoming = projection.Incoming,
+                Pre = ArraysFor(_populations[projection.Projection.Source.Population]),
+                Post = ArraysFor(_populations[projection.Projection.Target.Population]),
+                Globals = _globals.Select(b => b?.Cell).ToArray(),
+                Signals = _signals.States,
+                EventDriven = projection.EventDriven,
+                Exists = projection.Structure?.Exists,
+                Born = projection.Structure?.Born,
+                Seed = _seed,
+            });
+        }
+    }
+
+    private PopulationArrays<T>? ArraysFor(PopulationRuntime<T> population) =>
+        population.Model is null ? null : population.BoundArrays ?? population.KernelArrays ?? Arrays(population, null, null);
 
     /// <summary>Each projection's spreads of plasticity, wired once every projection is built.</summary>
     private void BuildSpreads()

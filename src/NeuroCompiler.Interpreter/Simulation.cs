@@ -68,6 +68,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _populations = network.Populations.Select(BuildPopulation).ToArray();
         _projections = network.Projections.Select(BuildProjection).ToArray();
         BuildSpreads();
+        if (kernels is { Ready: true })
+        {
+            BindSynapseKernels();
+        }
         foreach (var group in network.Projections.GroupBy(p => p.Source.Population))
         {
             int depth = group.Max(p => p.Synapses!.MaxDelay) + 1;
@@ -150,6 +154,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 population.KernelArrays = null;
             }
         }
+        BindSynapseKernels();
         bool wasInRegion = _deliverInRegion;
         _deliverInRegion = DeliverInRegion();
         if (_deliverInRegion && !wasInRegion)
@@ -413,6 +418,11 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             int neuron = target.Spiked[s];
             if (!range.Contains(neuron))
             {
+                continue;
+            }
+            if (projection.Compiled?.Post is { } compiled)
+            {
+                compiled(neuron, n, time);
                 continue;
             }
             for (int m = projection.IncomingStart![neuron]; m < projection.IncomingStart[neuron + 1]; m++)

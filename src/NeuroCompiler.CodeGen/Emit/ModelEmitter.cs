@@ -5,7 +5,8 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// <summary>
 /// The C# source of a model's kernels: one static class, for each population with dynamics an
 /// <c>Update{n}</c> method (the CPU loop around the kernel body) and a <c>Bind{n}</c> method that ties it
-/// to a run's arrays. The source depends only on the IR, so its hash names the compiled assembly.
+/// to a run's arrays, and for each projection with handlers or clock rules its synapse code
+/// (<see cref="SynapseKernelEmitter"/>). The source depends only on the IR, so its hash names the compiled assembly.
 /// </summary>
 public static class ModelEmitter
 {
@@ -13,7 +14,7 @@ public static class ModelEmitter
     public const string ClassName = "Kernels";
 
     /// <summary>Bumped whenever the generated code changes meaning, so cached assemblies are not reused.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     public static string Emit(Network network)
     {
@@ -91,6 +92,10 @@ public static class ModelEmitter
             w.Line();
             w.Line($"public static PopulationKernel<{T}> Bind{index}(PopulationArrays<{T}> a) => (start, end, step, t, candidates) => Update{index}(a, start, end, step, t, candidates);");
             w.Line();
+        }
+        foreach (var projection in network.Projections.Where(p => SynapseKernelEmitter.Needed(network, p)))
+        {
+            new SynapseKernelEmitter(network, projection, w).Emit();
         }
         w.Close();
         w.Close();
