@@ -5,6 +5,7 @@
 #   bench/compare.sh cuba            # 10 s simulated, 3 repetitions of every configuration, plus a
 #   bench/compare.sh coba            # Brian2 rerun in its build directory and a 2-thread Brian2 run
 #   bench/compare.sh coba --quick    # 1 s, one repetition
+#   bench/compare.sh cuba_stdp       # CUBA with pair STDP on E->E (bench/models/cuba_stdp.neuro)
 #
 # Per repetition (seed = repetition number), in alternating order: neuroc --backend reference;
 # neuroc --backend cpu with its default thread count, once with an empty kernel cache (cold) and
@@ -25,9 +26,9 @@ set -euo pipefail
 usage() { sed -n '2,21p' "$0"; }
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 case "$1" in
-  cuba|coba) MODEL_NAME=$1; shift ;;
+  cuba|coba|cuba_stdp) MODEL_NAME=$1; shift ;;
   -h|--help) usage; exit 0 ;;
-  *) echo "compare.sh: the first argument is the model: cuba or coba" >&2; exit 2 ;;
+  *) echo "compare.sh: the first argument is the model: cuba, coba or cuba_stdp" >&2; exit 2 ;;
 esac
 cmdline="bench/compare.sh $MODEL_NAME${*:+ $*}"
 
@@ -59,6 +60,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH="$ROOT/bench"
 NEUROC_ROOT=${NEUROC_ROOT:-$ROOT}
 MODEL="$NEUROC_ROOT/samples/$MODEL_NAME.neuro"
+[[ -f $MODEL ]] || MODEL="$NEUROC_ROOT/bench/models/$MODEL_NAME.neuro"
 B2_SCRIPT="$BENCH/brian2/$MODEL_NAME.py"
 NEUROC="$NEUROC_ROOT/src/NeuroCompiler.Cli/bin/Release/net10.0/neuroc"
 NEUROC_SET=(--set precision=float64)
@@ -100,7 +102,7 @@ json.dump({
   'gxx': '''$(g++ --version | head -1)''', 'python': sys.version.split()[0],
   'neuroc_version': '''$neuroc_version''', 'git': '''$git_desc''',
   'loadavg_at_start': '''$(cat /proc/loadavg)''',
-  'neuroc_command': '''neuroc run samples/$MODEL_NAME.neuro --duration ${DUR}s --seed N ${NEUROC_SET[*]} --out DIR --quiet [--backend cpu [--threads 1|2]]''',
+  'neuroc_command': '''neuroc run ${MODEL#$NEUROC_ROOT/} --duration ${DUR}s --seed N ${NEUROC_SET[*]} --out DIR --quiet [--backend cpu [--threads 1|2]]''',
   'brian2_command': '''BENCH_T_LAUNCH=\$(date +%s.%N) /usr/bin/python3 bench/brian2/$MODEL_NAME.py --duration $DUR --seed N --threads 0 --build-dir DIR''',
 }, open(sys.argv[1], 'w'), indent=2)
 EOF
