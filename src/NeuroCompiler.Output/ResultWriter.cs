@@ -25,7 +25,7 @@ public static class ResultWriter
         }
         foreach (var rate in result.Rates)
         {
-            WriteRate(result, rate, output);
+            WriteRate(result, rate, RateFileName(result, rate), output);
         }
         using (var stream = output.Create("summary.json"))
         {
@@ -78,9 +78,18 @@ public static class ResultWriter
         }
     }
 
-    private static void WriteRate(SimulationResult result, RateTrace rate, AtomicDirectory output)
+    /// <summary>
+    /// <c>rate_E.csv</c>; when a population has several rate recordings, or one that starts past its first
+    /// neuron, each is named by its range: <c>rate_E_25_50.csv</c> for <c>E[25:50]</c>.
+    /// </summary>
+    public static string RateFileName(SimulationResult result, RateTrace rate) =>
+        rate.Start == 0 && result.Rates.Count(r => r.Population == rate.Population) == 1
+            ? $"rate_{rate.Population}.csv"
+            : $"rate_{rate.Population}_{rate.Start}_{rate.Start + rate.Count}.csv";
+
+    private static void WriteRate(SimulationResult result, RateTrace rate, string name, AtomicDirectory output)
     {
-        using var w = output.CreateText($"rate_{rate.Population}.csv");
+        using var w = output.CreateText(name);
         w.Write("time_ms,rate_hz\n");
         for (int k = 0; k < rate.Rates.Length; k++)
         {

@@ -223,6 +223,23 @@ public static class NetworkPrinter
         {
             w.AppendLine($"  {(structural.Kind == StructuralKind.Prune ? "prune" : "grow")} every {structural.IntervalSteps} steps when {ExpressionPrinter.Print(structural.Condition, Name)}");
         }
+        if (LearningRequirements.Of(network, p) is { } learning)
+        {
+            string When(RuleTiming t) => t.Trigger switch
+            {
+                RuleTrigger.PresynapticSpike => "presynaptic spikes",
+                RuleTrigger.PostsynapticSpike => "postsynaptic spikes",
+                RuleTrigger.Clock => $"every {t.IntervalSteps} steps",
+                RuleTrigger.Prune => $"pruning every {t.IntervalSteps} steps",
+                _ => $"growth every {t.IntervalSteps} steps",
+            };
+            string List(IEnumerable<string> items) => items.Any() ? string.Join(", ", items) : "nothing";
+            w.AppendLine($"  learning: changes {List(learning.ChangingSynapseVariables)} per synapse" +
+                (learning.EventDrivenStates.IsEmpty ? "" : $" ({string.Join(", ", learning.EventDrivenStates)} solved between events)") +
+                $"; runs at {List(learning.Timings.Select(When))}; reads {List(learning.Reads.Select(Name).Distinct())}; writes {List(learning.Writes.Select(Name).Distinct())}" +
+                (learning.UsesRandom ? "; draws random numbers" : "") +
+                (learning.SpreadsTo.IsEmpty ? "" : $"; spreads to {string.Join(", ", learning.SpreadsTo.Select(i => network.Projections[i].Name))}"));
+        }
         if (p.Synapses is { } c)
         {
             w.AppendLine($"  {c.Count} synapses, delays {c.MinDelay}..{c.MaxDelay} steps, {c.BytesPerSynapse:0.##} bytes per synapse");
