@@ -41,6 +41,15 @@ public sealed class EventDrivenStates<T> where T : unmanaged, IBinaryFloatingPoi
     /// <summary>The step each synapse was last brought up to date.</summary>
     public long[] LastUpdate => _last;
 
+    /// <summary>
+    /// State <paramref name="s"/>'s exp(A·Δ) by gap in steps (0 where not computed yet), when A is one nonzero value for
+    /// every synapse; compiled code reads and fills it as <see cref="Advance"/> does.
+    /// </summary>
+    public T[]? FactorCache(int s) => _factors[s];
+
+    /// <summary>Gaps shorter than this use <see cref="FactorCache"/>.</summary>
+    public const int CachedGapCount = CachedGaps;
+
     /// <summary>Brings synapse <paramref name="k"/>'s event-driven states to step <paramref name="n"/>.</summary>
     public void Advance(int k, long n)
     {

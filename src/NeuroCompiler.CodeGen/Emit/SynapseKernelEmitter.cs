@@ -147,9 +147,9 @@ internal sealed class SynapseKernelEmitter
     private void Statements(IEnumerable<Assignment> statements, bool advance)
     {
         var w = _body!;
-        if (advance && _model.EventDriven is not null)
+        if (advance && _model.EventDriven is { } eventDriven)
         {
-            w.Line("a.EventDriven!.Advance(k, step);");
+            Advance(w, eventDriven);
         }
         foreach (var statement in statements)
         {
@@ -162,6 +162,47 @@ internal sealed class SynapseKernelEmitter
             w.Close();
         }
     }
+
+    /// <summary>
+    /// Brings synapse k's event-driven states to this step, as <c>EventDrivenStates.Advance</c> does: written
+    /// out when A and B are constants (the common decaying trace), else a call to it.
+    /// </summary>
+    private void Advance(CodeWriter w, ExponentialEuler eventDriven)
+    {
+        if (!eventDriven.A.Concat(eventDriven.B).All(e => e is IrConstant))
+        {
+            w.Line("a.EventDriven!.Advance(k, step);");
+            return;
+        }
+        var last = Use("last", "long", "EventDriven!.LastUpdate");
+        w.Line($"long gap = step - {last}[k];");
+        w.Open("if (gap != 0)");
+        w.Line($"{last}[k] = step;");
+        w.Line($"{T} delta = ({T})(gap * {Literal.Of(_network.Settings.Dt, Precision.Float64)});");
+        for (int s = 0; s < eventDriven.States.Length; s++)
+        {
+            string x = $"{SynapseArray(_model.Parameters.Length + eventDriven.States[s])}[k]";
+            string a = Lit(((IrConstant)eventDriven.A[s]).Value);
+            string b = Lit(((IrConstant)eventDriven.B[s]).Value);
+            double aValue = ((IrConstant)eventDriven.A[s]).Value;
+            if (_precision == Precision.Float32 ? (float)aValue == 0 : aValue == 0) // A is zero in T: x + B Δ
+            {
+                w.Line($"{x} = ({x} + ({b} * delta));");
+                continue;
+            }
+            var cache = Use($"factors{s}", T, $"EventDriven!.FactorCache({s})!");
+            w.Line($"{T} f{s} = gap < {EventDrivenGaps} ? {cache}[gap] : {Zero};");
+            w.Open($"if (f{s} == {Zero})");
+            w.Line($"f{s} = ScalarMath.Apply(MathFunction.Exp, ({a} * delta));");
+            w.Line($"if (gap < {EventDrivenGaps}) {cache}[gap] = f{s};");
+            w.Close();
+            w.Line($"{T} ba{s} = ({b} / {a});");
+            w.Line($"{x} = ((-ba{s}) + ((ba{s} + {x}) * f{s}));");
+        }
+        w.Close();
+    }
+
+    private static string EventDrivenGaps => "EventDrivenStates<double>.CachedGapCount";
 
     /// <summary>The array a statement writes, the index it writes at, and the refractoriness that drops the write (clamped states).</summary>
     private (string Array, string Index, string? Refractory) Target(VariableRef r)
