@@ -123,4 +123,23 @@ public class PlasticitySampleTests
         Assert.All(end, w => Assert.InRange(w, 0, 1));
         Assert.InRange(result.Population("N").MeanRate, 15, 35);
     }
+
+    [Fact]
+    public void AnAssemblyCompletesAPatternAndForgetsItUnlessConsolidated()
+    {
+        // Seeds 5-7, rate of the uncued half: rest 0.2-0.9 Hz; early recall A 15.9-21.9 Hz, B 22.0-26.7 Hz;
+        // late recall A 0.0-0.1 Hz (faded), B 9.6-12.1 Hz (consolidated).
+        var result = SampleRunner.Run("assembly_memory.neuro");
+        double Rate(int start, double from, double to)
+        {
+            var trace = result.Rates.Single(r => r.Population == "E" && r.Start == start);
+            return trace.Rates.Skip((int)(from * 10)).Take((int)((to - from) * 10)).Average();
+        }
+        Assert.InRange(Rate(25, 0.5, 1.0), 0, 3);          // A's uncued half at rest
+        Assert.InRange(Rate(25, 3.0, 3.3), 8, 40);         // early recall of A: completion
+        Assert.InRange(Rate(75, 12.5, 12.8), 8, 40);       // early recall of B
+        Assert.InRange(Rate(25, 35.0, 35.3), 0, 2);        // A unconsolidated: forgotten
+        Assert.InRange(Rate(75, 37.0, 37.3), 5, 30);       // B consolidated: remembered
+        Assert.InRange(Rate(100, 20, 34), 0.1, 3);         // no runaway: the rest stays quiet
+    }
 }
