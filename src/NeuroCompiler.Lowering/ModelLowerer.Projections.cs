@@ -75,7 +75,17 @@ internal sealed partial class ModelLowerer
         }).ToImmutableArray();
         var states = synapse.States.Select(s => new Variable(s.Symbol.Name, s.Symbol.Dimension,
             Lowerer($"state:{s.Symbol.Name}").Lower(initializers.GetValueOrDefault(s.Symbol, s.Value)), PerElement: true, Mutable: true)).ToImmutableArray();
-        var odes = synapse.Odes.Select(o => new Ode(stateSlots[o.State], Lowerer($"ode:{o.State.Name}").Lower(o.Rhs),
+        // White noise in synapse equations: xi is noise 0, xi_2 noise 1, ... (one normal per synapse and step each).
+        var noises = new List<string>();
+        int Noise(string name)
+        {
+            if (!noises.Contains(name))
+            {
+                noises.Add(name);
+            }
+            return noises.IndexOf(name);
+        }
+        var odes = synapse.Odes.Select(o => new Ode(stateSlots[o.State], new ExpressionLowerer(Resolve, $"{projection.Name}/ode:{o.State.Name}", Noise).Lower(o.Rhs),
             new Core.Text.SourceLocation(o.State.Location!.Text, o.Span), o.EventDriven)).ToImmutableArray();
 
         VariableRef Target(VariableSymbol symbol, VariableSide side) => Resolve(symbol, side) is IrVariable v

@@ -142,4 +142,32 @@ public class PlasticitySampleTests
         Assert.InRange(Rate(75, 37.0, 37.3), 5, 30);       // B consolidated: remembered
         Assert.InRange(Rate(100, 20, 34), 0.1, 3);         // no runaway: the rest stays quiet
     }
+
+    [Fact]
+    public void DistalRewardIsPaidOneToThreeSecondsAfterThePairItRewards()
+    {
+        // Two simulated minutes of samples/distal_reward.neuro (the hour is in bench/distal_reward.sh):
+        // every dopamine kick of 0.5 follows, 1 to 3 s later, a spike of E[1] within 20 ms after a spike
+        // of E[0] arrived. Seed 7 over 120 s: 6 such pairs, 6 rewards.
+        var result = SampleRunner.Run("distal_reward.neuro", "duration=120 s");
+        double[] n1 = result.SpikeTimes("E", 0), n2 = result.SpikeTimes("E", 1);
+        var pairs = n2.Where(b => n1.Any(a => b - (a + 0.5) >= 0 && b - (a + 0.5) < 20)).ToList();
+        var dopamine = result.Traces.Single(t => t.Variable == "dopamine");
+        var kicks = new List<double>();
+        for (int k = 1; k < dopamine.Values.Length; k++)
+        {
+            double jump = dopamine.Values[k][0] - dopamine.Values[k - 1][0];
+            if (jump > 0.3)
+            {
+                Assert.InRange(jump, 0.45, 0.5);        // +0.5, less one sample interval of decay
+                kicks.Add(dopamine.Steps[k] * result.Dt * 1e3);
+            }
+        }
+        Assert.NotEmpty(kicks);
+        Assert.True(kicks.Count <= pairs.Count, $"{kicks.Count} rewards for {pairs.Count} pairs");
+        Assert.All(kicks, kick => Assert.Contains(pairs, pair => kick - pair >= 1000 && kick - pair <= 3011));
+        var rewarded = result.Traces.Single(t => t.OfSynapses && t.Population == "rewarded").Values;
+        Assert.All(rewarded, w => Assert.InRange(w[0], 0, 4e-3));
+        Assert.InRange(result.Population("E").MeanRate, 0.5, 5);
+    }
 }

@@ -389,4 +389,31 @@ public class PlasticityTests
         Assert.Equal(first.Traces.Single(t => t.Population == "ca").Values[^1].ToArray(), second.Traces.Single(t => t.Population == "ca").Values[^1].ToArray());
         Assert.Equal(1e-9, network.Projections.Single(p => p.Name == "ca").Synapses!.Values[0]![0], 1e-24);
     }
+
+    [Fact]
+    public void FluctuatingWeightsDriftAsAnOrnsteinUhlenbeckProcess()
+    {
+        // std/plasticity's Fluctuating: dw/dt = (w0 - w)/tau + sigma sqrt(2/tau) xi, from w = w0. After
+        // many tau the weights across 2000 synapses have mean w0 and spread sigma; a weight keeps
+        // exp(-lag/tau) of its deviation over a lag (representational drift without activity).
+        var result = Models.Run("""
+            import "std/plasticity"
+            model drift { dt = 1 ms; duration = 60 s; seed = 3 }
+            neuron N { state g = 0 nS }
+            population P = N[2000]
+            projection p = P -> P : Fluctuating { connect one_to_one; target = g; wmax = 1 nS; w0 = 0.5 nS; sigma = 0.1 nS; tau = 5 s }
+            record p.w every 5 s
+            """);
+        var samples = result.Traces.Single(t => t.Variable == "w").Values;
+        var late = samples[^1].ToArray();
+        double mean = late.Average();
+        double sd = Math.Sqrt(late.Sum(w => (w - mean) * (w - mean)) / late.Length);
+        Assert.InRange(mean / 1e-9, 0.49, 0.51);
+        Assert.InRange(sd / 1e-9, 0.09, 0.11);
+        var earlier = samples[^2].ToArray();                      // 5 s (one tau) before
+        double covariance = late.Zip(earlier, (a, b) => (a - 0.5e-9) * (b - 0.5e-9)).Average();
+        double correlation = covariance / (sd * sd);
+        Assert.InRange(correlation, Math.Exp(-1) - 0.06, Math.Exp(-1) + 0.06);
+        Assert.Equal(0.5e-9, samples[0][0], 1e-24);               // all start at w0
+    }
 }
