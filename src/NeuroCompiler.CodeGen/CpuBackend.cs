@@ -49,10 +49,10 @@ public static class CpuBackend
         if (network.Settings.Precision == Precision.Float32)
         {
             var single = new GeneratedKernels<float>(kernels.Kernels, Name);
-            return new CpuRun(ReferenceInterpreter.Run(network, options, single), Task.FromResult(kernels), single.Bound);
+            return new CpuRun(ReferenceInterpreter.Run(network, options, single), Task.FromResult(kernels), single.Bound) { CompiledProjections = single.BoundProjections };
         }
         var dbl = new GeneratedKernels<double>(kernels.Kernels, Name);
-        return new CpuRun(ReferenceInterpreter.Run(network, options, dbl), Task.FromResult(kernels), dbl.Bound);
+        return new CpuRun(ReferenceInterpreter.Run(network, options, dbl), Task.FromResult(kernels), dbl.Bound) { CompiledProjections = dbl.BoundProjections };
     }
 
     private static CpuRun RunDeferred<T>(Network network, InterpreterOptions options, DeferredKernels<T> kernels, Task<CompiledKernels> compiling)
@@ -61,7 +61,7 @@ public static class CpuBackend
         var result = ReferenceInterpreter.Run(network, options, kernels);
         // When the run ends first, the compilation goes on: the caller can write the results, then
         // wait for it (it is cached when it finishes).
-        return new CpuRun(result, compiling, kernels.BoundPopulations, kernels.FromStep);
+        return new CpuRun(result, compiling, kernels.BoundPopulations, kernels.FromStep) { CompiledProjections = kernels.BoundProjections };
     }
 }
 
@@ -74,5 +74,8 @@ public static class CpuBackend
 /// </summary>
 public sealed record CpuRun(SimulationResult Result, Task<CompiledKernels> Compiling, int CompiledPopulations, long? KernelsFromStep = 0)
 {
+    /// <summary>How many projections ran compiled synapse code (handlers, clock rules).</summary>
+    public int CompiledProjections { get; init; }
+
     public CompiledKernels Kernels => Compiling.GetAwaiter().GetResult();
 }

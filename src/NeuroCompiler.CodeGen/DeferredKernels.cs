@@ -29,6 +29,8 @@ public sealed class DeferredKernels<T> : IKernelFactory<T> where T : unmanaged, 
 
     public int BoundPopulations => _kernels?.Bound ?? 0;
 
+    public int BoundProjections => _kernels?.BoundProjections ?? 0;
+
     public PopulationKernel<T>? Population(int population, PopulationArrays<T> arrays)
     {
         // A compile error surfaces here, as the exception Roslyn's side threw.

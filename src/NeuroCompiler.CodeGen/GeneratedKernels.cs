@@ -28,6 +28,13 @@ internal sealed class GeneratedKernels<T> : IKernelFactory<T> where T : unmanage
         return kernel;
     }
 
-    public SynapseKernels<T>? Projection(int projection, SynapseArrays<T> arrays) =>
-        _kernels.GetMethod($"BindSynapses{projection}", BindingFlags.Public | BindingFlags.Static)?.Invoke(null, new object[] { arrays }) as SynapseKernels<T>;
+    /// <summary>How many projections got compiled synapse code.</summary>
+    public int BoundProjections { get; private set; }
+
+    public SynapseKernels<T>? Projection(int projection, SynapseArrays<T> arrays)
+    {
+        var kernels = _kernels.GetMethod($"BindSynapses{projection}", BindingFlags.Public | BindingFlags.Static)?.Invoke(null, new object[] { arrays }) as SynapseKernels<T>;
+        BoundProjections += kernels is null ? 0 : 1;
+        return kernels;
+    }
 }

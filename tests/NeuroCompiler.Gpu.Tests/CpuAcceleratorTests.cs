@@ -73,6 +73,21 @@ public sealed class CpuAcceleratorTests : IDisposable
         AssertIdentical(network, network.Populations.Count(p => p.Model is { } m && (m.Integrator is not null || m.Threshold is not null)), deviceStep: !learns);
     }
 
+    public static TheoryData<string> Rules()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in PlasticityModels.StandardRules)
+        {
+            data.Add(rule);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void EveryStandardRuleIsBitIdenticalWithUpdatesOnTheDevice(string rule) =>
+        AssertIdentical(CompileModel(PlasticityModels.Network(rule, "float32", "150 ms")), 2, deviceStep: false);
+
     [Theory]
     [InlineData("float32")]
     [InlineData("float64")]
