@@ -13,6 +13,8 @@ public enum RuleTrigger
     Clock,
     Prune,
     Grow,
+    /// <summary>A change of a synapse of another projection spreads to this one's.</summary>
+    Spread,
 }
 
 public sealed record RuleTiming(RuleTrigger Trigger, int? IntervalSteps);
@@ -63,6 +65,10 @@ public sealed record LearningRequirements(
         }
         timings.AddRange(model.ClockRules.Select(r => new RuleTiming(RuleTrigger.Clock, r.IntervalSteps)));
         timings.AddRange(model.Structure.Select(r => new RuleTiming(r.Kind == StructuralKind.Prune ? RuleTrigger.Prune : RuleTrigger.Grow, r.IntervalSteps)));
+        if (spreadTarget)
+        {
+            timings.Add(new RuleTiming(RuleTrigger.Spread, null));
+        }
         var values = model.Statements.Select(a => a.Value).Concat(model.Odes.Select(o => o.Rhs)).Concat(model.Structure.Select(r => r.Condition)).ToList();
         var reads = values.SelectMany(Variables).Where(Outside).Distinct().ToImmutableArray();
         var writes = model.Statements.Select(a => a.Target).Where(Outside).Distinct().ToImmutableArray();

@@ -231,6 +231,7 @@ public static class NetworkPrinter
                 RuleTrigger.PostsynapticSpike => "postsynaptic spikes",
                 RuleTrigger.Clock => $"every {t.IntervalSteps} steps",
                 RuleTrigger.Prune => $"pruning every {t.IntervalSteps} steps",
+                RuleTrigger.Spread => "changes spread from other projections",
                 _ => $"growth every {t.IntervalSteps} steps",
             };
             string List(IEnumerable<string> items) => items.Any() ? string.Join(", ", items) : "nothing";
