@@ -75,6 +75,18 @@ public enum ErrorCode
     SpreadCycle = 603,
     SpreadMismatch = 604,
 
+    // 0700-0799: hardware target descriptions
+    TargetSyntax = 701,
+    UnknownTargetField = 702,
+    MissingTargetField = 703,
+    TargetValueType = 704,
+    TargetValueOutOfRange = 705,
+    UnknownTargetFamily = 706,
+    TargetUnitMismatch = 707,
+    DuplicateTargetField = 708,
+    UnknownTarget = 709,
+    InconsistentTarget = 710,
+
     // 0900-0999: the command line
     BadOverride = 901,
     UnknownOverride = 902,

@@ -1,7 +1,7 @@
-namespace NeuroCompiler.Semantics.Binding;
+namespace NeuroCompiler.Core.Diagnostics;
 
 /// <summary>"did you mean ...?" for misspelled names: the closest visible name within a small edit distance.</summary>
-internal static class NameSuggester
+public static class NameSuggester
 {
     public static string Hint(string name, IEnumerable<string> candidates)
     {

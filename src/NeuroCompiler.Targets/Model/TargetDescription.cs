@@ -1,0 +1,23 @@
+using NeuroCompiler.Core.Text;
+
+namespace NeuroCompiler.Targets;
+
+/// <summary>
+/// A hardware target as its description file gives it: a name, the family that knows how to map
+/// onto it (<see cref="TargetRegistry"/>), and the family's own description of the hardware.
+/// </summary>
+public sealed record TargetDescription(string Name, string Family, string Summary, TargetHardware Hardware, SourceText Source);
+
+/// <summary>What a family reads from a description file: the hardware's limits, formats, noise and costs.</summary>
+public abstract record TargetHardware
+{
+    /// <summary>One line for listings: the size and the essentials.</summary>
+    public abstract string Describe();
+}
+
+/// <summary>The neuron circuit: which models it runs, with how many bits of state, and its time step.</summary>
+public sealed record NeuronCircuit(System.Collections.Immutable.ImmutableArray<string> Models, int StateBits, string Decay, string Threshold, double Timestep);
+
+/// <summary>Energy (joules) and latency (seconds) of the operations a mapped network performs.</summary>
+public sealed record OperationCosts(double ReadEnergy, double WriteEnergy, double ConversionEnergy, double SpikeHopEnergy, double NeuronUpdateEnergy,
+    double ReadLatency, double HopLatency);
