@@ -18,6 +18,7 @@ public static class Program
             VerifyCommand.Create(output, error),
             EmitCsCommand.Create(output, error),
             EmitPtxCommand.Create(output, error),
+            TargetsCommand.Create(output, error),
         };
         try
         {

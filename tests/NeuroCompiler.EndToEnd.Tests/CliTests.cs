@@ -316,4 +316,22 @@ public sealed class CliTests : IDisposable
         Assert.Contains("error NC0501: the model needs about", error);
         Assert.Contains("nothing was allocated", error);
     }
+
+    [Fact]
+    public void TargetsListsTheRepositorysTargetsAndChecksFiles()
+    {
+        var (code, output, error) = Neuroc("targets", "--dir", Repository.Path("targets"));
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        foreach (var name in new[] { "rram-1t1r-128", "pcm-256", "loihi-like", "truenorth-like" })
+        {
+            Assert.Contains(name, output);
+        }
+        string bad = Write("bad.json", File.ReadAllText(Repository.Path("targets", "pcm-256.json")).Replace("\"rows\": 256", "\"rows\": -1"));
+        (code, output, error) = Neuroc("targets", bad, Repository.Path("targets", "loihi-like.json"));
+        Assert.Equal(65, code);
+        Assert.Contains("loihi-like: ok", output);
+        Assert.Contains("bad.json:5:22: error NC0705: 'array.rows' is -1", error);
+        Assert.Contains("^~", error);
+    }
 }
