@@ -86,6 +86,7 @@ public enum ErrorCode
     DuplicateTargetField = 708,
     UnknownTarget = 709,
     InconsistentTarget = 710,
+    TargetLimitExceeded = 711,
 
     // 0900-0999: the command line
     BadOverride = 901,
