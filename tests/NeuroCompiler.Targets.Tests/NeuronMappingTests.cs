@@ -45,7 +45,7 @@ public class NeuronMappingTests
         var network = Cuba();
         var form = LifForm.Recognise(network, network.Populations[0], out _)!;
         var formats = new NumberFormats(1, 8, -8, 7, 12, 4096, 24, 17);
-        var neuron = DigitalNeuronQuantiser.Quantise(form, formats, modelDt: 1e-4, deviceDt: 1e-3);
+        var neuron = DigitalNeuronQuantiser.Quantise(form, formats, deviceDt: 1e-3);
         foreach (var decay in neuron.Decays)
         {
             Assert.InRange(decay.Decay, 1, 4095);
@@ -56,5 +56,12 @@ public class NeuronMappingTests
         Assert.Equal(-0.050, neuron.RealisedThreshold, 12);
         Assert.Equal(-0.049, neuron.RealisedRest, 6);
         Assert.Equal(0.010 / 32768, neuron.MembraneUnit, 15);
+        // Without input v settles where bias = v d_v / unity: at the rest potential, to the integer.
+        int dv = neuron.Decays.Single(d => d.State == "v").Decay;
+        Assert.InRange(neuron.Bias * 4096.0 / dv - neuron.Rest, -4096.0 / dv, 4096.0 / dv);
+        // One integer of ge adds one integer to v per step: its unit is the membrane's over the exact coupling.
+        var (p, _) = form.Step(1e-3);
+        int n = form.States.Length, m = form.Position(form.Membrane), e = form.States.Select(s => s.Name).ToList().IndexOf("ge");
+        Assert.Equal(neuron.MembraneUnit / p[m * n + e], neuron.StateUnits.Single(u => u.State == "ge").Unit, 1e-18);
     }
 }

@@ -14,9 +14,23 @@ public sealed record LifState(int Slot, string Name, double DecayPerStep, double
 /// x_k ← P_kk x_k; <see cref="Rest"/> is v's fixed point without input, c_v / (1 − P_vv).
 /// </summary>
 public sealed record LifForm(int Membrane, double Threshold, double Reset, double Rest, ImmutableArray<LifState> States,
-    ImmutableArray<(int Slot, double Coupling)> Couplings, int RefractorySteps)
+    ImmutableArray<(int Slot, double Coupling)> Couplings, int RefractorySteps, ImmutableArray<double> A, ImmutableArray<double> B)
 {
     public LifState MembraneState => States.First(s => s.Slot == Membrane);
+
+    /// <summary>
+    /// The exact update over a step of <paramref name="dt"/> (a device's time step, which need not be the model's):
+    /// P (row-major, states in <see cref="States"/>' order) and the constant input c, x ← P x + c.
+    /// </summary>
+    public (double[] P, double[] C) Step(double dt)
+    {
+        int n = States.Length;
+        var (matrices, input, _) = PropagatorBuilder.Compute(A.ToArray(), n, dt, Array.Empty<int>(), B.ToArray());
+        return (matrices.P.ToArray(), input!.Value.ToArray());
+    }
+
+    /// <summary>Position of a state slot in <see cref="States"/>.</summary>
+    public int Position(int slot) => States.Select((s, i) => (s, i)).First(p => p.s.Slot == slot).i;
 
     /// <summary>The population's model in this form, or null with the reason it is not one.</summary>
     public static LifForm? Recognise(Network network, Population population, out string? why)
@@ -82,6 +96,12 @@ public sealed record LifForm(int Membrane, double Threshold, double Reset, doubl
         }
         double pvv = p[m * n + m];
         double rest = pvv < 1 ? input.Value[m] / (1 - pvv) : 0;
-        return new LifForm(v.Slot, threshold, resetValue, rest, states.ToImmutable(), couplings.ToImmutable(), model.Refractory?.ConstantSteps ?? 0);
+        if (!linear.A.All(e => e is IrConstant) || !linear.B.All(e => e is IrConstant))
+        {
+            why = "its coefficients are not numbers known before the run";
+            return null;
+        }
+        return new LifForm(v.Slot, threshold, resetValue, rest, states.ToImmutable(), couplings.ToImmutable(), model.Refractory?.ConstantSteps ?? 0,
+            linear.A.Select(e => ((IrConstant)e).Value).ToImmutableArray(), linear.B.Select(e => ((IrConstant)e).Value).ToImmutableArray());
     }
 }
