@@ -19,6 +19,7 @@ public static class Program
             EmitCsCommand.Create(output, error),
             EmitPtxCommand.Create(output, error),
             TargetsCommand.Create(output, error),
+            CompileCommand.Create(output, error),
         };
         try
         {

@@ -334,4 +334,31 @@ public sealed class CliTests : IDisposable
         Assert.Contains("bad.json:5:22: error NC0705: 'array.rows' is -1", error);
         Assert.Contains("^~", error);
     }
+
+    [Fact]
+    public void CompileMapsCubaOntoADigitalTargetAndExplainsTheTargetsItCannot()
+    {
+        string cuba = Repository.Path("samples", "cuba.neuro");
+        string targets = Repository.Path("targets");
+        string outDir = Path.Combine(_folder, "cuba-loihi");
+        var (code, output, error) = Neuroc("compile", cuba, "--target", "loihi-like", "--targets", targets, "--out", outDir, "--set", "duration=200 ms");
+        Assert.True(code == 0, error);
+        Assert.Contains("8 of 128 cores", output);
+        Assert.Contains("| P | ge | 5 |", output);
+        foreach (var file in new[] { "manifest.json", "core-0000.json", "core-0007.json", "report.json", "report.md" })
+        {
+            Assert.True(File.Exists(Path.Combine(outDir, file)), file);
+        }
+        (code, _, error) = Neuroc("compile", cuba, "--target", "truenorth-like", "--targets", targets, "--out", Path.Combine(_folder, "tn"), "--set", "duration=100 ms");
+        Assert.Equal(65, code);
+        Assert.Contains("error NC0711", error);
+        Assert.Contains("fan-out", error);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "tn")) && Directory.EnumerateFiles(Path.Combine(_folder, "tn")).Any(), "nothing written on failure");
+        (code, _, error) = Neuroc("compile", cuba, "--target", "pcm-256", "--targets", targets, "--set", "duration=100 ms");
+        Assert.Equal(65, code);
+        Assert.Contains("memristor_crossbar target", error);
+        (code, _, error) = Neuroc("compile", cuba, "--target", "loihi-lik", "--targets", targets);
+        Assert.Equal(65, code);
+        Assert.Contains("unknown target 'loihi-lik'; did you mean 'loihi-like'?", error);
+    }
 }

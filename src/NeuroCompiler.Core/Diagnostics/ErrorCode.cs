@@ -87,6 +87,8 @@ public enum ErrorCode
     UnknownTarget = 709,
     InconsistentTarget = 710,
     TargetLimitExceeded = 711,
+    TargetCannotRun = 712,
+    TargetTransformationNeeded = 713,
 
     // 0900-0999: the command line
     BadOverride = 901,

@@ -47,6 +47,9 @@ public sealed class FieldReader
 
     public bool Has(string name) => _members.ContainsKey(name);
 
+    /// <summary>The object's field names, in file order (for objects whose keys are data, such as a state's name).</summary>
+    public IEnumerable<string> Names => _object.Members.Select(m => m.Name);
+
     private string Name(string field) => Path.Length == 0 ? field : $"{Path}.{field}";
 
     public void Report(ErrorCode code, TextSpan span, string message) => _diagnostics.Error(code, _text, span, message);

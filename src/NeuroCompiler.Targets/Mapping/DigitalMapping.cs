@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+
+namespace NeuroCompiler.Targets.Mapping;
+
+/// <summary>A population on digital cores: its neurons' integer parameters and what they realise.</summary>
+public sealed record MappedPopulation(int Population, string Name, DigitalNeuron Neuron);
+
+/// <summary>
+/// A projection on digital cores: each synapse's mantissa (in its projection's exponent, in the unit of
+/// the target state it feeds) and delay in device steps; what quantising cost.
+/// </summary>
+public sealed record MappedProjection(int Projection, string Name, string TargetState, int Exponent, double WeightStep,
+    ImmutableArray<int> Mantissas, ImmutableArray<int> DelaySteps, QuantisationStats Weights, int DelaysClamped);
+
+/// <summary>Spikes per simulated second between cores, and the energy and latency they and the cores' work cost.</summary>
+public sealed record MappingCosts(double SpikesPerSecond, double HopsPerSecond, double SynapticEventsPerSecond, double EnergyPerSecond,
+    double StepLatency, int MaxHops);
+
+/// <summary>A network compiled for a digital target: where everything is, in the device's numbers, and at what cost.</summary>
+public sealed record DigitalMapping(TargetDescription Target, DigitalPartition Partition, DigitalRouting Routing,
+    ImmutableArray<MappedPopulation> Populations, ImmutableArray<MappedProjection> Projections, ImmutableArray<string> Changes, MappingCosts Costs);
