@@ -43,7 +43,7 @@ public sealed class ConfigurationTests : IDisposable
     private static string Canonical(DigitalConfiguration c) => string.Join("\n",
         new[] { $"{c.Model} {c.ModelHash} {c.Target} {c.TargetHash} {c.Seed} {c.DeviceTimestep:R}" }
             .Concat(c.Projections.Select(p => $"{p.Projection} {p.Name} {p.TargetState} {p.Exponent}"))
-            .Concat(c.Cores.Select(k => $"{k.Core} {k.Chip} {k.X} {k.Y} {k.Population} {k.Start} {k.Count} {string.Join(",", k.Decays)} {k.Threshold} {k.Bias} {k.Rest} {k.RefractorySteps} " +
+            .Concat(c.Cores.Select(k => $"{k.Core} {k.Chip} {k.X} {k.Y} {k.Population} {k.Start} {k.Count} {k.Membrane} {string.Join(",", k.Decays)} {k.Threshold} {k.Bias} {k.Rest} {k.RefractorySteps} " +
                 $"[{string.Join(";", k.Synapses)}] [{string.Join(",", k.Routes)}]")));
 
     [Fact]

@@ -45,7 +45,9 @@ public class NeuronMappingTests
         var network = Cuba();
         var form = LifForm.Recognise(network, network.Populations[0], out _)!;
         var formats = new NumberFormats(1, 8, -8, 7, 12, 4096, 24, 17);
-        var neuron = DigitalNeuronQuantiser.Quantise(form, formats, deviceDt: 1e-3);
+        var neuron = DigitalNeuronQuantiser.Quantise(form, formats, modelDt: 1e-4, deviceDt: 1e-3);
+        Assert.Equal(5, neuron.RefractorySteps);            // 5 ms
+        Assert.Equal("v", neuron.Membrane);
         foreach (var decay in neuron.Decays)
         {
             Assert.InRange(decay.Decay, 1, 4095);

@@ -113,8 +113,10 @@ public static class ConfigurationReader
         var count = core.Integer("count", 1, hardware?.Core.Neurons ?? int.MaxValue);
         var decays = ImmutableArray.CreateBuilder<(string, int)>();
         long? threshold = null, bias = null, rest = null, refractory = null;
+        string? membrane = null;
         if (core.Object("neuron") is { } neuron)
         {
+            membrane = neuron.String("membrane");
             if (neuron.Object("decays") is { } d)
             {
                 foreach (var state in d.Names.ToList())
@@ -182,7 +184,7 @@ public static class ConfigurationReader
         {
             return null;
         }
-        return new CoreConfiguration((int)index!, (int)chip!, (int)x!, (int)y!, (int)population!, (int)start!, (int)count!, decays.ToImmutable(),
+        return new CoreConfiguration((int)index!, (int)chip!, (int)x!, (int)y!, (int)population!, (int)start!, (int)count!, membrane!, decays.ToImmutable(),
             threshold!.Value, bias!.Value, rest!.Value, (int)refractory!, synapses.ToImmutable(), routes.ToImmutable());
     }
 }

@@ -53,6 +53,7 @@ public static class ConfigurationWriter
             json.WriteNumber("start", core.Start);
             json.WriteNumber("count", core.Count);
             json.WriteStartObject("neuron");
+            json.WriteString("membrane", core.Membrane);
             json.WriteStartObject("decays");
             foreach (var (state, decay) in core.Decays)
             {

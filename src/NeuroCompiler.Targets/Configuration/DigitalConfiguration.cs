@@ -8,7 +8,7 @@ namespace NeuroCompiler.Targets.Configuration;
 public readonly record struct ConfiguredSynapse(int Projection, int SourcePopulation, int SourceNeuron, int Target, int Mantissa, int Delay);
 
 /// <summary>A core's configuration: its place, its neurons' integer parameters, its synapses and its routes.</summary>
-public sealed record CoreConfiguration(int Core, int Chip, int X, int Y, int Population, int Start, int Count,
+public sealed record CoreConfiguration(int Core, int Chip, int X, int Y, int Population, int Start, int Count, string Membrane,
     ImmutableArray<(string State, int Decay)> Decays, long Threshold, long Bias, long Rest, int RefractorySteps,
     ImmutableArray<ConfiguredSynapse> Synapses, ImmutableArray<int> Routes);
 
@@ -55,7 +55,7 @@ public sealed record DigitalConfiguration(string Model, string ModelHash, string
         {
             var place = mapping.Routing.Places[slice.Core];
             var neuron = mapping.Populations.Single(p => p.Population == slice.Population).Neuron;
-            return new CoreConfiguration(slice.Core, place.Chip, place.X, place.Y, slice.Population, slice.Start, slice.Count,
+            return new CoreConfiguration(slice.Core, place.Chip, place.X, place.Y, slice.Population, slice.Start, slice.Count, neuron.Membrane,
                 neuron.Decays.Select(d => (d.State, d.Decay)).ToImmutableArray(), neuron.Threshold, neuron.Bias, neuron.Rest, neuron.RefractorySteps,
                 perCore[slice.Core].ToImmutable(), mapping.Routing.Routes[slice.Core].Destinations);
         }).ToImmutableArray();

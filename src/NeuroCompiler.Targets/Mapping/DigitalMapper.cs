@@ -63,7 +63,7 @@ public static class DigitalMapper
         }
         double deviceDt = hardware.Neuron.Timestep;
         var populations = forms.Select(f => new MappedPopulation(f.Key, network.Populations[f.Key].Name,
-            DigitalNeuronQuantiser.Quantise(f.Value, hardware.Formats, deviceDt))).OrderBy(p => p.Population).ToImmutableArray();
+            DigitalNeuronQuantiser.Quantise(f.Value, hardware.Formats, network.Settings.Dt, deviceDt))).OrderBy(p => p.Population).ToImmutableArray();
         var changes = ImmutableArray.CreateBuilder<string>();
         var projections = ImmutableArray.CreateBuilder<MappedProjection>();
         foreach (var projection in network.Projections)
@@ -72,7 +72,9 @@ public static class DigitalMapper
             var neuron = populations.Single(p => p.Population == projection.Target.Population).Neuron;
             string state = network.Populations[projection.Target.Population].Model!.States[w.TargetState].Name;
             double unit = neuron.StateUnits.Single(u => u.State == state).Unit;
-            var digital = WeightQuantiser.Digital(w.Values, hardware.Formats.WeightBitsMax, hardware.Formats.ExponentMin, hardware.Formats.ExponentMax, unit);
+            // A step below the state's own unit cannot be added to it: exponents start at 0 (finer weights round to zero, as the report says).
+            var digital = WeightQuantiser.Digital(w.Values, hardware.Formats.WeightBitsMax, Math.Max(0, hardware.Formats.ExponentMin),
+                Math.Max(0, hardware.Formats.ExponentMax), unit);
             var synapses = projection.Synapses!;
             var delays = Enumerable.Range(0, synapses.Count)
                 .Select(k => (int)Math.Round(synapses.Delay(k) * network.Settings.Dt / deviceDt, MidpointRounding.AwayFromZero)).ToArray();

@@ -13,7 +13,7 @@ public sealed record RealisedDecay(string State, double RequestedTau, int Decay,
 /// integer of it adds one integer to v per step, as the model's exact coupling over a device step
 /// does. <see cref="Bias"/> holds v at the rest potential without input.
 /// </summary>
-public sealed record DigitalNeuron(ImmutableArray<RealisedDecay> Decays, double MembraneUnit, ImmutableArray<(string State, double Unit)> StateUnits,
+public sealed record DigitalNeuron(string Membrane, ImmutableArray<RealisedDecay> Decays, double MembraneUnit, ImmutableArray<(string State, double Unit)> StateUnits,
     long Threshold, long Rest, long Bias, int RefractorySteps, double RealisedThreshold, double RealisedRest);
 
 /// <summary>Puts a <see cref="LifForm"/> into a digital target's number formats.</summary>
@@ -26,7 +26,8 @@ public static class DigitalNeuronQuantiser
     /// the membrane unit makes the threshold, measured from the reset, a quarter of the threshold's
     /// range (2^(bits − 2)), leaving room above it; the rest potential rounds to that unit.
     /// </summary>
-    public static DigitalNeuron Quantise(LifForm form, NumberFormats formats, double deviceDt)
+    /// <para>The refractory period becomes whole device steps (the model's steps × <paramref name="modelDt"/> / <paramref name="deviceDt"/>, rounded).</para>
+    public static DigitalNeuron Quantise(LifForm form, NumberFormats formats, double modelDt, double deviceDt)
     {
         int unity = formats.DecayUnity;
         var (p, _) = form.Step(deviceDt);
@@ -47,7 +48,8 @@ public static class DigitalNeuronQuantiser
         int membraneDecay = decays[m].Decay;
         long bias = (long)Math.Round(rest * (double)membraneDecay / unity, MidpointRounding.ToEven);
         var units = form.States.Select((s, k) => (s.Name, k == m ? unit : p[m * n + k] != 0 ? unit / p[m * n + k] : 0)).ToImmutableArray();
-        return new DigitalNeuron(decays, unit, units, thresholdSteps, rest, bias, form.RefractorySteps,
+        int refractory = (int)Math.Round(form.RefractorySteps * modelDt / deviceDt, MidpointRounding.AwayFromZero);
+        return new DigitalNeuron(form.MembraneState.Name, decays, unit, units, thresholdSteps, rest, bias, refractory,
             form.Reset + thresholdSteps * unit, form.Reset + rest * unit);
     }
 }
