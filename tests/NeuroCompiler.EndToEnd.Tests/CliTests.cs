@@ -361,4 +361,17 @@ public sealed class CliTests : IDisposable
         Assert.Equal(65, code);
         Assert.Contains("unknown target 'loihi-lik'; did you mean 'loihi-like'?", error);
     }
+
+    [Fact]
+    public void VerifyAgainstATargetComparesTheModelWithItsEmulatedMapping()
+    {
+        var (code, output, error) = Neuroc("verify", Repository.Path("samples", "cuba.neuro"), "--target", "loihi-like",
+            "--targets", Repository.Path("targets"), "--set", "duration=300 ms");
+        Assert.True(code == 0, error);
+        Assert.Contains("ideal model vs its mapping onto loihi-like (8 cores, device step 1 ms)", output);
+        Assert.Matches(@"P\s+\d+\.\d{3} Hz\s+\d+\.\d{3} Hz", output);
+        (code, _, error) = Neuroc("verify", Repository.Path("samples", "coba.neuro"), "--target", "loihi-like", "--targets", Repository.Path("targets"));
+        Assert.Equal(65, code);
+        Assert.Contains("is not leaky integrate-and-fire", error);
+    }
 }

@@ -22,13 +22,12 @@ internal static class CompileCommand
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
-        var target = new Option<string>("--target") { Description = "The hardware target (neuroc targets lists them)", Required = true };
-        var targets = new Option<DirectoryInfo?>("--targets") { Description = "The folder of target descriptions (default: as neuroc targets finds it)" };
+        var choice = new TargetChoice(required: true);
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Where to write the configuration and report (default: out/<model>-<target>)" };
         var clamp = new Option<bool>("--clamp-delays") { Description = "Clamp delays outside the target's range to it (counted in the report) instead of failing" };
         var command = new Command("compile", "Map a model onto a hardware target: configuration files and a report of what it cost.")
         {
-            file, set, target, targets, outDir, clamp,
+            file, set, choice.Target, choice.Folder, outDir, clamp,
         };
         command.SetAction(parse =>
         {
@@ -37,24 +36,11 @@ internal static class CompileCommand
             {
                 return code;
             }
-            if (TargetsCommand.Folder(parse.GetValue(targets)?.FullName) is not { } folder)
+            if (choice.Resolve(parse, error) is not { } description)
             {
-                error.WriteLine("neuroc: error NC0709: no target descriptions found (no targets/ folder here or above, nor next to neuroc)");
                 return ExitCodes.ModelError;
             }
-            var catalog = TargetRegistry.Load(folder);
-            string name = parse.GetValue(target)!;
-            if (catalog.Find(name) is not { } description)
-            {
-                DiagnosticPrinter.Print(error, catalog.Diagnostics);
-                error.WriteLine($"neuroc: error NC0709: {catalog.Unknown(name)}");
-                return ExitCodes.ModelError;
-            }
-            if (description.Hardware is not DigitalHardware)
-            {
-                error.WriteLine($"neuroc: error NC0712: '{name}' is a {description.Family} target; mapping onto memristor crossbars comes with a later version of neuroc (digital-core targets map today)");
-                return ExitCodes.ModelError;
-            }
+            string name = description.Name;
             var diagnostics = new DiagnosticBag();
             var mapping = DigitalMapper.Map(network, description, Rates(network), new MappingOptions(parse.GetValue(clamp)), diagnostics);
             DiagnosticPrinter.Print(error, diagnostics.ToSortedList());
@@ -81,7 +67,7 @@ internal static class CompileCommand
     }
 
     /// <summary>Each population's mean rate (Hz) over a reference run of the model's first second (or all of it, if shorter).</summary>
-    private static Dictionary<int, double> Rates(Network network)
+    public static Dictionary<int, double> Rates(Network network)
     {
         long steps = Math.Min(network.Settings.Steps, (long)Math.Round(1.0 / network.Settings.Dt));
         var shortRun = network with { Settings = network.Settings with { Steps = Math.Max(1, steps) }, Recordings = System.Collections.Immutable.ImmutableArray<Recording>.Empty };

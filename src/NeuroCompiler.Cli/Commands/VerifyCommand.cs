@@ -18,12 +18,26 @@ internal static class VerifyCommand
         var set = CommonOptions.Set();
         var backends = new BackendOptions(CpuBackend.Name, b => b.Compiled);
         var steps = new Option<long?>("--steps") { Description = "Compare only the first N steps", HelpName = "N" };
-        var command = new Command("verify", "Run the reference and a backend on the same model and seed; report whether they agree bit for bit, and where they first differ.")
+        var choice = new TargetChoice(required: false);
+        choice.Target.Description = "Instead of a backend, compare the model with its mapping onto this hardware target (emulated)";
+        var clamp = new Option<bool>("--clamp-delays") { Description = "With --target: clamp delays outside the target's range" };
+        var command = new Command("verify", "Run the reference and a backend on the same model and seed; report whether they agree bit for bit, and where they first differ. With --target, compare the model with its hardware mapping.")
         {
-            file, backends.Backend, backends.Device, steps, set,
+            file, backends.Backend, backends.Device, steps, set, choice.Target, choice.Folder, clamp,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(choice.Target) is not null)
+            {
+                var (mapped, code) = CommonOptions.CompileModel(parse, file, set, error, instantiate: true);
+                if (mapped is null)
+                {
+                    return code;
+                }
+                return choice.Resolve(parse, error) is { } target
+                    ? TargetVerification.Run(mapped, target, parse.GetValue(clamp), output, error)
+                    : ExitCodes.ModelError;
+            }
             if (backends.Resolve(parse, error) is not var (backend, settings))
             {
                 return ExitCodes.Usage;
