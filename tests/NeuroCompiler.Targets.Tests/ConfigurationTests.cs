@@ -26,7 +26,7 @@ public sealed class ConfigurationTests : IDisposable
         var network = Models.CompileFile(Repository.Path("samples", "cuba.neuro"), $"seed={seed}", "duration=100 ms").Network!;
         var target = Loihi();
         var diagnostics = new DiagnosticBag();
-        var mapping = DigitalMapper.Map(network, target, new Dictionary<int, double> { [0] = 5 }, new MappingOptions(), diagnostics);
+        var mapping = DigitalMapper.Map(network, target, () => new Dictionary<int, double> { [0] = 5 }, new MappingOptions(), diagnostics);
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items.Select(d => d.Message)));
         return (network, DigitalConfiguration.From(network, mapping!, "model-hash", "target-hash"));
     }

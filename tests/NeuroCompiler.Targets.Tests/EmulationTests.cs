@@ -56,7 +56,7 @@ public class EmulationTests
         var diagnostics = new DiagnosticBag();
         var target = TargetRegistry.Read(SourceText.From(File.ReadAllText(Repository.Path("targets", "loihi-like.json")), "loihi-like.json"), diagnostics)!;
         var rates = ideal.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
-        var mapping = DigitalMapper.Map(network, target, rates, new MappingOptions(), diagnostics)!;
+        var mapping = DigitalMapper.Map(network, target, () => rates, new MappingOptions(), diagnostics)!;
         var configuration = DigitalConfiguration.From(network, mapping, "", "");
         var fidelity = DigitalFidelity.Compare(network, mapping, configuration, ideal);
         var p = Assert.Single(fidelity.Populations);

@@ -42,7 +42,7 @@ internal static class CompileCommand
             }
             string name = description.Name;
             var diagnostics = new DiagnosticBag();
-            var mapping = DigitalMapper.Map(network, description, Rates(network), new MappingOptions(parse.GetValue(clamp)), diagnostics);
+            var mapping = DigitalMapper.Map(network, description, () => Rates(network), new MappingOptions(parse.GetValue(clamp)), diagnostics);
             DiagnosticPrinter.Print(error, diagnostics.ToSortedList());
             if (mapping is null)
             {

@@ -25,7 +25,7 @@ internal static class TargetVerification
         var ideal = ReferenceInterpreter.Run(recorded);
         var rates = ideal.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
         var diagnostics = new DiagnosticBag();
-        var mapping = DigitalMapper.Map(network, target, rates, new MappingOptions(clampDelays), diagnostics);
+        var mapping = DigitalMapper.Map(network, target, () => rates, new MappingOptions(clampDelays), diagnostics);
         DiagnosticPrinter.Print(error, diagnostics.ToSortedList());
         if (mapping is null)
         {

@@ -15,7 +15,8 @@ public sealed record MappingOptions(bool ClampDelays = false);
 /// </summary>
 public static class DigitalMapper
 {
-    public static DigitalMapping? Map(Network network, TargetDescription target, IReadOnlyDictionary<int, double> rates, MappingOptions options,
+    /// <param name="rates">Each population's mean rate (Hz), asked for only once everything fits (it may take a simulation).</param>
+    public static DigitalMapping? Map(Network network, TargetDescription target, Func<IReadOnlyDictionary<int, double>> rates, MappingOptions options,
         DiagnosticBag diagnostics)
     {
         var hardware = (DigitalHardware)target.Hardware;
@@ -98,7 +99,7 @@ public static class DigitalMapper
             return null;
         }
         return new DigitalMapping(target, partition, routing, populations, projections.ToImmutable(), changes.ToImmutable(),
-            Costs(network, partition, routing, hardware, rates));
+            Costs(network, partition, routing, hardware, rates()));
     }
 
     /// <summary>

@@ -20,6 +20,19 @@ public static class Partitioner
         var core = hardware.Core;
         int weightBits = hardware.Formats.WeightBitsMax;
         long bitsPerSynapse = core.SynapseOverheadBits + (core.BinaryCrossbar ? 1 : weightBits);
+        // Before any per-synapse work: if even perfectly packed cores could not hold the network, say so now
+        // (a model of 3e8 synapses would otherwise take gigabytes to find out).
+        int available = hardware.Chip.Chips * hardware.Chip.CoresPerChip;
+        long onChipNeurons = network.Populations.Where(OnChip).Sum(p => (long)p.Size);
+        long synapsesOnChip = network.Projections.Where(p => OnChip(network.Populations[p.Target.Population])).Sum(p => (long)(p.Synapses?.Count ?? 0));
+        long atLeast = Math.Max((onChipNeurons + core.Neurons - 1) / core.Neurons,
+            (synapsesOnChip * bitsPerSynapse + core.SynapseMemoryBits - 1) / core.SynapseMemoryBits);
+        if (atLeast > available)
+        {
+            diagnostics.Error(ErrorCode.TargetLimitExceeded, network.Populations.FirstOrDefault()?.Location,
+                $"the network needs at least {atLeast:N0} cores ({onChipNeurons:N0} neurons, {synapsesOnChip:N0} synapses of {bitsPerSynapse} bits), and the target has {available:N0} ({hardware.Chip.Chips} chip(s) of {hardware.Chip.CoresPerChip})");
+            return null;
+        }
         var incoming = Incoming(network);
         var slices = ImmutableArray.CreateBuilder<CoreSlice>();
         var steps = ImmutableArray.CreateBuilder<string>();
@@ -59,7 +72,6 @@ public static class Partitioner
             steps.Add($"population {population.Name}: {population.Size:N0} neurons on {cores} core(s)" +
                 (splits > 0 ? $", slices halved {splits} time(s) to fit the synapse memory or input axons" : ""));
         }
-        int available = hardware.Chip.Chips * hardware.Chip.CoresPerChip;
         if (!failed && slices.Count > available)
         {
             diagnostics.Error(ErrorCode.TargetLimitExceeded, network.Populations.FirstOrDefault()?.Location,
