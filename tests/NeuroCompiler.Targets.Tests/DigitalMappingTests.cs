@@ -87,7 +87,9 @@ public class DigitalMappingTests
     public void ANeuronThatFitsNoCoreAndANetworkTooBigAreErrors()
     {
         var network = Cuba();
-        var tiny = Target("loihi-like", t => t.Replace("\"synapse_memory_bits\": 1048576", "\"synapse_memory_bits\": 400"));
+        // Many cores, each too small for one neuron's 80 synapses: the lower bound on cores passes, the neuron does not fit.
+        var tiny = Target("loihi-like", t => t.Replace("\"synapse_memory_bits\": 1048576", "\"synapse_memory_bits\": 400")
+            .Replace("\"cores_per_chip\": 128", "\"cores_per_chip\": 100000").Replace("\"x\": 8, \"y\": 16", "\"x\": 400, \"y\": 250"));
         var diagnostics = new DiagnosticBag();
         Assert.Null(Partitioner.Partition(network, tiny, diagnostics));
         Assert.Contains(diagnostics.Items, d => d.CodeText == "NC0711" && d.Message.Contains("fits on no core of this target") &&
@@ -95,6 +97,7 @@ public class DigitalMappingTests
         var few = Target("loihi-like", t => t.Replace("\"cores_per_chip\": 128", "\"cores_per_chip\": 4").Replace("\"x\": 8, \"y\": 16", "\"x\": 2, \"y\": 2"));
         diagnostics = new DiagnosticBag();
         Assert.Null(Partitioner.Partition(network, few, diagnostics));
-        Assert.Contains(diagnostics.Items, d => d.Message.Contains("and the target has 4 (1 chip(s) of 4)"));
+        // Found before any per-synapse work: 319,948 synapses of 20 bits need at least 7 cores of 1 Mbit.
+        Assert.Contains(diagnostics.Items, d => d.Message.Contains("the network needs at least 7 cores") && d.Message.Contains("and the target has 4 (1 chip(s) of 4)"));
     }
 }
