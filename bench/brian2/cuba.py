@@ -3,7 +3,8 @@
 
 The model is exactly Brian2's examples/CUBA.py (4000 LIF neurons, 3200 E / 800 I, p = 0.02,
 method='exact', dt = 0.1 ms, float64, SpikeMonitor on all neurons); only the duration, the seed
-and the number of OpenMP threads are parameters.
+and the number of OpenMP threads are parameters. bench/brian2/cuba_stdp.py runs it with pair STDP
+on the E->E synapses (main(stdp=True)).
 
 Run it with the Debian interpreter, which is the one that sees python3-brian (Brian2 2.5.1):
 
@@ -55,7 +56,7 @@ import sys
 import standalone_timing  # bench/brian2/standalone_timing.py
 
 
-def main():
+def main(stdp=False):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--duration', type=float, default=1.0, help='simulated time in seconds (default 1)')
     ap.add_argument('--seed', type=int, default=1)
@@ -107,9 +108,31 @@ def main():
 
     we = (60 * 0.27 / 10) * mV  # excitatory synaptic weight (voltage)
     wi = (-20 * 4.5 / 10) * mV  # inhibitory synaptic weight
-    Ce = Synapses(P, P, on_pre='ge += we')
     Ci = Synapses(P, P, on_pre='gi += wi')
-    Ce.connect('i<3200', p=0.02)
+    if stdp:
+        # E->E learn by additive all-to-all pair STDP (neuroc's std/plasticity STDP); E->I do not.
+        wmax = 2 * we
+        Aplus = 0.01
+        Aminus = 0.0105
+        taupre = 16.8 * ms
+        taupost = 33.7 * ms
+        Cee = Synapses(P, P, model='''w : volt
+                                      dapre/dt = -apre / taupre : 1 (event-driven)
+                                      dapost/dt = -apost / taupost : 1 (event-driven)''',
+                       on_pre='''ge += w
+                                 apre += Aplus
+                                 w = clip(w - apost * wmax, 0 * mV, wmax)''',
+                       on_post='''apost += Aminus
+                                  w = clip(w + apre * wmax, 0 * mV, wmax)''')
+        Cei = Synapses(P, P, on_pre='ge += we')
+        Cee.connect('i<3200 and j<3200', p=0.02)
+        Cee.w = we
+        Cei.connect('i<3200 and j>=3200', p=0.02)
+        excitatory = [Cee, Cei]
+    else:
+        Ce = Synapses(P, P, on_pre='ge += we')
+        Ce.connect('i<3200', p=0.02)
+        excitatory = [Ce]
     Ci.connect('i>=3200', p=0.02)
 
     s_mon = SpikeMonitor(P)
@@ -131,7 +154,7 @@ def main():
     # --- results (not timed) -----------------------------------------------------------------
     spikes_i = np.asarray(s_mon.i[:], dtype=np.int64)
     spikes_t = np.asarray(s_mon.t[:] / second, dtype=np.float64)
-    pre = np.concatenate([np.asarray(Ce.i[:], dtype=np.int64), np.asarray(Ci.i[:], dtype=np.int64)])
+    pre = np.concatenate([np.asarray(S.i[:], dtype=np.int64) for S in excitatory + [Ci]])
     out_degree = np.bincount(pre, minlength=4000)
     events = int(out_degree[spikes_i].sum())
     n_spikes = int(spikes_i.size)
@@ -156,6 +179,7 @@ def main():
         'synaptic_events': events,
         'brian2_last_run_time_clock': 'omp_get_wtime (wall)' if args.threads > 0 else 'std::clock (CPU time)',
         'synaptic_events_per_second': events / sim_loop if sim_loop > 0 else None,
+        **({'ee_weight_mean_of_wmax': float(np.mean(Cee.w[:] / wmax)), 'ee_weight_sd_of_wmax': float(np.std(Cee.w[:] / wmax))} if stdp else {}),
         **timing,
     }
     text = json.dumps(result, indent=2)
