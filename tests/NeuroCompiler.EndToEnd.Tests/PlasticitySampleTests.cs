@@ -109,7 +109,7 @@ public class PlasticitySampleTests
         // 100 s, as Brian2's STDP example. Fractions of weights (in units of gmax) below 0.1 / above 0.9 /
         // between 0.3 and 0.7, and the neuron's rate:
         //   neuroc (seed 2000):         0.222 / 0.193 / 0.213, 25.5 Hz;
-        //   Brian2 2.5.1 (its seed 1):  0.230 / 0.183 / 0.227, 22.2 Hz;
+        //   Brian2 2.5.1 (its seed 1):  0.230 / 0.183 / 0.227, 22.2 Hz (bench/brian2/song2000_stdp.py 1);
         //   the uniform start:          0.1   / 0.1   / 0.4.
         var result = SampleRunner.Run("song2000_stdp.neuro");
         var trace = result.Traces.Single(t => t.OfSynapses && t.Variable == "w");
