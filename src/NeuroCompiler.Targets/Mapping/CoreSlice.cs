@@ -17,7 +17,7 @@ public sealed record CoreSlice(int Core, int Population, int Start, int Count, l
 /// A network divided among a digital target's cores, every core within its limits. Cores are
 /// numbered in the order populations and their neurons are; <see cref="Steps"/> says what the pass did.
 /// </summary>
-public sealed record DigitalPartition(ImmutableArray<CoreSlice> Cores, int WeightBits, ImmutableArray<string> Steps)
+public sealed record DigitalPartition(ImmutableArray<CoreSlice> Cores, ImmutableArray<string> Steps)
 {
     public int CoreCount => Cores.Length;
 }

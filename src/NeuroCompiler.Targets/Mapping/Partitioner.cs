@@ -8,7 +8,7 @@ namespace NeuroCompiler.Targets.Mapping;
 /// Divides a network's neurons among a digital target's cores. Each population is cut into
 /// consecutive slices, as large as a core allows: at most its neurons, and small enough that the
 /// synapses onto the slice fit the core's synapse memory (each costs the core's overhead bits plus
-/// <see cref="DigitalPartition.WeightBits"/>) and their distinct presynaptic neurons fit its input
+/// the target's widest weight, or 1 bit on a binary crossbar) and their distinct presynaptic neurons fit its input
 /// axons. A slice that breaks a limit is halved until it fits; a single neuron that cannot fit is an
 /// error that names the limit and by how much it is exceeded. Populations without neurons to put
 /// on a core (spike generators, Poisson sources) are inputs from outside, and take no core.
@@ -18,8 +18,7 @@ public static class Partitioner
     public static DigitalPartition? Partition(Network network, DigitalHardware hardware, DiagnosticBag diagnostics)
     {
         var core = hardware.Core;
-        int weightBits = hardware.Formats.WeightBitsMax;
-        long bitsPerSynapse = core.SynapseOverheadBits + (core.BinaryCrossbar ? 1 : weightBits);
+        long bitsPerSynapse = core.SynapseOverheadBits + (core.BinaryCrossbar ? 1 : hardware.Formats.WeightBitsMax);
         // Before any per-synapse work: if even perfectly packed cores could not hold the network, say so now
         // (a model of 3e8 synapses would otherwise take gigabytes to find out).
         int available = hardware.Chip.Chips * hardware.Chip.CoresPerChip;
@@ -78,7 +77,7 @@ public static class Partitioner
                 $"the network needs {slices.Count:N0} cores, and the target has {available:N0} ({hardware.Chip.Chips} chip(s) of {hardware.Chip.CoresPerChip})");
             failed = true;
         }
-        return failed ? null : new DigitalPartition(slices.ToImmutable(), weightBits, steps.ToImmutable());
+        return failed ? null : new DigitalPartition(slices.ToImmutable(), steps.ToImmutable());
     }
 
     /// <summary>Populations of neurons the target runs: those with dynamics or a threshold.</summary>
