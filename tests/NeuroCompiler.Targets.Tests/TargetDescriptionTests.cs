@@ -30,7 +30,7 @@ public class TargetDescriptionTests
     public void ACrossbarDescriptionIsReadInSiUnits()
     {
         var pcm = (CrossbarHardware)Read(Repo("pcm-256.json")).Target!.Hardware;
-        Assert.Equal((256, 256, 32), (pcm.Array.Rows, pcm.Array.Columns, pcm.Array.Tiles));
+        Assert.Equal((256, 256, 1024), (pcm.Array.Rows, pcm.Array.Columns, pcm.Array.Tiles));
         Assert.Equal(WeightScheme.Differential, pcm.Encoding.Scheme);
         Assert.Equal(2, pcm.Encoding.CellsPerWeight);
         Assert.Equal(0.1e-6, pcm.Device.GMin, 1e-15);

@@ -77,7 +77,7 @@ public class WeightQuantiserTests
     public void CubasWeightsAreReadFromItsProjections()
     {
         var network = Models.CompileFile(Repository.Path("samples", "cuba.neuro")).Network!;
-        var exc = ProjectionWeights.Of(network.Projections[0], out var why)!;
+        var exc = ProjectionWeights.Of(network.Projections[0], frozen: false, out var why)!;
         Assert.Null(why);
         Assert.Equal(network.Projections[0].Synapses!.Count, exc.Values.Length);
         Assert.All(exc.Values, v => Assert.Equal(1.62e-3, v, 1e-9));
@@ -87,7 +87,7 @@ public class WeightQuantiserTests
             population P = N[4]
             projection p = P -> P : STDP { connect all_to_all; target = v; wmax = 1 mV }
             """);
-        Assert.Null(ProjectionWeights.Of(stdp.Projections[0], out why));
+        Assert.Null(ProjectionWeights.Of(stdp.Projections[0], frozen: false, out why));
         Assert.Contains("not a single 'post.x += w'", why);
     }
 }

@@ -1,20 +1,16 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
-using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
-using NeuroCompiler.Targets;
-using NeuroCompiler.Targets.Configuration;
-using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Cli.Commands;
 
 /// <summary>
-/// <c>neuroc compile FILE --target NAME --out DIR</c>: maps the model onto a hardware target and writes
-/// its configuration (manifest and cores) and the mapping report, whole or not at all. The firing
-/// rates that the traffic and energy estimates need come from a reference run of up to one second.
+/// <c>neuroc compile FILE --target NAME --out DIR</c>: maps the model onto a hardware target through its
+/// family and writes its configuration and the mapping report, whole or not at all. The firing rates
+/// that the traffic, energy and ADC ranges need come from a reference run of up to one second.
 /// </summary>
 internal static class CompileCommand
 {
@@ -24,11 +20,11 @@ internal static class CompileCommand
         var set = CommonOptions.Set();
         var choice = new TargetChoice(required: true);
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Where to write the configuration and report (default: out/<model>-<target>)" };
-        var clamp = new Option<bool>("--clamp-delays") { Description = "Clamp delays outside the target's range to it (counted in the report) instead of failing" };
-        var command = new Command("compile", "Map a model onto a hardware target: configuration files and a report of what it cost.")
+        var command = new Command("compile", "Map a model onto a hardware target: configuration files and a report of what it cost.") { file, set, outDir };
+        foreach (var option in choice.Options)
         {
-            file, set, choice.Target, choice.Folder, outDir, clamp,
-        };
+            command.Options.Add(option);
+        }
         command.SetAction(parse =>
         {
             var (network, code) = CommonOptions.CompileModel(parse, file, set, error, instantiate: true);
@@ -40,27 +36,22 @@ internal static class CompileCommand
             {
                 return ExitCodes.ModelError;
             }
-            string name = description.Name;
-            var diagnostics = new DiagnosticBag();
-            var mapping = DigitalMapper.Map(network, description, () => Rates(network), new MappingOptions(parse.GetValue(clamp)), diagnostics);
-            DiagnosticPrinter.Print(error, diagnostics.ToSortedList());
-            if (mapping is null)
+            if (TargetChoice.Map(network, description, () => Rates(network), choice.Mapping(parse), error) is not { } mapping)
             {
                 return ExitCodes.ModelError;
             }
             string modelFile = parse.GetValue(file)!.FullName;
             string modelHash = Hash(File.ReadAllText(modelFile) + "\n" + string.Join("\n", parse.GetValue(set) ?? Array.Empty<string>()));
-            var configuration = DigitalConfiguration.From(network, mapping, modelHash, Hash(description.Source.Text));
-            string directory = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", $"{network.Settings.Name}-{name}");
+            string directory = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", $"{network.Settings.Name}-{description.Name}");
+            string written;
             using (var atomic = new AtomicDirectory(directory))
             {
-                ConfigurationWriter.Write(configuration, atomic);
-                MappingReport.Write(network, mapping, atomic);
+                written = mapping.Write(atomic, modelHash, Hash(description.Source.Text));
                 atomic.Commit();
             }
-            output.Write(MappingReport.Text(network, mapping));
+            output.Write(mapping.Report());
             output.WriteLine();
-            output.WriteLine($"wrote {directory}: manifest.json, {configuration.Cores.Length} core file(s), report.json, report.md");
+            output.WriteLine($"wrote {directory}: {written}");
             return ExitCodes.Success;
         });
         return command;

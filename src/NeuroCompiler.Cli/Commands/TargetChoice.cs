@@ -1,5 +1,8 @@
 using System.CommandLine;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR;
 using NeuroCompiler.Targets;
+using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Cli.Commands;
 
@@ -9,10 +12,30 @@ internal sealed class TargetChoice
     public Option<string> Target { get; }
     public Option<DirectoryInfo?> Folder { get; } = new("--targets") { Description = "The folder of target descriptions (default: as neuroc targets finds it)" };
 
+    public Option<bool> ClampDelays { get; } = new("--clamp-delays") { Description = "Clamp delays outside the target's range to it (counted in the report) instead of failing" };
+    public Option<bool> InsertRelays { get; } = new("--insert-relays") { Description = "Insert relay neurons where a neuron must reach more cores than the target's fan-out allows (counted in the report)" };
+    public Option<bool> FreezeLearning { get; } = new("--freeze-learning") { Description = "Map projections whose learning the target cannot run with their initial weights, fixed (counted in the report)" };
+    public Option<bool> DriftAware { get; } = new("--drift-aware") { Description = "Memristor targets: leave the fast-drifting low conductances unused and recalibrate gains for the expected drift" };
+
     public TargetChoice(bool required) =>
         Target = new Option<string>("--target") { Description = "The hardware target (neuroc targets lists them)", Required = required };
 
-    /// <summary>The named target, or null after printing why there is none (unknown name, no descriptions, a target family not mapped yet).</summary>
+    /// <summary>Every option of the choice, to add to a command.</summary>
+    public IEnumerable<Option> Options => new Option[] { Target, Folder, ClampDelays, InsertRelays, FreezeLearning, DriftAware };
+
+    public MappingOptions Mapping(ParseResult parse) =>
+        new(parse.GetValue(ClampDelays), parse.GetValue(InsertRelays), parse.GetValue(FreezeLearning), parse.GetValue(DriftAware));
+
+    /// <summary>Maps the network onto the target through its family; prints every diagnostic; null after errors.</summary>
+    public static ITargetMapping? Map(Network network, TargetDescription target, Func<IReadOnlyDictionary<int, double>> rates, MappingOptions options, TextWriter error)
+    {
+        var diagnostics = new DiagnosticBag();
+        var mapping = TargetRegistry.Families[target.Family].Map(new MappingRequest(network, target, rates, options), diagnostics);
+        DiagnosticPrinter.Print(error, diagnostics.ToSortedList());
+        return mapping;
+    }
+
+    /// <summary>The named target, or null after printing why there is none (unknown name, no descriptions).</summary>
     public TargetDescription? Resolve(ParseResult parse, TextWriter error)
     {
         if (TargetsCommand.Folder(parse.GetValue(Folder)?.FullName) is not { } folder)
@@ -26,11 +49,6 @@ internal sealed class TargetChoice
         {
             DiagnosticPrinter.Print(error, catalog.Diagnostics);
             error.WriteLine($"neuroc: error NC0709: {catalog.Unknown(name)}");
-            return null;
-        }
-        if (description.Hardware is not DigitalHardware)
-        {
-            error.WriteLine($"neuroc: error NC0712: '{name}' is a {description.Family} target; mapping onto memristor crossbars comes with a later version of neuroc (digital-core targets map today)");
             return null;
         }
         return description;

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Targets;
-using NeuroCompiler.Targets.Configuration;
 using NeuroCompiler.Targets.Emulation;
 using NeuroCompiler.Targets.Mapping;
 
@@ -12,11 +10,13 @@ namespace NeuroCompiler.Cli.Commands;
 
 /// <summary>
 /// <c>neuroc verify FILE --target NAME</c>: the ideal model (reference interpreter) against its mapping
-/// (the target's emulation), on the same stimulus: each population's rate in both, and the difference.
+/// (the target's emulation), on the same stimulus: each population's rate in both and their difference,
+/// and the spike-train distance; on a memristor target, at each time after programming, and the
+/// longest of those times the mapping stays within the rate tolerance.
 /// </summary>
 internal static class TargetVerification
 {
-    public static int Run(Network network, TargetDescription target, bool clampDelays, TextWriter output, TextWriter error)
+    public static int Run(Network network, TargetDescription target, MappingOptions mappingOptions, VerificationOptions options, TextWriter output, TextWriter error)
     {
         var recorded = network with
         {
@@ -24,25 +24,69 @@ internal static class TargetVerification
         };
         var ideal = ReferenceInterpreter.Run(recorded);
         var rates = ideal.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
-        var diagnostics = new DiagnosticBag();
-        var mapping = DigitalMapper.Map(network, target, () => rates, new MappingOptions(clampDelays), diagnostics);
-        DiagnosticPrinter.Print(error, diagnostics.ToSortedList());
-        if (mapping is null)
+        if (TargetChoice.Map(network, target, () => rates, mappingOptions, error) is not { } mapping)
         {
             return ExitCodes.ModelError;
         }
-        var configuration = DigitalConfiguration.From(network, mapping, "", "");
-        var fidelity = DigitalFidelity.Compare(network, mapping, configuration, ideal);
-        var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Format(c, "{0}: ideal model vs its mapping onto {1} ({2} cores, device step {3:0.###} ms), {4:0.###} s, seed {5}",
-            network.Settings.Name, target.Name, mapping.Partition.CoreCount, ((DigitalHardware)target.Hardware).Neuron.Timestep * 1e3,
-            fidelity.Duration, network.Settings.Seed));
-        output.WriteLine($"  {"population",-12}{"ideal rate",14}{"mapped rate",14}{"difference",12}");
-        foreach (var p in fidelity.Populations)
-        {
-            output.WriteLine(string.Format(c, "  {0,-12}{1,11:0.000} Hz{2,11:0.000} Hz{3,11:+0.0;-0.0;0.0} %", p.Population, p.IdealRate, p.MappedRate, p.RelativeError * 100));
-        }
-        output.WriteLine(string.Format(c, "  spikes: ideal {0:N0}, mapped {1:N0}", fidelity.IdealSpikes, fidelity.MappedSpikes));
+        var fidelity = mapping.Verify(ideal, options);
+        Print(output, network, target, fidelity);
         return ExitCodes.Success;
+    }
+
+    public static void Print(TextWriter output, Network network, TargetDescription target, TargetFidelity fidelity)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Format(c, "{0}: ideal model vs its mapping onto {1} ({2}), {3:0.###} s", network.Settings.Name, target.Name, fidelity.Summary,
+            network.Settings.Duration));
+        output.WriteLine($"  {"condition",-14}{"population",-12}{"ideal rate",14}{"mapped rate",14}{"difference",12}{"spike distance",16}");
+        foreach (var point in fidelity.Points)
+        {
+            foreach (var p in point.Report.Populations)
+            {
+                output.WriteLine(string.Format(c, "  {0,-14}{1,-12}{2,11:0.000} Hz{3,11:0.000} Hz{4,11:+0.0;-0.0;0.0} %{5,16:0.000}", point.Condition, p.Population,
+                    p.IdealRate, p.MappedRate, p.RelativeError * 100, p.SpikeDistance));
+            }
+            foreach (var note in point.Report.Notes)
+            {
+                output.WriteLine($"  {point.Condition,-14}{note}");
+            }
+        }
+        var first = fidelity.Points[0].Report;
+        output.WriteLine(string.Format(c, "  spikes: ideal {0:N0}, mapped {1:N0}{2}", first.IdealSpikes, first.MappedSpikes,
+            fidelity.Points.Length > 1 ? $" ({fidelity.Points[0].Condition} after programming)" : ""));
+        if (fidelity.Points.Any(p => p.TimeAfterProgramming is not null))
+        {
+            output.WriteLine(fidelity.ReprogramWithin is { } within
+                ? string.Format(c, "  every rate within {0:P0} up to {1} after programming: reprogram within {1}", fidelity.RateTolerance, CrossbarFidelity.Duration(within))
+                : string.Format(c, "  a rate is off by more than {0:P0} already at {1} after programming", fidelity.RateTolerance, fidelity.Points[0].Condition));
+        }
+        output.WriteLine("  (spike distance: van Rossum, τ = 10 ms, normalised: 0 the same spikes, about 1 none in common)");
+    }
+
+    /// <summary>"1s", "30 min", "1h", "1 day", "2 weeks", "1 month", "1 year" in seconds; null if it is none of these.</summary>
+    public static double? ParseTime(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        int i = 0;
+        while (i < t.Length && (char.IsDigit(t[i]) || t[i] == '.'))
+        {
+            i++;
+        }
+        if (i == 0 || !double.TryParse(t[..i], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            return null;
+        }
+        double? unit = t[i..].Trim().TrimEnd('s') switch
+        {
+            "" => 1,
+            "min" => 60,
+            "h" or "hour" => 3600,
+            "day" or "d" => 86400,
+            "week" => 7 * 86400,
+            "month" => 30 * 86400,
+            "year" or "y" => 365 * 86400,
+            _ => null,
+        };
+        return unit * value;
     }
 }

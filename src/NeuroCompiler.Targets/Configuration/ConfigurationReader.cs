@@ -77,7 +77,7 @@ public static class ConfigurationReader
         return new DigitalConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, projections.ToImmutable(), cores.ToImmutable());
     }
 
-    private static FieldReader? Open(string path, DiagnosticBag diagnostics)
+    internal static FieldReader? Open(string path, DiagnosticBag diagnostics)
     {
         if (!File.Exists(path))
         {

@@ -24,6 +24,7 @@ internal static class CommonFields
         var decay = neuron.Choice("decay", DecayKinds);
         var threshold = neuron.Choice("threshold", ThresholdKinds);
         var timestep = neuron.Quantity("timestep", Dimension.Second, 1e-9, 1);
+        var terms = neuron.Integer("decay_terms", 1, 8, required: false) ?? 1;
         neuron.Done();
         if (models is { IsEmpty: true })
         {
@@ -31,7 +32,7 @@ internal static class CommonFields
             return null;
         }
         return models is { } m && stateBits is { } s && decay is { } d && threshold is { } t && timestep is { } dt
-            ? new NeuronCircuit(m, (int)s, d, t, dt)
+            ? new NeuronCircuit(m, (int)s, d, t, dt, (int)terms)
             : null;
     }
 
@@ -47,5 +48,22 @@ internal static class CommonFields
             Energy("neuron_update")!.Value, Time("read_latency")!.Value, Time("hop_latency")!.Value);
         costs.Done();
         return result;
+    }
+
+    public static DelayRange? Delays(FieldReader description)
+    {
+        if (description.Object("delays") is not { } delays)
+        {
+            return null;
+        }
+        var min = delays.Integer("min_steps", 0, 1 << 20);
+        var max = delays.Integer("max_steps", 0, 1 << 20);
+        delays.Done();
+        if (min > max)
+        {
+            delays.Report(ErrorCode.InconsistentTarget, delays.Span, "'delays.min_steps' is above 'delays.max_steps'");
+            return null;
+        }
+        return min is { } a && max is { } b ? new DelayRange((int)a, (int)b) : null;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Targets.Json;
+using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Targets;
 
@@ -9,6 +10,9 @@ namespace NeuroCompiler.Targets;
 public sealed class CrossbarFamily : ITargetFamily
 {
     public string Name => "memristor_crossbar";
+
+    public ITargetMapping? Map(MappingRequest request, DiagnosticBag diagnostics) =>
+        CrossbarMapper.Map(request, diagnostics) is { } mapping ? new CrossbarTargetMapping(request.Network, mapping) : null;
 
     private static readonly Dictionary<string, WeightScheme> Schemes = new(StringComparer.Ordinal)
     {
@@ -24,20 +28,24 @@ public sealed class CrossbarFamily : ITargetFamily
         var device = Device(description);
         var periphery = Periphery(description);
         var neuron = CommonFields.Neuron(description);
+        var delays = CommonFields.Delays(description);
         var costs = CommonFields.Costs(description);
         bool learns = description.Boolean("learns_on_chip", required: false) ?? false;
-        if (array is null || encoding is null || device is null || periphery is null || neuron is null || costs is null)
+        if (array is null || encoding is null || device is null || periphery is null || neuron is null || delays is null || costs is null)
         {
             return null;
         }
         if (encoding.Scheme == WeightScheme.Differential && encoding.CellsPerWeight != 2 ||
-            encoding.Scheme == WeightScheme.Offset && encoding.CellsPerWeight != 1)
+            encoding.Scheme == WeightScheme.Offset && encoding.CellsPerWeight != 1 ||
+            encoding.Scheme == WeightScheme.BitSliced && (encoding.CellsPerWeight < 4 || encoding.CellsPerWeight % 2 != 0))
         {
             description.Report(ErrorCode.InconsistentTarget, description.Span,
-                $"a {encoding.Scheme.ToString().ToLowerInvariant()} weight takes {(encoding.Scheme == WeightScheme.Differential ? 2 : 1)} cell(s), not {encoding.CellsPerWeight} ('weight_encoding.cells_per_weight')");
+                encoding.Scheme == WeightScheme.BitSliced
+                    ? $"a bit-sliced weight takes an even number of cells, at least 4 (two or more slices, each a differential pair), not {encoding.CellsPerWeight} ('weight_encoding.cells_per_weight')"
+                    : $"a {encoding.Scheme.ToString().ToLowerInvariant()} weight takes {(encoding.Scheme == WeightScheme.Differential ? 2 : 1)} cell(s), not {encoding.CellsPerWeight} ('weight_encoding.cells_per_weight')");
             return null;
         }
-        return new CrossbarHardware(array, encoding, device, periphery, neuron, costs, learns);
+        return new CrossbarHardware(array, encoding, device, periphery, neuron, delays, costs, learns);
     }
 
     private static CrossbarArray? Array(FieldReader description)
@@ -62,7 +70,7 @@ public sealed class CrossbarFamily : ITargetFamily
         var scheme = encoding.Choice("scheme", Schemes.Keys);
         var levels = encoding.Integer("levels_per_cell", 2, 1 << 16);
         long? cells = encoding.Has("cells_per_weight") ? encoding.Integer("cells_per_weight", 1, 64)
-            : scheme is null ? null : Schemes[scheme] == WeightScheme.Differential ? 2 : 1;
+            : scheme is null ? null : Schemes[scheme] switch { WeightScheme.Differential => 2, WeightScheme.BitSliced => 4, _ => 1 };
         encoding.Field("cells_per_weight", required: false);
         encoding.Done();
         return scheme is { } s && levels is { } l && cells is { } c ? new WeightEncoding(Schemes[s], (int)l, (int)c) : null;

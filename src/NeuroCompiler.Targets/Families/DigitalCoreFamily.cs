@@ -1,5 +1,6 @@
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Targets.Json;
+using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Targets;
 
@@ -7,6 +8,11 @@ namespace NeuroCompiler.Targets;
 public sealed class DigitalCoreFamily : ITargetFamily
 {
     public string Name => "digital_core";
+
+    public ITargetMapping? Map(MappingRequest request, DiagnosticBag diagnostics) =>
+        DigitalMapper.Map(request.Network, request.Target, request.Rates, request.Options, diagnostics) is { } mapping
+            ? new DigitalTargetMapping(request.Network, mapping)
+            : null;
 
     /// <summary>Learning rules a digital core may implement in hardware.</summary>
     public static readonly string[] LearningRules = { "pair_stdp", "triplet_stdp", "reward_stdp", "trace_based" };
@@ -16,7 +22,7 @@ public sealed class DigitalCoreFamily : ITargetFamily
         var chip = Chip(description);
         var core = Core(description);
         var formats = Formats(description);
-        var delays = Delays(description);
+        var delays = CommonFields.Delays(description);
         var routing = Routing(description);
         var learning = Learning(description);
         var neuron = CommonFields.Neuron(description);
@@ -119,23 +125,6 @@ public sealed class DigitalCoreFamily : ITargetFamily
                stateBits is { } g && thresholdBits is { } h
             ? new NumberFormats((int)a, (int)b, (int)c, (int)d, (int)e, (int)f, (int)g, (int)h)
             : null;
-    }
-
-    private static DelayRange? Delays(FieldReader description)
-    {
-        if (description.Object("delays") is not { } delays)
-        {
-            return null;
-        }
-        var min = delays.Integer("min_steps", 0, 1 << 20);
-        var max = delays.Integer("max_steps", 0, 1 << 20);
-        delays.Done();
-        if (min > max)
-        {
-            delays.Report(ErrorCode.InconsistentTarget, delays.Span, "'delays.min_steps' is above 'delays.max_steps'");
-            return null;
-        }
-        return min is { } a && max is { } b ? new DelayRange((int)a, (int)b) : null;
     }
 
     private static Routing? Routing(FieldReader description)

@@ -1,11 +1,13 @@
+using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Targets.Json;
+using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Targets;
 
 /// <summary>
 /// A family of hardware (memristor crossbars, digital cores): it reads its targets' descriptions
-/// and, in later passes, maps networks onto them. Families are found by name in
-/// <see cref="TargetRegistry"/>; nothing else in the compiler asks which target it has.
+/// and maps networks onto them. Families are found by name in <see cref="TargetRegistry"/>;
+/// nothing else in the compiler asks which target it has.
 /// </summary>
 public interface ITargetFamily
 {
@@ -14,4 +16,7 @@ public interface ITargetFamily
 
     /// <summary>Reads the hardware fields of a description (every field but name, family and summary); null after errors, all reported.</summary>
     TargetHardware? Read(FieldReader description);
+
+    /// <summary>Maps a network onto one of the family's targets; null after errors, all reported.</summary>
+    ITargetMapping? Map(MappingRequest request, DiagnosticBag diagnostics);
 }

@@ -4,9 +4,6 @@ using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Targets.Mapping;
 
-/// <summary>What a mapping may change in the network when the target cannot do what the model asks, each change counted in the report.</summary>
-public sealed record MappingOptions(bool ClampDelays = false);
-
 /// <summary>
 /// Compiles a network for a digital-core target, pass by pass: what the target can run (LIF neurons,
 /// weighted additions, no learning it lacks), partition, placement and routing, the neurons' integers,
@@ -21,42 +18,13 @@ public static class DigitalMapper
     {
         var hardware = (DigitalHardware)target.Hardware;
         int errors = diagnostics.Items.Count(d => d.IsError);
-        var forms = new Dictionary<int, LifForm>();
-        foreach (var population in network.Populations.Where(Partitioner.OnChip))
-        {
-            if (LifForm.Recognise(network, population, out var why) is { } form)
-            {
-                forms[population.Index] = form;
-            }
-            else
-            {
-                diagnostics.Error(ErrorCode.TargetCannotRun, population.Location,
-                    $"population '{population.Name}' cannot run on '{target.Name}': its neuron type '{population.Model!.TypeName}' is not leaky integrate-and-fire ({why}); the target runs {string.Join(", ", hardware.Neuron.Models)}");
-            }
-        }
-        var weights = new Dictionary<int, ProjectionWeights>();
-        foreach (var projection in network.Projections)
-        {
-            if (LearningRequirements.Of(network, projection) is not null)
-            {
-                diagnostics.Error(ErrorCode.TargetCannotRun, projection.Location, hardware.Learning.Rules.IsEmpty
-                    ? $"projection '{projection.Name}' learns, and '{target.Name}' cannot learn on chip"
-                    : $"projection '{projection.Name}' learns ({projection.Synapse.TypeName}); mapping a learning rule onto '{target.Name}''s learning engine ({string.Join(", ", hardware.Learning.Rules)}) is not available yet, so it can only be mapped with fixed weights");
-                continue;
-            }
-            if (ProjectionWeights.Of(projection, out var why) is { } w)
-            {
-                weights[projection.Index] = w;
-            }
-            else
-            {
-                diagnostics.Error(ErrorCode.TargetCannotRun, projection.Location, $"projection '{projection.Name}' cannot run on '{target.Name}': {why}");
-            }
-        }
-        if (diagnostics.Items.Count(d => d.IsError) > errors)
+        string? learning = hardware.Learning.Rules.IsEmpty ? null : string.Join(", ", hardware.Learning.Rules);
+        if (SupportCheck.Check(network, target, hardware.Neuron, learning, options, diagnostics) is not { } supported)
         {
             return null;
         }
+        var forms = supported.Neurons;
+        var weights = supported.Weights;
         if (Partitioner.Partition(network, hardware, diagnostics) is not { } partition ||
             Router.Route(network, partition, hardware, diagnostics) is not { } routing)
         {
@@ -65,7 +33,7 @@ public static class DigitalMapper
         double deviceDt = hardware.Neuron.Timestep;
         var populations = forms.Select(f => new MappedPopulation(f.Key, network.Populations[f.Key].Name,
             DigitalNeuronQuantiser.Quantise(f.Value, hardware.Formats, network.Settings.Dt, deviceDt))).OrderBy(p => p.Population).ToImmutableArray();
-        var changes = ImmutableArray.CreateBuilder<string>();
+        var changes = supported.Changes.ToBuilder();
         var projections = ImmutableArray.CreateBuilder<MappedProjection>();
         foreach (var projection in network.Projections)
         {

@@ -62,7 +62,7 @@ public static class WeightQuantiser
         return new ConductanceWeights(plus, minus, siemensPerUnit, new QuantisedWeights(realised, Stats(weights, realised, step, weights.Select(_ => false))));
     }
 
-    private static QuantisationStats Stats(IReadOnlyList<double> weights, IReadOnlyList<double> realised, double step, IEnumerable<bool> clipped)
+    public static QuantisationStats Stats(IReadOnlyList<double> weights, IReadOnlyList<double> realised, double step, IEnumerable<bool> clipped)
     {
         int n = weights.Count;
         if (n == 0)

@@ -33,8 +33,9 @@ public sealed record MemristorDevice(double GMin, double GMax, double Programmin
 public sealed record CrossbarPeriphery(int DacBits, int AdcBits, int ColumnsPerAdc, double ReadVoltage);
 
 /// <summary>A memristor crossbar target (family <c>memristor_crossbar</c>).</summary>
+/// <remarks>Rows are driven by spikes through per-row delay lines of <see cref="Delays"/> device steps.</remarks>
 public sealed record CrossbarHardware(CrossbarArray Array, WeightEncoding Encoding, MemristorDevice Device, CrossbarPeriphery Periphery,
-    NeuronCircuit Neuron, OperationCosts Costs, bool LearnsOnChip) : TargetHardware
+    NeuronCircuit Neuron, DelayRange Delays, OperationCosts Costs, bool LearnsOnChip) : TargetHardware
 {
     public override string Describe() =>
         $"memristor crossbar, {Array.Tiles} tiles of {Array.Rows}×{Array.Columns}, {Encoding.Scheme.ToString().ToLowerInvariant()} weights, " +

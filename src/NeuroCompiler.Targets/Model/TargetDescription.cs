@@ -15,8 +15,12 @@ public abstract record TargetHardware
     public abstract string Describe();
 }
 
-/// <summary>The neuron circuit: which models it runs, with how many bits of state, and its time step.</summary>
-public sealed record NeuronCircuit(System.Collections.Immutable.ImmutableArray<string> Models, int StateBits, string Decay, string Threshold, double Timestep);
+/// <summary>
+/// The neuron circuit: which models it runs, with how many bits of state, how it decays (a multiplier,
+/// or <c>shift</c>: x − Σ (x ≫ k) with up to <see cref="DecayTerms"/> shifts), and its time step.
+/// </summary>
+public sealed record NeuronCircuit(System.Collections.Immutable.ImmutableArray<string> Models, int StateBits, string Decay, string Threshold, double Timestep,
+    int DecayTerms = 1);
 
 /// <summary>Energy (joules) and latency (seconds) of the operations a mapped network performs.</summary>
 public sealed record OperationCosts(double ReadEnergy, double WriteEnergy, double ConversionEnergy, double SpikeHopEnergy, double NeuronUpdateEnergy,

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR;
+
+namespace NeuroCompiler.Targets.Mapping;
+
+/// <summary>A network as hardware can hold it: each on-chip population's LIF form, each projection's weights, and what had to change (counted).</summary>
+public sealed record SupportedNetwork(ImmutableDictionary<int, LifForm> Neurons, ImmutableDictionary<int, ProjectionWeights> Weights,
+    ImmutableArray<string> Changes);
+
+/// <summary>
+/// The first pass of every family: can the target run this network? Every population on the hardware
+/// must be leaky integrate-and-fire (<see cref="LifForm"/>); every projection must add a weight to a
+/// postsynaptic state; a projection that learns is an error unless the mapping may freeze it
+/// (<see cref="MappingOptions.FreezeLearning"/>), which keeps its initial weights and is counted.
+/// Every problem is reported; null if there was one.
+/// </summary>
+public static class SupportCheck
+{
+    /// <param name="learning">What the target can learn on chip, in words; null if it cannot learn.</param>
+    public static SupportedNetwork? Check(Network network, TargetDescription target, NeuronCircuit circuit, string? learning, MappingOptions options,
+        DiagnosticBag diagnostics)
+    {
+        int errors = diagnostics.Items.Count(d => d.IsError);
+        var forms = ImmutableDictionary.CreateBuilder<int, LifForm>();
+        foreach (var population in network.Populations.Where(Partitioner.OnChip))
+        {
+            if (LifForm.Recognise(network, population, out var why) is { } form)
+            {
+                forms[population.Index] = form;
+            }
+            else
+            {
+                diagnostics.Error(ErrorCode.TargetCannotRun, population.Location,
+                    $"population '{population.Name}' cannot run on '{target.Name}': its neuron type '{population.Model!.TypeName}' is not leaky integrate-and-fire ({why}); the target runs {string.Join(", ", circuit.Models)}");
+            }
+        }
+        var weights = ImmutableDictionary.CreateBuilder<int, ProjectionWeights>();
+        var changes = ImmutableArray.CreateBuilder<string>();
+        foreach (var projection in network.Projections)
+        {
+            bool learns = LearningRequirements.Of(network, projection) is not null;
+            if (learns && !options.FreezeLearning)
+            {
+                diagnostics.Error(ErrorCode.TargetTransformationNeeded, projection.Location, learning is null
+                    ? $"projection '{projection.Name}' learns ({projection.Synapse.TypeName}), and '{target.Name}' cannot learn on chip; map it with its initial weights fixed (--freeze-learning) to go on"
+                    : $"projection '{projection.Name}' learns ({projection.Synapse.TypeName}); mapping a rule onto '{target.Name}''s learning ({learning}) is not available in this version; map it with its initial weights fixed (--freeze-learning) to go on");
+                continue;
+            }
+            if (ProjectionWeights.Of(projection, learns, out var why) is { } w)
+            {
+                weights[projection.Index] = w;
+                if (learns)
+                {
+                    changes.Add($"projection {projection.Name}: learning ({projection.Synapse.TypeName}) frozen, {w.Values.Length:N0} synapses keep their initial weights");
+                }
+            }
+            else
+            {
+                diagnostics.Error(ErrorCode.TargetCannotRun, projection.Location, $"projection '{projection.Name}' cannot run on '{target.Name}': {why}");
+            }
+        }
+        return diagnostics.Items.Count(d => d.IsError) > errors ? null : new SupportedNetwork(forms.ToImmutable(), weights.ToImmutable(), changes.ToImmutable());
+    }
+}
