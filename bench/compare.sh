@@ -5,7 +5,7 @@
 #   bench/compare.sh cuba            # 10 s simulated, 3 repetitions of every configuration, plus a
 #   bench/compare.sh coba            # Brian2 rerun in its build directory and a 2-thread Brian2 run
 #   bench/compare.sh coba --quick    # 1 s, one repetition
-#   bench/compare.sh cuba_stdp       # CUBA with pair STDP on E->E (bench/models/cuba_stdp.neuro)
+#   bench/compare.sh cuba_stdp       # CUBA with pair STDP on E->E (samples/cuba_stdp.neuro)
 #
 # Per repetition (seed = repetition number), in alternating order: neuroc --backend reference;
 # neuroc --backend cpu with its default thread count, once with an empty kernel cache (cold) and

@@ -31,7 +31,7 @@ MODELS = {
                       'conductance-based LIF, exponential Euler, 0.2 ms delays, 50 ms Poisson kick)'},
     # The seed-to-seed spread with plasticity is not measured separately; CUBA's is used.
     'cuba_stdp': {'populations': None, 'neurons': 4000, 'rate_rel_sd': 0.035,
-                  'title': 'CUBA with pair STDP on every E->E synapse (bench/models/cuba_stdp.neuro, bench/brian2/cuba_stdp.py: '
+                  'title': 'CUBA with pair STDP on every E->E synapse (samples/cuba_stdp.neuro, bench/brian2/cuba_stdp.py: '
                            'additive all-to-all STDP, event-driven traces, 0.2 M plastic synapses)'},
 }
 

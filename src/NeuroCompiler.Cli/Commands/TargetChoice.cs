@@ -15,7 +15,7 @@ internal sealed class TargetChoice
     public Option<bool> ClampDelays { get; } = new("--clamp-delays") { Description = "Clamp delays outside the target's range to it (counted in the report) instead of failing" };
     public Option<bool> InsertRelays { get; } = new("--insert-relays") { Description = "Insert relay neurons where a neuron must reach more cores than the target's fan-out allows (counted in the report)" };
     public Option<bool> FreezeLearning { get; } = new("--freeze-learning") { Description = "Map projections whose learning the target cannot run with their initial weights, fixed (counted in the report)" };
-    public Option<bool> DriftAware { get; } = new("--drift-aware") { Description = "Memristor targets: leave the fast-drifting low conductances unused and recalibrate gains for the expected drift" };
+    public Option<bool> DriftAware { get; } = new("--drift-aware") { Description = "Memristor targets: recalibrate each column group's gain for the drift expected since programming" };
 
     public TargetChoice(bool required) =>
         Target = new Option<string>("--target") { Description = "The hardware target (neuroc targets lists them)", Required = required };

@@ -179,7 +179,7 @@ public sealed class CrossbarEmulator
                 var group = tile.Group;
                 var circuit = _circuits[group.Population];
                 int width = tile.Tile.Count * tile.Slices;
-                double lsb = group.AdcFullScale / (1L << (adcBits - 1));
+                double lsb = group.Lsb(adcBits);
                 for (int c = 0; c < width; c++)
                 {
                     double sumD = 0, sumS = 0;

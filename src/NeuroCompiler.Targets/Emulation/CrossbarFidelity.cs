@@ -51,7 +51,7 @@ public static class CrossbarFidelity
             }
         }
         string summary = $"{mapping.Tiles.Length} tiles, device step {deviceDt * 1e3:0.###} ms, seed {network.Settings.Seed}" +
-            (mapping.DriftAware ? ", drift-aware (low conductances unused, gains recalibrated for the expected drift)" : "");
+            (mapping.DriftAware ? ", drift-aware: gains recalibrated for the expected drift" : "");
         return new TargetFidelity(summary, points.ToImmutable(), options.RateTolerance, within);
     }
 

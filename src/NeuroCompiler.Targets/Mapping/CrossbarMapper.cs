@@ -10,14 +10,16 @@ namespace NeuroCompiler.Targets.Mapping;
 /// one column group per (population, state fed by synapses), its weights scaled so that its largest
 /// |weight| takes the full conductance swing; delays in device steps on the rows' delay lines; tiles
 /// (<see cref="CrossbarTiler"/>); each group's ADC range and digital gain from the sources' firing
-/// rates; the costs. With <see cref="MappingOptions.DriftAware"/> the lowest quarter of the conductance
-/// range, where cells drift fastest, is left unused. Every problem is reported; null if there was one.
+/// rates; the costs. With <see cref="MappingOptions.DriftAware"/> the configuration asks the periphery to
+/// recalibrate each group's gain for the drift its cells are expected to have had (<see cref="Emulation.ProgrammedArray.Compensation"/>).
+/// Every problem is reported; null if there was one.
 /// </summary>
+/// <remarks>
+/// Unused cells stay at g_min, the lowest conductance: raising them out of the fastest-drifting states (tried first)
+/// made every unused pair a source of noise that drift then amplifies, and CUBA on pcm-256 lost fidelity with it.
+/// </remarks>
 public static class CrossbarMapper
 {
-    /// <summary>The fraction of the conductance range drift-aware mapping leaves unused at its low end.</summary>
-    public const double DriftAwareFloor = 0.25;
-
     public static CrossbarMapping? Map(MappingRequest request, DiagnosticBag diagnostics)
     {
         var (network, target, options) = (request.Network, request.Target, request.Options);
@@ -31,7 +33,7 @@ public static class CrossbarMapper
         }
         int errors = diagnostics.Items.Count(d => d.IsError);
         var device = hardware.Device;
-        double floor = options.DriftAware ? device.GMin + DriftAwareFloor * (device.GMax - device.GMin) : device.GMin;
+        double floor = device.GMin;
         var populations = supported.Neurons.OrderBy(f => f.Key)
             .Select(f => new CrossbarPopulation(f.Key, network.Populations[f.Key].Name, ShiftNeuronQuantiser.Quantise(f.Value, hardware.Neuron, network.Settings.Dt)))
             .ToImmutableArray();
@@ -149,7 +151,7 @@ public static class CrossbarMapper
         int active = Math.Max(1, (int)Math.Ceiling(mu + 4 * Math.Sqrt(mu)));
         double sliceSwing = (encoding.Scheme == WeightScheme.Offset ? encoding.BaseLevel : encoding.Levels - 1) * encoding.LevelStep;
         double fullScale = hardware.Periphery.ReadVoltage * active * sliceSwing;
-        double lsb = fullScale / (1L << (hardware.Periphery.AdcBits - 1));
+        double lsb = fullScale / ((1L << (hardware.Periphery.AdcBits - 1)) - 1);
         string stateName = network.Populations[population].Model!.States[state].Name;
         var neuron = populations.Single(p => p.Population == population).Neuron;
         double unit = neuron.StateUnits.Single(u => u.State == stateName).Unit;

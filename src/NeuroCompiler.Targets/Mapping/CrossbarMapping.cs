@@ -19,12 +19,16 @@ public sealed record CrossbarTile(int Tile, int Group, int Start, int Count, Imm
 /// <summary>
 /// The columns that feed one state of one population (<see cref="State"/> of <see cref="Population"/>): their weight
 /// encoding and scale, and the periphery's conversion of a column's current into the state's integers. The ADC
-/// digitises the current of a slice (I_a − I_b) in [−<see cref="AdcFullScale"/>, +<see cref="AdcFullScale"/>] amperes
-/// on its bits (two's complement); the state gains (code · L^slice · <see cref="GainMantissa"/>) ≫ <see cref="GainShift"/>,
+/// digitises the current of a slice (I_a − I_b) in steps of <see cref="Lsb"/>, the largest code meaning <see cref="AdcFullScale"/> amperes
+/// (two's complement, clipped at its bits); the state gains (code · L^slice · <see cref="GainMantissa"/>) ≫ <see cref="GainShift"/>,
 /// rounded. The full scale holds <see cref="ActiveRows"/> rows at the largest weight at once.
 /// </summary>
 public sealed record ColumnGroup(int Group, int Population, string State, CellEncoding Encoding, double AdcFullScale, int ActiveRows,
-    long GainMantissa, int GainShift, double StateUnit);
+    long GainMantissa, int GainShift, double StateUnit)
+{
+    /// <summary>The current of one ADC code: the full scale is the largest code, 2^(bits − 1) − 1.</summary>
+    public double Lsb(int adcBits) => AdcFullScale / ((1L << (adcBits - 1)) - 1);
+}
 
 /// <summary>A projection on a crossbar: the scale of its column group and what quantising its weights cost.</summary>
 public sealed record CrossbarProjection(int Projection, string Name, int Group, string TargetState, QuantisationStats Weights, int DelaysClamped);

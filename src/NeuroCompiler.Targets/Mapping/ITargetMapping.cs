@@ -9,7 +9,7 @@ namespace NeuroCompiler.Targets.Mapping;
 /// <param name="ClampDelays">Clamp delays outside the target's range to it.</param>
 /// <param name="InsertRelays">Insert relay neurons where a neuron's spikes must reach more cores than the target's fan-out allows.</param>
 /// <param name="FreezeLearning">Map projections whose learning the target cannot run with their initial weights, fixed.</param>
-/// <param name="DriftAware">On memristor targets: keep cells out of the low conductances that drift fastest, and recalibrate each column's gain for the expected drift.</param>
+/// <param name="DriftAware">On memristor targets: recalibrate each column group's gain for the drift its cells are expected to have had since programming.</param>
 public sealed record MappingOptions(bool ClampDelays = false, bool InsertRelays = false, bool FreezeLearning = false, bool DriftAware = false);
 
 /// <summary>A network to map onto a target: its populations' firing rates are asked for only once everything fits (it may take a simulation).</summary>
