@@ -41,10 +41,19 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     private static string Canonical(DigitalConfiguration c) => string.Join("\n",
-        new[] { $"{c.Model} {c.ModelHash} {c.Target} {c.TargetHash} {c.Seed} {c.DeviceTimestep:R}" }
+        new[] { $"{c.Model} {c.ModelHash} {c.Target} {c.TargetHash} {c.Seed} {c.DeviceTimestep:R} {c.Relays}" }
             .Concat(c.Projections.Select(p => $"{p.Projection} {p.Name} {p.TargetState} {p.Exponent}"))
             .Concat(c.Cores.Select(k => $"{k.Core} {k.Chip} {k.X} {k.Y} {k.Population} {k.Start} {k.Count} {k.Membrane} {string.Join(",", k.Decays)} {k.Threshold} {k.Bias} {k.Rest} {k.RefractorySteps} " +
-                $"[{string.Join(";", k.Synapses)}] [{string.Join(",", k.Routes)}]")));
+                $"[{string.Join(";", k.Synapses)}] [{string.Join(",", k.Routes)}] [{string.Join(";", k.Axons)}] " +
+                $"[{string.Join(";", k.AxonTypes.Select(t => $"{t.Projection}:{string.Join(",", t.Weights)}"))}]")));
+
+    /// <summary>The layered network of the relay tests on small truenorth-like cores of fan-out 1: relays, a binary crossbar, axon types.</summary>
+    private static (TargetDescription, DigitalConfiguration) Relayed()
+    {
+        var network = RelayTests.Layers(8, 64, "3 ms", feedback: true);
+        var target = RelayTests.Small("truenorth-like", 8, 1);
+        return (target, DigitalConfiguration.From(network, RelayTests.Map(network, target), "model-hash", "target-hash"));
+    }
 
     [Fact]
     public void AConfigurationReadsBackAsWrittenAndKeepsTheTargetsLimits()
@@ -57,6 +66,50 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(Canonical(configuration), Canonical(read!));
         Assert.Equal(network.TotalSynapses, read!.Cores.Sum(c => c.Synapses.Length));
         Assert.Equal(4000, read.Cores.Sum(c => c.Count));
+    }
+
+    [Fact]
+    public void RelayCoresAndAxonTypesReadBackAsWritten()
+    {
+        var (target, configuration) = Relayed();
+        Assert.NotNull(configuration.Relays);
+        Assert.Contains(configuration.Cores, c => c.Population == configuration.Relays!.Population);
+        Assert.All(configuration.Cores, c => Assert.NotEmpty(c.AxonTypes));
+        string folder = Write(configuration, "relayed");
+        var diagnostics = new DiagnosticBag();
+        var read = ConfigurationReader.Read(folder, (DigitalHardware)target.Hardware, diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items.Select(d => d.Message)));
+        Assert.Equal(Canonical(configuration), Canonical(read!));
+        Assert.Contains("\"relays\": {", File.ReadAllText(Path.Combine(folder, "manifest.json")));
+        Assert.Contains("\"version\": 2", File.ReadAllText(Path.Combine(folder, "manifest.json")));
+    }
+
+    [Theory]
+    [InlineData("model", "\"weights\":[255,", "\"weights\":[254,", "this synapse has mantissa 255, and its axon's type gives its neuron 254")]
+    [InlineData("model", "\"weights\":[255,", "\"weights\":[255,0,", "an axon type has one whole-number weight per neuron of the core (4)")]
+    [InlineData("relay", "\"threshold\":0", "\"threshold\":1", "a relay core's neurons are relays")]
+    [InlineData("relay", "\"axon_types\":[{\"projection\":3", "\"axon_types\":[{\"projection\":1", "this synapse is of projection 3, and its axon's type is projection 1's")]
+    [InlineData("relay", "[3,", "[4,", "this synapse names projection 4, which the manifest does not list")]
+    [InlineData("manifest", "\"neurons\": ", "\"neurons\": 1", "the relay cores do not hold relay neurons")]
+    public void ADamagedRelayOrAxonTypeIsReported(string file, string find, string replace, string message)
+    {
+        var (target, configuration) = Relayed();
+        string folder = Write(configuration, "damaged-" + file + replace.Length);
+        var relay = configuration.Cores.First(c => c.Population == configuration.Relays!.Population);
+        var model = configuration.Cores.First(c => c.Population != configuration.Relays!.Population && c.Synapses.Length > 0);
+        string path = Path.Combine(folder, file == "manifest" ? "manifest.json" : ConfigurationWriter.CoreFile(file == "relay" ? relay.Core : model.Core));
+        string text = File.ReadAllText(path);
+        Assert.Contains(find, text);
+        File.WriteAllText(path, ReplaceFirst(text, find, replace));
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(ConfigurationReader.Read(folder, (DigitalHardware)target.Hardware, diagnostics));
+        Assert.Contains(diagnostics.Items, d => d.IsError && d.Message.Contains(message));
+    }
+
+    private static string ReplaceFirst(string text, string find, string replace)
+    {
+        int at = text.IndexOf(find, StringComparison.Ordinal);
+        return text[..at] + replace + text[(at + find.Length)..];
     }
 
     [Fact]

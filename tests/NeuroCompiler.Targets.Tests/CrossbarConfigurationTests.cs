@@ -18,7 +18,7 @@ public sealed class CrossbarConfigurationTests : IDisposable
         var network = Models.CompileFile(Repository.Path("samples", "cuba.neuro"), $"seed={seed}", "duration=100 ms").Network!;
         var diagnostics = new DiagnosticBag();
         var mapping = CrossbarMapper.Map(new MappingRequest(network, CrossbarTargets.Repository(target), () => new Dictionary<int, double> { [0] = 5 },
-            new MappingOptions(DriftAware: true)), diagnostics);
+            new MappingOptions(DriftAware: true, FaultAware: true)), diagnostics);
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items.Select(d => d.Message)));
         return CrossbarConfiguration.From(network, mapping!, "model-hash", "target-hash");
     }
@@ -33,7 +33,7 @@ public sealed class CrossbarConfigurationTests : IDisposable
     }
 
     private static string Canonical(CrossbarConfiguration c) => string.Join("\n",
-        new[] { $"{c.Model} {c.ModelHash} {c.Target} {c.TargetHash} {c.Seed} {c.DeviceTimestep:R} {c.DriftAware}" }
+        new[] { $"{c.Model} {c.ModelHash} {c.Target} {c.TargetHash} {c.Seed} {c.DeviceTimestep:R} {c.DriftAware} {c.FaultAware}" }
             .Concat(c.Neurons.Select(n => $"{n.Population} {n.Name} {n.Size} {n.Membrane} {string.Join(";", n.Decays.Select(d => $"{d.State}:{string.Join(",", d.Shifts)}"))} {n.Threshold} {n.Bias} {n.Rest} {n.RefractorySteps}"))
             .Concat(c.Groups.Select(g => g.ToString()))
             .Concat(c.Tiles.Select(t => $"{t.Tile} {t.Group} {t.Start} {t.Count} {t.ColumnsUsed} {t.Synapses} [{string.Join(";", t.Rows)}] [{string.Join(";", t.Cells)}]")));

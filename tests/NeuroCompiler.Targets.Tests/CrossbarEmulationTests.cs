@@ -17,7 +17,7 @@ public class CrossbarEmulationTests
     /// base (1 µS), read at 1 V: 15 µA, the ADC's full scale (127 codes), and a gain of 1 (32768 / 2^15).
     /// The membrane loses v ≫ 3, the current x ≫ 1, each step.
     /// </summary>
-    private static CrossbarConfiguration OneNeuron(long threshold, int rows = 1) => new("hand", "", "tiny", "", 1, 1e-3, false,
+    private static CrossbarConfiguration OneNeuron(long threshold, int rows = 1) => new("hand", "", "tiny", "", 1, 1e-3, false, false,
         ImmutableArray.Create(new NeuronConfiguration(0, "P", 1, "v", ImmutableArray.Create(("v", ImmutableArray.Create(3)), ("x", ImmutableArray.Create(1))),
             threshold, Bias: 0, Rest: 0, RefractorySteps: 0)),
         ImmutableArray.Create(new ColumnGroup(0, 0, "x", new CellEncoding(WeightScheme.Differential, 16, 1, 1e-6, 16e-6, 1), 15e-6, 1, 32768, 15, 1)),

@@ -47,7 +47,13 @@ public class DigitalMappingTests
             // A TrueNorth neuron reaches one core; CUBA's reach dozens: the fan-out limit is reported per core.
             Assert.Null(routing);
             Assert.Contains(diagnostics.Items, d => d.CodeText == "NC0711" && d.Message.Contains("destination cores for one neuron (fan-out)") &&
-                d.Message.Contains("the target allows 1"));
+                d.Message.Contains("the target allows 1; relay neurons can pass its spikes on to them: map with --insert-relays to insert them"));
+            // With relays, every core keeps the fan-out of 1 (RelayTests check the trees).
+            diagnostics = new DiagnosticBag();
+            routing = Router.Route(network, partition, hardware, diagnostics, insertRelays: true);
+            Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items.Select(d => d.Message)));
+            Assert.All(routing!.Routes, r => Assert.Equal(1, r.MaxFanOut));
+            Assert.Equal(partition.CoreCount + routing.Relays.Cores.Length, routing.Places.Length);
             return;
         }
         Assert.NotNull(routing);
@@ -71,6 +77,82 @@ public class DigitalMappingTests
             }
         }
         Assert.Equal(routing.Places.Length, routing.Places.Select(p => (p.Chip, p.X, p.Y)).Distinct().Count());
+    }
+
+    /// <summary>Spike generators In0, In1, ... onto four LIF neurons P, one projection each as given (name = source : weight).</summary>
+    private static Network Fed(params (string Name, string Source, string Weight)[] projections)
+    {
+        var sources = projections.Select(p => p.Source).Distinct().Select(s => $"population {s} = SpikeGenerator[4] {{ times = 1 ms + i * 3 ms; period = 40 ms }}");
+        var lines = projections.Select(p => $"projection {p.Name} = {p.Source} -> P : Add {{ connect all_to_all; w = {p.Weight} }}");
+        return Models.Network($$"""
+            model fed { dt = 1 ms; duration = 50 ms }
+            neuron Lif {
+              state v = 0 mV
+              state x = 0 mV
+              dv/dt = (x - v) / (10 ms)
+              dx/dt = -x / (5 ms)
+              method exact
+              threshold v > 10 mV
+              reset { v = 0 mV }
+            }
+            synapse Add {
+              param w = 1 mV
+              on_pre { x += w }
+            }
+            population P = Lif[4]
+            {{string.Join("\n", sources)}}
+            {{string.Join("\n", lines)}}
+            """);
+    }
+
+    public static TheoryData<string, (string, string, string)[], string> AxonTypeProblems => new()
+    {
+        {
+            "more projections than axon types", new[] { ("a", "In0", "0.1 mV"), ("b", "In1", "0.1 mV"), ("c", "In2", "0.1 mV") },
+            "projection 'c' cannot run on 'truenorth-like': core 0 (P[0:4]) is fed by 3 projections (a, b, c), and it has 2 axon types; a binary-crossbar core gives each projection feeding it an axon type of its own, and every synapse the weight of its axon's type for its neuron"
+        },
+        {
+            "weights that vary onto one neuron", new[] { ("a", "In0", "0.05 mV + 0.02 mV * i") },
+            "projection 'a' cannot run on 'truenorth-like': neuron P[0] on core 0 (P[0:4]) has weights 28 and 40 (mantissas); on a binary crossbar a synapse's weight is that of its axon's type for its neuron, so every synapse of 'a' onto one neuron must have the same weight"
+        },
+        {
+            "one source through two projections", new[] { ("a", "In0", "0.1 mV"), ("b", "In0", "0.2 mV") },
+            "projection 'b' cannot run on 'truenorth-like': In0[0] reaches core 0 (P[0:4]) through projections 'a' and 'b'; an input axon of a binary crossbar has one type, and each projection feeding a core has a type of its own"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(AxonTypeProblems))]
+    public void ABinaryCrossbarCoreNeedsOneWeightPerAxonTypeAndNeuron(string why, (string, string, string)[] projections, string message)
+    {
+        // truenorth-like with 2 axon types per core (4 in the file).
+        var text = File.ReadAllText(Repository.Path("targets", "truenorth-like.json")).Replace("\"axon_types\": 4", "\"axon_types\": 2");
+        var target = TargetRegistry.Read(SourceText.From(text, "truenorth-like.json"), new DiagnosticBag())!;
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(DigitalMapper.Map(Fed(projections), target, () => new Dictionary<int, double>(), new MappingOptions(), diagnostics));
+        var error = Assert.Single(diagnostics.Items, d => d.IsError);
+        Assert.True(error.CodeText == "NC0712", why);
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void EachProjectionFeedingABinaryCrossbarCoreGetsAnAxonTypeWithItsWeightPerNeuron()
+    {
+        var network = Fed(("a", "In0", "0.1 mV"), ("b", "In1", "-0.2 mV"));
+        var target = TargetRegistry.Read(SourceText.From(File.ReadAllText(Repository.Path("targets", "truenorth-like.json")), "truenorth-like.json"), new DiagnosticBag())!;
+        var diagnostics = new DiagnosticBag();
+        var mapping = DigitalMapper.Map(network, target, () => new Dictionary<int, double>(), new MappingOptions(), diagnostics)!;
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items.Select(d => d.Message)));
+        var core = Assert.Single(mapping.Axons);
+        // In0's four neurons on type 0 (a), In1's on type 1 (b); each type's weight is the projection's mantissa for every neuron.
+        Assert.Equal(new[] { 0, 0, 0, 0, 1, 1, 1, 1 }, core.Axons.Select(a => a.Type));
+        Assert.Equal(Enumerable.Range(0, 4).Concat(Enumerable.Range(0, 4)), core.Axons.Select(a => a.SourceNeuron));
+        Assert.Equal(new[] { 0, 1 }, core.Types.Select(t => t.Projection));
+        for (int t = 0; t < 2; t++)
+        {
+            Assert.All(core.Types[t].Weights, w => Assert.Equal(mapping.Projections[t].Mantissas[0], w));
+        }
+        Assert.True(mapping.Projections[1].Mantissas[0] < 0);
     }
 
     [Fact]

@@ -47,6 +47,95 @@ public class EmulationTests
         Assert.Equal(new long[] { 0, 3, 6, 9 }, spikes.Select(s => s.Step));
     }
 
+    [Theory]
+    [InlineData(1000, new long[] { 3 })]
+    [InlineData(1439, new long[] { 4 })]
+    public void OnABinaryCrossbarTheWeightIsTheAxonTypesForTheNeuron(long threshold, long[] expected)
+    {
+        // The synapse's own mantissa (0) is not used: its axon's type gives the neuron 600, as in the hand trace above.
+        var config = OneNeuron(threshold);
+        var core = config.Cores[0] with
+        {
+            Synapses = ImmutableArray.Create(new ConfiguredSynapse(0, 1, 0, 0, 0, 1)),
+            Axons = ImmutableArray.Create(new InputAxon(1, 0, 0)),
+            AxonTypes = ImmutableArray.Create(new AxonType(0, ImmutableArray.Create(600))),
+        };
+        var spikes = new DigitalEmulator(config with { Cores = ImmutableArray.Create(core) }, 24, 4096, (_, _) => 0)
+            .Run(8, new[] { new DeviceSpike(0, 1, 0), new DeviceSpike(1, 1, 0) });
+        Assert.Equal(expected, spikes.Select(s => s.Step));
+    }
+
+    [Fact]
+    public void ARelayCorePassesEachSpikeOnInTheStepItArrives()
+    {
+        // Input 1:0 → relay 2:0 (core 1: no decay, threshold 0, weight 1, delay 1) → the neuron (mantissa 600, delay 1).
+        // The inputs of steps 0 and 1 reach the relay at 1 and 2, it fires then, and the neuron gets them at 2 and 3:
+        // the hand trace one step later, the spike at 4 instead of 3.
+        var config = OneNeuron(1000);
+        var neuron = config.Cores[0] with { Synapses = ImmutableArray.Create(new ConfiguredSynapse(0, 2, 0, 0, 600, 1)) };
+        var relay = new CoreConfiguration(1, 0, 1, 0, 2, 0, 1, "v", ImmutableArray.Create(("v", 0)), Threshold: 0, Bias: 0, Rest: 0, RefractorySteps: 0,
+            ImmutableArray.Create(new ConfiguredSynapse(1, 1, 0, 0, 1, 1)), ImmutableArray.Create(0));
+        config = config with
+        {
+            Projections = config.Projections.Add(new ProjectionConfiguration(1, "relay", "v", 0)),
+            Cores = ImmutableArray.Create(neuron, relay),
+            Relays = new RelayConfiguration(2, 1, 1),
+        };
+        var spikes = new DigitalEmulator(config, 24, 4096, (_, _) => 0).Run(8, new[] { new DeviceSpike(0, 1, 0), new DeviceSpike(1, 1, 0) });
+        Assert.Equal(new[] { new DeviceSpike(1, 2, 0), new DeviceSpike(2, 2, 0), new DeviceSpike(4, 0, 0) }, spikes);
+    }
+
+    /// <summary>The mapping's spikes over <paramref name="steps"/> device steps (relays' left out), In neuron i firing at 1 + 3i, every 40 steps.</summary>
+    private static List<DeviceSpike> Emulate(Network network, DigitalMapping mapping, int steps)
+    {
+        var hardware = (DigitalHardware)mapping.Target.Hardware;
+        var configuration = DigitalConfiguration.From(network, mapping, "", "");
+        var input = network.Populations.Single(p => p.Name == "In");
+        var inputs = Enumerable.Range(0, input.Size).SelectMany(i => Enumerable.Range(0, steps / 40 + 1).Select(k => new DeviceSpike(1 + 3 * i + 40L * k, input.Index, i))).ToList();
+        var spikes = new DigitalEmulator(configuration, hardware.Formats.StateBits, hardware.Formats.DecayUnity, (_, _) => 0).Run(steps, inputs);
+        return spikes.Where(s => s.Population != mapping.Routing.Relays.Population).ToList();
+    }
+
+    [Theory]
+    [InlineData("loihi-like", 2)]
+    [InlineData("truenorth-like", 1)]
+    public void WhereTheDelaysAllowRelaysChangeNoSpike(string target, int fanOut)
+    {
+        // A → B all to all, 3 steps: through a relay, 1 + 2; B feeds A back (2 steps), through relays too on fan-out 1.
+        // The same network on the same cores with an unlimited fan-out needs no relay; the spikes are the same, to the step.
+        var network = RelayTests.Layers(8, 64, "3 ms", feedback: true, weight: "12 mV");
+        var relayed = RelayTests.Map(network, RelayTests.Small(target, 8, fanOut));
+        var direct = RelayTests.Map(network, RelayTests.Small(target, 8, 1000), relays: false);
+        Assert.NotEmpty(relayed.Routing.Relays.Neurons);
+        Assert.Empty(direct.Routing.Relays.Neurons);
+        Assert.Equal(direct.Partition.Cores.ToList(), relayed.Partition.Cores.ToList());
+        Assert.All(relayed.Projections, p => Assert.Equal(0, p.DelaysLengthened));
+        var expected = Emulate(network, direct, 500);
+        var spikes = Emulate(network, relayed, 500);
+        Assert.Contains(expected, s => s.Population == 1);
+        Assert.Contains(expected, s => s.Population == 2);
+        Assert.Equal(expected, spikes);
+    }
+
+    [Theory]
+    [InlineData("loihi-like", 2)]
+    [InlineData("truenorth-like", 1)]
+    public void WhereTheRelayLengthensTheDelayTheLayerAfterItSpikesOneStepLater(string target, int fanOut)
+    {
+        // A → B, one step asked: through a relay it takes two. A is fed from outside, B only by A and starts at rest,
+        // so A spikes as before and B exactly one step later (what falls after the end is cut).
+        const int steps = 500;
+        var network = RelayTests.Layers(8, 64, "1 ms", weight: "12 mV");
+        var relayed = RelayTests.Map(network, RelayTests.Small(target, 8, fanOut));
+        var direct = RelayTests.Map(network, RelayTests.Small(target, 8, 1000), relays: false);
+        Assert.Equal(512, relayed.Projections.Single(p => p.Name == "ab").DelaysLengthened);
+        var expected = Emulate(network, direct, steps).Select(s => s.Population == 2 ? s with { Step = s.Step + 1 } : s).Where(s => s.Step < steps)
+            .OrderBy(s => s.Step).ThenBy(s => s.Population).ThenBy(s => s.Neuron).ToList();
+        var spikes = Emulate(network, relayed, steps).OrderBy(s => s.Step).ThenBy(s => s.Population).ThenBy(s => s.Neuron).ToList();
+        Assert.Contains(expected, s => s.Population == 2);
+        Assert.Equal(expected, spikes);
+    }
+
     [Fact]
     public void CubaOnALoihiLikeTargetKeepsItsRateWithinTheMappingsError()
     {

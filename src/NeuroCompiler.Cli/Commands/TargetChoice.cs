@@ -17,14 +17,17 @@ internal sealed class TargetChoice
     public Option<bool> FreezeLearning { get; } = new("--freeze-learning") { Description = "Map projections whose learning the target cannot run with their initial weights, fixed (counted in the report)" };
     public Option<bool> DriftAware { get; } = new("--drift-aware") { Description = "Memristor targets: recalibrate each column group's gain for the drift expected since programming" };
 
+    public Option<bool> FaultAware { get; } = new("--fault-aware") { Description = "Memristor targets: program and verify, setting the healthy cell of a pair whose other cell is stuck" };
+
     public TargetChoice(bool required) =>
         Target = new Option<string>("--target") { Description = "The hardware target (neuroc targets lists them)", Required = required };
 
     /// <summary>Every option of the choice, to add to a command.</summary>
-    public IEnumerable<Option> Options => new Option[] { Target, Folder, ClampDelays, InsertRelays, FreezeLearning, DriftAware };
+    public IEnumerable<Option> Options => new Option[] { Target, Folder, ClampDelays, InsertRelays, FreezeLearning, DriftAware, FaultAware };
 
     public MappingOptions Mapping(ParseResult parse) =>
-        new(parse.GetValue(ClampDelays), parse.GetValue(InsertRelays), parse.GetValue(FreezeLearning), parse.GetValue(DriftAware));
+        new(parse.GetValue(ClampDelays), parse.GetValue(InsertRelays), parse.GetValue(FreezeLearning), parse.GetValue(DriftAware),
+            parse.GetValue(FaultAware));
 
     /// <summary>Maps the network onto the target through its family; prints every diagnostic; null after errors.</summary>
     public static ITargetMapping? Map(Network network, TargetDescription target, Func<IReadOnlyDictionary<int, double>> rates, MappingOptions options, TextWriter error)

@@ -3,14 +3,19 @@ using System.Globalization;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Targets.Json;
+using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Targets.Configuration;
 
 /// <summary>
-/// Reads a configuration folder written by <see cref="ConfigurationWriter"/> and checks it: the format
-/// and version, every field's kind, that every core file the manifest promises is there, that synapses
-/// point at neurons the core has, and, given the target, that every core keeps the target's limits.
-/// Problems are diagnostics with the file, line and column; the result is null when there was one.
+/// Reads a configuration folder written by <see cref="ConfigurationWriter"/> (versions 1 and 2) and checks it: the
+/// format and version, every field's kind, that every core file the manifest promises is there, that synapses point at
+/// neurons the core has and at projections the manifest names, that relay cores hold relays (no decay, threshold 0, no
+/// refractory period, fed by the relay projection with weight 1) covering every relay neuron once, that on a core with
+/// axon types every synapse has an axon whose type is its projection's and whose weight for its neuron is its
+/// mantissa, and, given the target, that every core keeps the target's limits (neurons, synapse memory, input axons,
+/// axon types, weights, delays, routing entries). Problems are diagnostics with the file, line and column; the result
+/// is null when there was one.
 /// </summary>
 public static class ConfigurationReader
 {
@@ -26,7 +31,7 @@ public static class ConfigurationReader
         {
             manifest.Report(ErrorCode.TargetValueOutOfRange, manifest.Span, $"this is not a digital configuration (format \"{format}\", expected \"{DigitalConfiguration.Format}\")");
         }
-        var version = manifest.Integer("version", 1, DigitalConfiguration.Version);
+        manifest.Integer("version", 1, DigitalConfiguration.Version);
         var model = manifest.String("model");
         var modelHash = manifest.String("model_sha256");
         var target = manifest.String("target");
@@ -55,26 +60,61 @@ public static class ConfigurationReader
                 var state = p.String("target_state");
                 var exponent = p.Integer("exponent", -64, 64);
                 p.Done();
-                if (index is { } i && name is { } n && state is { } s && exponent is { } e)
+                if (index is { } i && projections.Any(q => q.Projection == i))
                 {
-                    projections.Add(new ProjectionConfiguration((int)i, n, s, (int)e));
+                    manifest.Report(ErrorCode.TargetValueOutOfRange, item.Span, $"projection {i} is listed twice");
                 }
+                else if (index is { } j && name is { } n && state is { } s && exponent is { } e)
+                {
+                    projections.Add(new ProjectionConfiguration((int)j, n, s, (int)e));
+                }
+            }
+        }
+        var known = projections.ToDictionary(p => p.Projection);
+        RelayConfiguration? relays = null;
+        if (manifest.Object("relays", required: false) is { } r)
+        {
+            var population = r.Integer("population", 0, int.MaxValue);
+            var projection = r.Integer("projection", 0, int.MaxValue);
+            var neurons = r.Integer("neurons", 1, int.MaxValue);
+            r.Done();
+            if (projection is { } q && !known.ContainsKey((int)q))
+            {
+                r.Report(ErrorCode.TargetValueOutOfRange, r.Span, $"'relays.projection' is {q}, and no projection has that index");
+            }
+            else if (population is { } a && projection is { } b && neurons is { } c)
+            {
+                relays = new RelayConfiguration((int)a, (int)b, (int)c);
             }
         }
         manifest.Done();
         var cores = ImmutableArray.CreateBuilder<CoreConfiguration>();
         for (int c = 0; c < (coreCount ?? 0); c++)
         {
-            if (Core(Path.Combine(folder, ConfigurationWriter.CoreFile(c)), c, projections.Select(p => p.Projection).ToHashSet(), hardware, diagnostics) is { } core)
+            if (Core(Path.Combine(folder, ConfigurationWriter.CoreFile(c)), c, known, relays, hardware, diagnostics) is { } core)
             {
                 cores.Add(core);
+            }
+        }
+        if (relays is not null && diagnostics.Items.Count(d => d.IsError) == before)
+        {
+            // Relay cores hold every relay neuron once, in order.
+            var relayCores = cores.Where(c => c.Population == relays.Population).ToList();
+            bool tiled = relayCores.Select(c => c.Count).Sum() == relays.Neurons &&
+                         relayCores.Zip(relayCores.Skip(1)).All(p => p.First.Start + p.First.Count == p.Second.Start) && relayCores[0].Start == 0;
+            if (!tiled)
+            {
+                manifest.Report(ErrorCode.TargetValueOutOfRange, manifest.Span, $"the relay cores do not hold relay neurons 0 to {relays.Neurons - 1} once each, in order");
             }
         }
         if (diagnostics.Items.Count(d => d.IsError) > before)
         {
             return null;
         }
-        return new DigitalConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, projections.ToImmutable(), cores.ToImmutable());
+        return new DigitalConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, projections.ToImmutable(), cores.ToImmutable())
+        {
+            Relays = relays,
+        };
     }
 
     internal static FieldReader? Open(string path, DiagnosticBag diagnostics)
@@ -97,7 +137,8 @@ public static class ConfigurationReader
         return null;
     }
 
-    private static CoreConfiguration? Core(string path, int expected, HashSet<int> projections, DigitalHardware? hardware, DiagnosticBag diagnostics)
+    private static CoreConfiguration? Core(string path, int expected, IReadOnlyDictionary<int, ProjectionConfiguration> projections, RelayConfiguration? relays,
+        DigitalHardware? hardware, DiagnosticBag diagnostics)
     {
         if (Open(path, diagnostics) is not { } core)
         {
@@ -111,6 +152,11 @@ public static class ConfigurationReader
         var population = core.Integer("population", 0, int.MaxValue);
         var start = core.Integer("start", 0, int.MaxValue);
         var count = core.Integer("count", 1, hardware?.Core.Neurons ?? int.MaxValue);
+        bool relayCore = relays is not null && population == relays.Population;
+        if (relayCore && start + count > relays!.Neurons)
+        {
+            core.Report(ErrorCode.TargetValueOutOfRange, core.Span, $"this relay core holds relays {start} to {start + count - 1}, and there are {relays.Neurons}");
+        }
         var decays = ImmutableArray.CreateBuilder<(string, int)>();
         long? threshold = null, bias = null, rest = null, refractory = null;
         string? membrane = null;
@@ -129,13 +175,18 @@ public static class ConfigurationReader
                 d.Done();
             }
             long limit = hardware is null ? long.MaxValue : (1L << (hardware.Formats.ThresholdBits - 1)) - 1;
-            threshold = neuron.Integer("threshold", 1, limit);
+            threshold = neuron.Integer("threshold", relayCore ? 0 : 1, limit);
             bias = neuron.Integer("bias", long.MinValue / 2, long.MaxValue / 2);
             rest = neuron.Integer("rest", long.MinValue / 2, long.MaxValue / 2);
             refractory = neuron.Integer("refractory_steps", 0, int.MaxValue);
             neuron.Done();
+            if (relayCore && (decays.Any(e => e.Item2 != 0) || threshold != 0 || bias != 0 || rest != 0 || refractory != 0))
+            {
+                neuron.Report(ErrorCode.TargetValueOutOfRange, neuron.Span, "a relay core's neurons are relays: no decay, threshold 0, bias 0, rest 0 and no refractory period");
+            }
         }
         var synapses = ImmutableArray.CreateBuilder<ConfiguredSynapse>();
+        var spans = new List<TextSpan>();
         if (core.Array("synapses") is { } list)
         {
             foreach (var item in list.Items)
@@ -146,18 +197,22 @@ public static class ConfigurationReader
                     continue;
                 }
                 var synapse = new ConfiguredSynapse((int)p.Value, (int)sp.Value, (int)sn.Value, (int)t.Value, (int)m.Value, (int)de.Value);
-                if (!projections.Contains(synapse.Projection) || synapse.Target < 0 || synapse.Target >= (count ?? 0) ||
-                    hardware is not null && (synapse.Delay < hardware.Delays.MinSteps || synapse.Delay > hardware.Delays.MaxSteps ||
-                        synapse.Mantissa < -(1L << (hardware.Formats.WeightBitsMax - 1)) || synapse.Mantissa > (1L << (hardware.Formats.WeightBitsMax - 1)) - 1))
+                if (Problem(synapse, (int)(count ?? 0), relayCore, projections, relays, hardware) is { } problem)
                 {
-                    core.Report(ErrorCode.TargetValueOutOfRange, item.Span, "this synapse names an unknown projection, a neuron the core does not have, or a weight or delay beyond the target's range");
+                    core.Report(ErrorCode.TargetValueOutOfRange, item.Span, $"this synapse {problem}");
                     continue;
                 }
                 synapses.Add(synapse);
+                spans.Add(item.Span);
             }
-            if (hardware is not null && (long)synapses.Count * (hardware.Core.SynapseOverheadBits + hardware.Formats.WeightBitsMax) > hardware.Core.SynapseMemoryBits)
+            int sources = synapses.Select(s => (s.SourcePopulation, s.SourceNeuron)).Distinct().Count();
+            if (hardware is not null && (long)synapses.Count * Partitioner.BitsPerSynapse(hardware) > hardware.Core.SynapseMemoryBits)
             {
                 core.Report(ErrorCode.TargetLimitExceeded, list.Span, $"{synapses.Count:N0} synapses do not fit the core's {hardware.Core.SynapseMemoryBits:N0} bits of synapse memory");
+            }
+            if (hardware is not null && sources > hardware.Core.InputAxons)
+            {
+                core.Report(ErrorCode.TargetLimitExceeded, list.Span, $"the synapses come from {sources:N0} neurons, more than the core's {hardware.Core.InputAxons:N0} input axons");
             }
         }
         var routes = ImmutableArray.CreateBuilder<int>();
@@ -179,12 +234,155 @@ public static class ConfigurationReader
                 core.Report(ErrorCode.TargetLimitExceeded, routeList.Span, $"{routes.Count} routes exceed the target's {hardware.Routing.TableEntries} routing-table entries");
             }
         }
+        var (axons, types) = Axons(core, (int)(count ?? 0), synapses, spans, projections, hardware);
         core.Done();
         if (diagnostics.Items.Count(d => d.IsError) > before)
         {
             return null;
         }
         return new CoreConfiguration((int)index!, (int)chip!, (int)x!, (int)y!, (int)population!, (int)start!, (int)count!, membrane!, decays.ToImmutable(),
-            threshold!.Value, bias!.Value, rest!.Value, (int)refractory!, synapses.ToImmutable(), routes.ToImmutable());
+            threshold!.Value, bias!.Value, rest!.Value, (int)refractory!, synapses.ToImmutable(), routes.ToImmutable())
+        {
+            Axons = axons,
+            AxonTypes = types,
+        };
+    }
+
+    /// <summary>What is wrong with a synapse of a core of <paramref name="count"/> neurons, or null.</summary>
+    private static string? Problem(ConfiguredSynapse synapse, int count, bool relayCore, IReadOnlyDictionary<int, ProjectionConfiguration> projections,
+        RelayConfiguration? relays, DigitalHardware? hardware)
+    {
+        bool relaySynapse = relays is not null && synapse.Projection == relays.Projection;
+        if (!projections.ContainsKey(synapse.Projection))
+        {
+            return $"names projection {synapse.Projection}, which the manifest does not list";
+        }
+        if (synapse.Target < 0 || synapse.Target >= count)
+        {
+            return $"feeds neuron {synapse.Target}, and the core has {count}";
+        }
+        if (relaySynapse != relayCore)
+        {
+            return relayCore ? "feeds a relay, and is not of the relay projection" : "is of the relay projection, and this is not a relay core";
+        }
+        if (relaySynapse && synapse.Mantissa != 1)
+        {
+            return $"feeds a relay with weight {synapse.Mantissa}; a relay's synapse has weight 1";
+        }
+        if (relays is not null && synapse.SourcePopulation == relays.Population && (synapse.SourceNeuron < 0 || synapse.SourceNeuron >= relays.Neurons))
+        {
+            return $"comes from relay {synapse.SourceNeuron}, and there are {relays.Neurons}";
+        }
+        if (hardware is not null && (synapse.Delay < hardware.Delays.MinSteps || synapse.Delay > hardware.Delays.MaxSteps))
+        {
+            return $"has a delay of {synapse.Delay} steps, outside the target's {hardware.Delays.MinSteps}–{hardware.Delays.MaxSteps}";
+        }
+        long top = hardware is null ? long.MaxValue : (1L << (hardware.Formats.WeightBitsMax - 1)) - 1;
+        if (synapse.Mantissa < -top - 1 || synapse.Mantissa > top)
+        {
+            return $"has a mantissa of {synapse.Mantissa}, beyond the target's {hardware!.Formats.WeightBitsMax}-bit weights";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A core's <c>axons</c> and <c>axon_types</c>: both or neither, and both on every core with synapses of a
+    /// binary-crossbar target; at most the target's axon types, each a listed projection's, with one weight per neuron in
+    /// the target's weight range; each axon a distinct source with a type there is; and every synapse on an axon of its
+    /// projection's type whose weight for its neuron is the synapse's mantissa.
+    /// </summary>
+    private static (ImmutableArray<InputAxon>, ImmutableArray<AxonType>) Axons(FieldReader core, int count, IReadOnlyList<ConfiguredSynapse> synapses,
+        IReadOnlyList<TextSpan> spans, IReadOnlyDictionary<int, ProjectionConfiguration> projections, DigitalHardware? hardware)
+    {
+        var none = (ImmutableArray<InputAxon>.Empty, ImmutableArray<AxonType>.Empty);
+        var axonList = core.Array("axons", required: false);
+        var typeList = core.Array("axon_types", required: false);
+        if (axonList is null && typeList is null)
+        {
+            if (hardware is { Core.BinaryCrossbar: true } && synapses.Count > 0)
+            {
+                core.Report(ErrorCode.MissingTargetField, core.Span, "a core of a binary-crossbar target needs its 'axons' and 'axon_types' (configuration version 2)");
+            }
+            return none;
+        }
+        if (axonList is null || typeList is null)
+        {
+            core.Report(ErrorCode.MissingTargetField, core.Span, "'axons' and 'axon_types' go together");
+            return none;
+        }
+        if (hardware is { Core.BinaryCrossbar: false })
+        {
+            core.Report(ErrorCode.TargetValueOutOfRange, typeList.Span, "the target has no binary crossbar, so its cores have no axon types");
+            return none;
+        }
+        var types = ImmutableArray.CreateBuilder<AxonType>();
+        long top = hardware is null ? long.MaxValue : (1L << (hardware.Formats.WeightBitsMax - 1)) - 1;
+        foreach (var item in typeList.Items)
+        {
+            if (item is not JsonObject o)
+            {
+                core.Report(ErrorCode.TargetValueType, item.Span, "an axon type is an object { projection, weights }");
+                continue;
+            }
+            var type = new FieldReader(o, $"axon_types[{types.Count}]", core.Text, core.Diagnostics);
+            var projection = type.Integer("projection", 0, int.MaxValue);
+            var weights = type.Array("weights");
+            type.Done();
+            if (projection is not { } p || weights is null)
+            {
+                continue;
+            }
+            if (!projections.ContainsKey((int)p))
+            {
+                core.Report(ErrorCode.TargetValueOutOfRange, item.Span, $"this axon type is projection {p}'s, which the manifest does not list");
+                continue;
+            }
+            if (weights.Items.Length != count || weights.Items.Any(w => w is not JsonNumber { Value: var v } || v != Math.Floor(v) || v < -top - 1 || v > top))
+            {
+                core.Report(ErrorCode.TargetValueOutOfRange, weights.Span,
+                    $"an axon type has one whole-number weight per neuron of the core ({count}){(hardware is null ? "" : $", each within the target's {hardware.Formats.WeightBitsMax}-bit weights")}");
+                continue;
+            }
+            types.Add(new AxonType((int)p, weights.Items.Select(w => (int)((JsonNumber)w).Value).ToImmutableArray()));
+        }
+        if (hardware is not null && types.Count > hardware.Core.AxonTypes)
+        {
+            core.Report(ErrorCode.TargetLimitExceeded, typeList.Span, $"{types.Count} axon types, and the target's cores have {hardware.Core.AxonTypes}");
+        }
+        var axons = ImmutableArray.CreateBuilder<InputAxon>();
+        var axonOf = new Dictionary<(int, int), InputAxon>();
+        foreach (var item in axonList.Items)
+        {
+            if (item is not JsonArray { Items: [JsonNumber sp, JsonNumber sn, JsonNumber t] } || t.Value < 0 || t.Value >= types.Count || t.Value != Math.Floor(t.Value))
+            {
+                core.Report(ErrorCode.TargetValueType, item.Span, $"an axon is [source population, source neuron, axon type], the type one of the core's {types.Count}");
+                continue;
+            }
+            var axon = new InputAxon((int)sp.Value, (int)sn.Value, (int)t.Value);
+            if (!axonOf.TryAdd((axon.SourcePopulation, axon.SourceNeuron), axon))
+            {
+                core.Report(ErrorCode.TargetValueOutOfRange, item.Span, "a second axon from the same neuron");
+                continue;
+            }
+            axons.Add(axon);
+        }
+        if (hardware is not null && axons.Count > hardware.Core.InputAxons)
+        {
+            core.Report(ErrorCode.TargetLimitExceeded, axonList.Span, $"{axons.Count} axons, and the target's cores have {hardware.Core.InputAxons} input axons");
+        }
+        for (int i = 0; i < synapses.Count; i++)
+        {
+            var s = synapses[i];
+            string? problem = !axonOf.TryGetValue((s.SourcePopulation, s.SourceNeuron), out var axon) ? "comes from a neuron the core has no axon for"
+                : axon.Type >= types.Count ? null
+                : types[axon.Type].Projection != s.Projection ? $"is of projection {s.Projection}, and its axon's type is projection {types[axon.Type].Projection}'s"
+                : types[axon.Type].Weights[s.Target] != s.Mantissa ? $"has mantissa {s.Mantissa}, and its axon's type gives its neuron {types[axon.Type].Weights[s.Target]}"
+                : null;
+            if (problem is not null)
+            {
+                core.Report(ErrorCode.TargetValueOutOfRange, spans[i], $"this synapse {problem}");
+            }
+        }
+        return (axons.ToImmutable(), types.ToImmutable());
     }
 }

@@ -5,10 +5,23 @@ using NeuroCompiler.Output;
 namespace NeuroCompiler.Targets.Configuration;
 
 /// <summary>
-/// Writes a <see cref="DigitalConfiguration"/>: <c>manifest.json</c> and one <c>core-NNNN.json</c> per core,
-/// each synapse as [projection, source population, source neuron, target neuron on the core,
-/// mantissa, delay in device steps]. Numbers are written so that reading them back gives the same
-/// values (doubles round-trip).
+/// Writes a <see cref="DigitalConfiguration"/> (version <see cref="DigitalConfiguration.Version"/>):
+/// <list type="bullet">
+/// <item><c>manifest.json</c>: <c>format</c>, <c>version</c>, <c>model</c>, <c>model_sha256</c>, <c>target</c>,
+/// <c>target_sha256</c>, <c>seed</c> (a whole number in a string), <c>device_timestep_s</c>, <c>cores</c> (how many
+/// core files), <c>projections</c> (each { <c>index</c>, <c>name</c>, <c>target_state</c>, <c>exponent</c> }; the relay
+/// projection among them when there are relays), and, only when the mapping inserted relays, <c>relays</c>
+/// { <c>population</c>: the relay neurons' population number, <c>projection</c>: the relay synapses' projection
+/// number, <c>neurons</c>: how many relay neurons };</item>
+/// <item>one <c>core-NNNN.json</c> per core: <c>core</c>, <c>chip</c>, <c>x</c>, <c>y</c>, <c>population</c>,
+/// <c>start</c>, <c>count</c> (its neurons; relay neurons on a relay core); <c>neuron</c> { <c>membrane</c>,
+/// <c>decays</c> { state: decay }, <c>threshold</c>, <c>bias</c>, <c>rest</c>, <c>refractory_steps</c> };
+/// <c>synapses</c>, each [projection, source population, source neuron, target neuron on the core, mantissa, delay in
+/// device steps] (the source is the neuron whose spikes arrive: a relay for a relayed neuron); <c>routes</c> (destination
+/// cores); and on a binary-crossbar target <c>axons</c>, each [source population, source neuron, axon type], and
+/// <c>axon_types</c>, each { <c>projection</c>, <c>weights</c>: one mantissa per neuron of the core }.</item>
+/// </list>
+/// Numbers are written so that reading them back gives the same values (doubles round-trip).
 /// </summary>
 public static class ConfigurationWriter
 {
@@ -38,6 +51,14 @@ public static class ConfigurationWriter
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (configuration.Relays is { } relays)
+            {
+                json.WriteStartObject("relays");
+                json.WriteNumber("population", relays.Population);
+                json.WriteNumber("projection", relays.Projection);
+                json.WriteNumber("neurons", relays.Neurons);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         foreach (var core in configuration.Cores)
@@ -84,6 +105,33 @@ public static class ConfigurationWriter
                 json.WriteNumberValue(route);
             }
             json.WriteEndArray();
+            if (!core.AxonTypes.IsEmpty)
+            {
+                json.WriteStartArray("axons");
+                foreach (var axon in core.Axons)
+                {
+                    json.WriteStartArray();
+                    json.WriteNumberValue(axon.SourcePopulation);
+                    json.WriteNumberValue(axon.SourceNeuron);
+                    json.WriteNumberValue(axon.Type);
+                    json.WriteEndArray();
+                }
+                json.WriteEndArray();
+                json.WriteStartArray("axon_types");
+                foreach (var type in core.AxonTypes)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("projection", type.Projection);
+                    json.WriteStartArray("weights");
+                    foreach (int weight in type.Weights)
+                    {
+                        json.WriteNumberValue(weight);
+                    }
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
     }

@@ -41,6 +41,7 @@ public static class CrossbarConfigurationReader
         }
         var timestep = manifest.Number("device_timestep_s", 1e-9, 10);
         var driftAware = manifest.Boolean("drift_aware");
+        var faultAware = manifest.Boolean("fault_aware");
         var tileCount = manifest.Integer("tiles", 0, hardware.Array.Tiles);
         var neurons = Items(manifest, "neurons", Neuron);
         var groups = Items(manifest, "column_groups", (r, i) => Group(r, i, hardware));
@@ -58,7 +59,7 @@ public static class CrossbarConfigurationReader
         {
             return null;
         }
-        return new CrossbarConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, driftAware!.Value, neurons, groups, tiles.ToImmutable());
+        return new CrossbarConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, driftAware!.Value, faultAware!.Value, neurons, groups, tiles.ToImmutable());
     }
 
     private static ImmutableArray<T> Items<T>(FieldReader reader, string name, Func<FieldReader, int, T?> read) where T : class

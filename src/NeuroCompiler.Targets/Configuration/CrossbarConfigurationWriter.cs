@@ -27,6 +27,7 @@ public static class CrossbarConfigurationWriter
             json.WriteString("seed", configuration.Seed.ToString(CultureInfo.InvariantCulture));
             json.WriteNumber("device_timestep_s", configuration.DeviceTimestep);
             json.WriteBoolean("drift_aware", configuration.DriftAware);
+            json.WriteBoolean("fault_aware", configuration.FaultAware);
             json.WriteNumber("tiles", configuration.Tiles.Length);
             json.WriteStartArray("neurons");
             foreach (var n in configuration.Neurons)

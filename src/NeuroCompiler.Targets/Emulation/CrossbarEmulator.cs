@@ -11,6 +11,8 @@ public sealed record CrossbarCounts(long Conversions, long Clipped);
 /// <summary>
 /// Runs a crossbar configuration as the device would, <see cref="Time"/> seconds after it was programmed. The
 /// cells' conductances are fixed for the run (<see cref="ProgrammedArray"/>: faults, programming noise, drift).
+/// With a fault-aware configuration, programming reads every pair back: where one cell is stuck, its partner is
+/// programmed so that the pair's difference is the one asked for, as far as the partner's range allows.
 /// One device step:
 /// <list type="number">
 /// <item>every neuron circuit decays its states by shifts; the membrane, unless refractory, adds the other
@@ -122,12 +124,16 @@ public sealed class CrossbarEmulator
         {
             levels[cell.Row * tile.ColumnsUsed + cell.Column] = cell.Level;
         }
-        double G(int row, int column) => ProgrammedArray.Conductance(_hardware.Device, encoding.Conductance(levels[row * tile.ColumnsUsed + column]),
-            _seed, tile.Tile, row, column, columns, Time);
+        double Target(int row, int column) => encoding.Conductance(levels[row * tile.ColumnsUsed + column]);
+        double? Stuck(int row, int column) => ProgrammedArray.Stuck(_hardware.Device, _seed, tile.Tile, row, column, columns);
+        double Program(int row, int column, double target) =>
+            ProgrammedArray.Programmed(_hardware.Device, target, _seed, tile.Tile, row, column, columns, Time);
+        double G(int row, int column) => Stuck(row, column) ?? Program(row, column, Target(row, column));
         int width = tile.Count * encoding.Slices;
         var d = new double[tile.Rows.Length * width];
         var s = new double[tile.Rows.Length * width];
         int reference = tile.ColumnsUsed - 1;
+        var device = _hardware.Device;
         for (int r = 0; r < tile.Rows.Length; r++)
         {
             double gRef = encoding.Scheme == WeightScheme.Offset ? G(r, reference) : 0;
@@ -136,8 +142,22 @@ public sealed class CrossbarEmulator
                 for (int i = 0; i < encoding.Slices; i++)
                 {
                     int column = j * perWeight + i * encoding.CellsPerSlice;
-                    double a = G(r, column);
-                    double b = encoding.Scheme == WeightScheme.Offset ? gRef : G(r, column + 1);
+                    double a, b;
+                    if (encoding.Scheme == WeightScheme.Offset)
+                    {
+                        (a, b) = (G(r, column), gRef);
+                    }
+                    else if (_configuration.FaultAware && (Stuck(r, column), Stuck(r, column + 1)) is var (sa, sb) && (sa is null) != (sb is null))
+                    {
+                        // Program and verify: the pair's healthy cell is set so that the difference is the one asked for, as far as its range allows.
+                        double wanted = Target(r, column) - Target(r, column + 1);
+                        a = sa ?? Program(r, column, Math.Clamp(sb!.Value + wanted, device.GMin, device.GMax));
+                        b = sb ?? Program(r, column + 1, Math.Clamp(sa!.Value - wanted, device.GMin, device.GMax));
+                    }
+                    else
+                    {
+                        (a, b) = (G(r, column), G(r, column + 1));
+                    }
                     d[r * width + j * encoding.Slices + i] = a - b;
                     s[r * width + j * encoding.Slices + i] = a * a + b * b;
                 }
@@ -200,8 +220,7 @@ public sealed class CrossbarEmulator
                         code = Math.Clamp(code, codeMin, codeMax);
                     }
                     int neuron = tile.Tile.Start + c / tile.Slices;
-                    long scaled = code * (long)Math.Pow(group.Encoding.Levels, c % tile.Slices) * group.GainMantissa;
-                    long increment = group.GainShift > 0 ? (scaled + (1L << (group.GainShift - 1))) >> group.GainShift : scaled << -group.GainShift;
+                    long increment = new FixedPoint(group.GainMantissa, group.GainShift).Times(code * (long)Math.Pow(group.Encoding.Levels, c % tile.Slices));
                     if (tile.StateIndex < 0)
                     {
                         circuit.V[neuron] = Clamp(circuit.V[neuron] + increment);

@@ -51,7 +51,8 @@ public static class CrossbarFidelity
             }
         }
         string summary = $"{mapping.Tiles.Length} tiles, device step {deviceDt * 1e3:0.###} ms, seed {network.Settings.Seed}" +
-            (mapping.DriftAware ? ", drift-aware: gains recalibrated for the expected drift" : "");
+            (mapping.DriftAware ? ", drift-aware: gains recalibrated for the expected drift" : "") +
+            (mapping.FaultAware ? ", fault-aware: pairs with a stuck cell repaired when programmed" : "");
         return new TargetFidelity(summary, points.ToImmutable(), options.RateTolerance, within);
     }
 

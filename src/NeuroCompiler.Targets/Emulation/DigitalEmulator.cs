@@ -20,6 +20,12 @@ public readonly record struct DeviceSpike(long Step, int Population, int Neuron)
 /// </list>
 /// A spike of step t arrives at step t + delay (at least one step later). Spikes of populations that
 /// are not on the cores (inputs) are given, in device steps.
+/// <para>
+/// A synapse adds its mantissa × 2^exponent (its projection's) to the state its projection feeds; on a core with axon
+/// types (a binary crossbar) it adds instead the weight of its axon's type for its neuron, in the type's projection's
+/// exponent and state, as the crossbar does. Relay cores are cores like the others: their neurons (no decay, threshold
+/// 0, no refractory period) fire in the step a spike (weight 1) reaches them, and their spikes go on with their synapses' delays.
+/// </para>
 /// </summary>
 public sealed class DigitalEmulator
 {
@@ -67,20 +73,25 @@ public sealed class DigitalEmulator
         }).ToArray();
         foreach (var core in _cores)
         {
+            var types = core.Config.AxonTypes;
+            var axonType = types.IsEmpty ? null : core.Config.Axons.ToDictionary(a => (a.SourcePopulation, a.SourceNeuron), a => a.Type);
             foreach (var s in core.Config.Synapses)
             {
-                var (exponent, stateName) = exponents[s.Projection];
+                var (projection, mantissa) = axonType is null
+                    ? (s.Projection, s.Mantissa)
+                    : (types[axonType[(s.SourcePopulation, s.SourceNeuron)]].Projection, types[axonType[(s.SourcePopulation, s.SourceNeuron)]].Weights[s.Target]);
+                var (exponent, stateName) = exponents[projection];
                 int stateIndex = Array.IndexOf(core.XNames, stateName);
                 if (stateIndex < 0 && stateName != core.Config.Membrane)
                 {
-                    throw new InvalidOperationException($"projection {s.Projection} feeds '{stateName}', which core {core.Config.Core} does not have");
+                    throw new InvalidOperationException($"projection {projection} feeds '{stateName}', which core {core.Config.Core} does not have");
                 }
                 var key = (s.SourcePopulation, s.SourceNeuron);
                 if (!_fanOut.TryGetValue(key, out var list))
                 {
                     _fanOut[key] = list = new List<(int, int, int, long, int)>();
                 }
-                list.Add((core.Config.Core, s.Target, stateIndex, (long)s.Mantissa << exponent, Math.Max(1, s.Delay)));
+                list.Add((core.Config.Core, s.Target, stateIndex, (long)mantissa << exponent, Math.Max(1, s.Delay)));
                 _maxDelay = Math.Max(_maxDelay, Math.Max(1, s.Delay));
             }
         }

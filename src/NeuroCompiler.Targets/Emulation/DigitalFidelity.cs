@@ -10,7 +10,8 @@ namespace NeuroCompiler.Targets.Emulation;
 /// Compares a network with its digital mapping: the reference interpreter runs the ideal model
 /// (<paramref name="ideal"/>: a run recording every population's spikes); the emulator runs the
 /// configuration for the same duration, fed the ideal run's input spikes (populations that are not on
-/// the cores) at the nearest device step, from each neuron's initial membrane potential.
+/// the cores) at the nearest device step, from each neuron's initial membrane potential (relays from 0).
+/// Relay neurons' spikes are counted in a note, not in the populations' rates.
 /// </summary>
 public static class DigitalFidelity
 {
@@ -22,10 +23,17 @@ public static class DigitalFidelity
         var inputs = FidelityComparison.Inputs(network, onChip.ToHashSet(), ideal, deviceDt);
         var initial = mapping.Populations.ToDictionary(p => p.Population, p => InitialMembrane(network, p.Population, p.Neuron));
         var emulator = new DigitalEmulator(configuration, hardware.Formats.StateBits, hardware.Formats.DecayUnity,
-            (core, i) => initial[core.Population][core.Start + i]);
+            (core, i) => initial.TryGetValue(core.Population, out var membrane) ? membrane[core.Start + i] : 0);
         long steps = (long)Math.Round(network.Settings.Duration / deviceDt);
-        var mapped = emulator.Run(steps, inputs);
-        return FidelityComparison.Compare(network, onChip, ideal, mapped, deviceDt, ImmutableArray<string>.Empty);
+        var spikes = emulator.Run(steps, inputs);
+        var notes = ImmutableArray<string>.Empty;
+        if (configuration.Relays is { } relays)
+        {
+            long relaySpikes = spikes.Count(s => s.Population == relays.Population);
+            spikes = spikes.Where(s => s.Population != relays.Population).ToImmutableArray();
+            notes = notes.Add($"{relays.Neurons:N0} relay neurons fired {relaySpikes:N0} times");
+        }
+        return FidelityComparison.Compare(network, onChip, ideal, spikes, deviceDt, notes);
     }
 
     /// <summary>Each neuron's initial membrane potential in the device's integers (measured from the reset, in the membrane unit).</summary>

@@ -22,18 +22,20 @@ public static class ProgrammedArray
     private static readonly uint DriftStream = CounterRng.StreamId("crossbar.drift");
 
     /// <summary>One cell's conductance <paramref name="time"/> seconds after programming.</summary>
-    public static double Conductance(MemristorDevice device, double target, ulong seed, int tile, int row, int column, int columns, double time)
+    public static double Conductance(MemristorDevice device, double target, ulong seed, int tile, int row, int column, int columns, double time) =>
+        Stuck(device, seed, tile, row, column, columns) ?? Programmed(device, target, seed, tile, row, column, columns, time);
+
+    /// <summary>The conductance a cell is stuck at, or null if it is not stuck.</summary>
+    public static double? Stuck(MemristorDevice device, ulong seed, int tile, int row, int column, int columns)
+    {
+        double u = CounterRng.UniformDouble(seed, StuckStream, (uint)(row * columns + column), (ulong)tile);
+        return u < device.StuckAtGMin ? device.GMin : u < device.StuckAtGMin + device.StuckAtGMax ? device.GMax : null;
+    }
+
+    /// <summary>A cell that is not stuck: programmed to <paramref name="target"/> with noise, then drifted.</summary>
+    public static double Programmed(MemristorDevice device, double target, ulong seed, int tile, int row, int column, int columns, double time)
     {
         uint index = (uint)(row * columns + column);
-        double u = CounterRng.UniformDouble(seed, StuckStream, index, (ulong)tile);
-        if (u < device.StuckAtGMin)
-        {
-            return device.GMin;
-        }
-        if (u < device.StuckAtGMin + device.StuckAtGMax)
-        {
-            return device.GMax;
-        }
         double sigma = Math.Sqrt(device.ProgrammingSigma * device.ProgrammingSigma + Math.Pow(device.ProgrammingRelativeSigma * target, 2));
         double g0 = Math.Max(0, target + sigma * CounterRng.NormalDouble(seed, ProgramStream, index, (ulong)tile));
         if (device.Drift is not { } drift || time <= drift.T0)

@@ -130,7 +130,7 @@ public static class CrossbarMapper
         var rates = request.Rates();
         var columnGroups = groups.Select((g, i) => Periphery(i, g.Population, g.State, g.Encoding, g.Tiles, network, populations, hardware, rates)).ToImmutableArray();
         return new CrossbarMapping(target, columnGroups, tiles.ToImmutableArray(), populations, projections.ToImmutable(), steps.ToImmutable(),
-            changes.ToImmutable(), Costs(network, tiles, populations, hardware, rates), options.DriftAware);
+            changes.ToImmutable(), Costs(network, tiles, populations, hardware, rates), options.DriftAware, options.FaultAware);
     }
 
     private static int PerTile(CrossbarHardware hardware, double floor) => CrossbarTiler.NeuronsPerTile(hardware.Array, CellEncoding.For(hardware, floor, 1));
@@ -156,25 +156,8 @@ public static class CrossbarMapper
         var neuron = populations.Single(p => p.Population == population).Neuron;
         double unit = neuron.StateUnits.Single(u => u.State == stateName).Unit;
         double gain = unit != 0 ? lsb / hardware.Periphery.ReadVoltage * encoding.WeightPerSiemens / unit : 0;
-        var (mantissa, shift) = FixedPoint(gain);
-        return new ColumnGroup(index, population, stateName, encoding, fullScale, active, mantissa, shift, unit);
-    }
-
-    /// <summary>g ≈ mantissa / 2^shift with the mantissa in [2^15, 2^16) (0 for g = 0).</summary>
-    public static (long Mantissa, int Shift) FixedPoint(double gain)
-    {
-        if (gain <= 0 || !double.IsFinite(gain))
-        {
-            return (0, 0);
-        }
-        int shift = 15 - (int)Math.Floor(Math.Log2(gain));
-        long mantissa = (long)Math.Round(gain * Math.Pow(2, shift));
-        if (mantissa >= 1 << 16)
-        {
-            shift--;
-            mantissa = (long)Math.Round(gain * Math.Pow(2, shift));
-        }
-        return (mantissa, shift);
+        var fixedGain = FixedPoint.Of(gain);
+        return new ColumnGroup(index, population, stateName, encoding, fullScale, active, fixedGain.Mantissa, fixedGain.Shift, unit);
     }
 
     /// <summary>

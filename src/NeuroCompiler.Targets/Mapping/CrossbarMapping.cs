@@ -43,4 +43,4 @@ public sealed record CrossbarCosts(double RowActivations, double CellReads, doub
 /// <summary>A network compiled for a memristor-crossbar target.</summary>
 public sealed record CrossbarMapping(TargetDescription Target, ImmutableArray<ColumnGroup> Groups, ImmutableArray<CrossbarTile> Tiles,
     ImmutableArray<CrossbarPopulation> Populations, ImmutableArray<CrossbarProjection> Projections, ImmutableArray<string> Steps,
-    ImmutableArray<string> Changes, CrossbarCosts Costs, bool DriftAware);
+    ImmutableArray<string> Changes, CrossbarCosts Costs, bool DriftAware, bool FaultAware);

@@ -24,6 +24,7 @@ public static class CrossbarReport
             json.WriteString("model", network.Settings.Name);
             json.WriteString("target", mapping.Target.Name);
             json.WriteBoolean("drift_aware", mapping.DriftAware);
+            json.WriteBoolean("fault_aware", mapping.FaultAware);
             json.WriteNumber("tiles_used", mapping.Tiles.Length);
             json.WriteNumber("tiles_available", hardware.Array.Tiles);
             json.WriteNumber("cell_utilisation", CellUtilisation(mapping, hardware));
@@ -129,7 +130,7 @@ public static class CrossbarReport
         var c = CultureInfo.InvariantCulture;
         var w = new StringBuilder();
         var tiles = mapping.Tiles;
-        w.AppendLine(string.Format(c, "# {0} on {1}{2}", network.Settings.Name, mapping.Target.Name, mapping.DriftAware ? " (drift-aware)" : ""));
+        w.AppendLine(string.Format(c, "# {0} on {1}{2}{3}", network.Settings.Name, mapping.Target.Name, mapping.DriftAware ? " (drift-aware)" : "", mapping.FaultAware ? " (fault-aware)" : ""));
         w.AppendLine();
         w.AppendLine(string.Format(c, "{0} of {1} tiles of {2}×{3}. Rows used {4:P0} on average (largest {5:P0}), columns {6:P0}; cells programmed away from their base level: {7:P2} of the used tiles' cells.",
             tiles.Length, hardware.Array.Tiles, hardware.Array.Rows, hardware.Array.Columns,

@@ -1,17 +1,24 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
 using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Targets.Mapping;
 
 /// <summary>
 /// Compiles a network for a digital-core target, pass by pass: what the target can run (LIF neurons,
-/// weighted additions, no learning it lacks), partition, placement and routing, the neurons' integers,
-/// the weights' mantissas and exponents, the delays in device steps, and the costs given the
-/// populations' firing rates. Every problem is reported; the result is null when there was one.
+/// weighted additions, no learning it lacks), partition, placement and routing (with relay neurons where a
+/// neuron's fan-out exceeds the target's, if allowed), the neurons' integers, the weights' mantissas and
+/// exponents, the delays in device steps, axon types on a binary crossbar, and the costs given the
+/// populations' firing rates. Every problem is reported; the result is null when there was one. What the
+/// target represents only far from the model (a time constant, clipped weights) is a warning.
 /// </summary>
 public static class DigitalMapper
 {
+    /// <summary>A realised time constant further than this (relative) from the model's is a warning.</summary>
+    public const double TimeConstantTolerance = 0.05;
+
     /// <param name="rates">Each population's mean rate (Hz), asked for only once everything fits (it may take a simulation).</param>
     public static DigitalMapping? Map(Network network, TargetDescription target, Func<IReadOnlyDictionary<int, double>> rates, MappingOptions options,
         DiagnosticBag diagnostics)
@@ -26,7 +33,7 @@ public static class DigitalMapper
         var forms = supported.Neurons;
         var weights = supported.Weights;
         if (Partitioner.Partition(network, hardware, diagnostics) is not { } partition ||
-            Router.Route(network, partition, hardware, diagnostics) is not { } routing)
+            Router.Route(network, partition, hardware, diagnostics, options.InsertRelays) is not { } routing)
         {
             return null;
         }
@@ -35,6 +42,7 @@ public static class DigitalMapper
             DigitalNeuronQuantiser.Quantise(f.Value, hardware.Formats, network.Settings.Dt, deviceDt))).OrderBy(p => p.Population).ToImmutableArray();
         var changes = supported.Changes.ToBuilder();
         var projections = ImmutableArray.CreateBuilder<MappedProjection>();
+        var relayed = new RelayedDelays();
         foreach (var projection in network.Projections)
         {
             var w = weights[projection.Index];
@@ -44,10 +52,7 @@ public static class DigitalMapper
             // A step below the state's own unit cannot be added to it: exponents start at 0 (finer weights round to zero, as the report says).
             var digital = WeightQuantiser.Digital(w.Values, hardware.Formats.WeightBitsMax, Math.Max(0, hardware.Formats.ExponentMin),
                 Math.Max(0, hardware.Formats.ExponentMax), unit);
-            var synapses = projection.Synapses!;
-            var delays = Enumerable.Range(0, synapses.Count)
-                .Select(k => (int)Math.Round(synapses.Delay(k) * network.Settings.Dt / deviceDt, MidpointRounding.AwayFromZero)).ToArray();
-            int clamped = delays.Count(d => d < hardware.Delays.MinSteps || d > hardware.Delays.MaxSteps);
+            var (stepped, clamped, lengthened) = Delays(network, projection, routing.Relays, hardware.Delays, deviceDt, relayed);
             if (clamped > 0)
             {
                 if (!options.ClampDelays)
@@ -58,24 +63,144 @@ public static class DigitalMapper
                 }
                 changes.Add($"projection {projection.Name}: {clamped:N0} delays clamped to {hardware.Delays.MinSteps}–{hardware.Delays.MaxSteps} steps");
             }
-            var stepped = delays.Select(d => Math.Clamp(d, hardware.Delays.MinSteps, hardware.Delays.MaxSteps)).ToImmutableArray();
             projections.Add(new MappedProjection(projection.Index, projection.Name, state, digital.Exponent, digital.Quantised.Stats.Step,
-                digital.Mantissas, stepped, digital.Quantised.Stats, clamped));
+                digital.Mantissas, stepped, digital.Quantised.Stats, clamped, lengthened));
         }
         if (diagnostics.Items.Count(d => d.IsError) > errors)
         {
             return null;
         }
+        var axons = ImmutableArray<CoreAxons>.Empty;
+        if (hardware.Core.BinaryCrossbar)
+        {
+            if (AxonTyper.Assign(network, target, partition, routing, projections, diagnostics) is not { } typed)
+            {
+                return null;
+            }
+            axons = typed;
+        }
+        if (!routing.Relays.Neurons.IsEmpty)
+        {
+            changes.Add(relayed.Describe(routing.Relays));
+        }
+        var warnings = Warnings(network, populations, projections, hardware);
+        foreach (var (location, warning) in warnings)
+        {
+            diagnostics.Warning(ErrorCode.TargetCannotRun, location, warning);
+        }
         return new DigitalMapping(target, partition, routing, populations, projections.ToImmutable(), changes.ToImmutable(),
-            Costs(network, partition, routing, hardware, rates()));
+            Costs(network, partition, routing, hardware, rates()), axons, warnings.Select(w => w.Message).ToImmutableArray());
+    }
+
+    /// <summary>The synapses reached through relays, over all projections: how many, how many got longer, and by how much at most.</summary>
+    private sealed class RelayedDelays
+    {
+        public long Synapses, Lengthened;
+        public int Longest;
+
+        public string Describe(RelayPlan relays)
+        {
+            int levels = relays.MaxLevels;
+            string hops = levels == 1 ? $"one relay level of {Steps(relays.LinkDelay)}" : $"up to {levels} relay levels of {Steps(relays.LinkDelay)} each";
+            string delays = Lengthened == 0
+                ? $"no delay lengthened (the relay steps taken from the delays of all {Synapses:N0} synapses reached through relays)"
+                : $"{Lengthened:N0} synapses' delays lengthened {(Longest == 1 ? "by one step" : $"by up to {Longest} steps")}" +
+                  (Synapses > Lengthened ? $"; the other {Synapses - Lengthened:N0} keep theirs (the relay steps taken from them)" : "");
+            return $"{relays.Neurons.Length:N0} relay neurons on {relays.Cores.Length:N0} relay cores inserted for {relays.RelayedNeurons:N0} neurons whose fan-out exceeds {relays.FanOutLimit} ({hops}); {delays}";
+        }
+
+        private static string Steps(int n) => n == 1 ? "one device step" : $"{n} device steps";
     }
 
     /// <summary>
-    /// Per simulated second, from the populations' mean rates: spikes the cores send; hops those travel
-    /// (each spike to every destination core of its neuron, at the core's mean distance to its
-    /// destinations); synaptic events (every synapse carries its source's rate); neuron updates
-    /// (every neuron, every device step); their energy; and one step's worst latency (a read and the
-    /// longest route).
+    /// Each synapse's delay in device steps, the model's rounded. A synapse whose source is not relayed keeps it, clamped to the
+    /// target's range (counted). Through L relay levels of h steps each, a spike takes L·h steps before the last hop, so the
+    /// last hop gets the model's delay (at least one step: a spike always takes one) less L·h; when that is below the target's
+    /// shortest delay (and one step), the last hop gets that shortest delay and the synapse's delay becomes longer (counted
+    /// as lengthened); beyond the longest it is clamped (counted).
+    /// </summary>
+    private static (ImmutableArray<int> Steps, int Clamped, int Lengthened) Delays(Network network, Projection projection, RelayPlan relays, DelayRange range,
+        double deviceDt, RelayedDelays relayed)
+    {
+        var synapses = projection.Synapses!;
+        var steps = new int[synapses.Count];
+        int clamped = 0, lengthened = 0;
+        int floor = Math.Max(1, range.MinSteps);
+        for (int s = 0; s + 1 < synapses.RowStart.Length; s++)
+        {
+            int levels = relays.Levels(new NeuronRef(projection.Source.Population, projection.Source.Start + s));
+            for (int k = synapses.RowStart[s]; k < synapses.RowStart[s + 1]; k++)
+            {
+                int d = (int)Math.Round(synapses.Delay(k) * network.Settings.Dt / deviceDt, MidpointRounding.AwayFromZero);
+                if (levels == 0)
+                {
+                    clamped += d < range.MinSteps || d > range.MaxSteps ? 1 : 0;
+                    steps[k] = Math.Clamp(d, range.MinSteps, range.MaxSteps);
+                    continue;
+                }
+                int wanted = Math.Max(1, d);
+                int last = wanted - levels * relays.LinkDelay;
+                relayed.Synapses++;
+                if (last > range.MaxSteps)
+                {
+                    clamped++;
+                    last = range.MaxSteps;
+                }
+                else if (last < floor)
+                {
+                    lengthened++;
+                    relayed.Lengthened++;
+                    relayed.Longest = Math.Max(relayed.Longest, levels * relays.LinkDelay + floor - wanted);
+                    last = floor;
+                }
+                steps[k] = last;
+            }
+        }
+        return (steps.ToImmutableArray(), clamped, lengthened);
+    }
+
+    /// <summary>Whether a realised time constant is within <see cref="TimeConstantTolerance"/> of the model's (both infinite counts).</summary>
+    public static bool Represents(RealisedDecay decay) =>
+        double.IsFinite(decay.RequestedTau) && double.IsFinite(decay.RealisedTau)
+            ? Math.Abs(decay.RealisedTau - decay.RequestedTau) <= TimeConstantTolerance * decay.RequestedTau
+            : double.IsInfinity(decay.RequestedTau) && double.IsInfinity(decay.RealisedTau);
+
+    /// <summary>
+    /// What the target represents far from the model: time constants further than <see cref="TimeConstantTolerance"/> from the
+    /// model's (no decay at all, or everything lost every step, included), and weights clipped or rounded to zero.
+    /// </summary>
+    private static List<(SourceLocation? Location, string Message)> Warnings(Network network, ImmutableArray<MappedPopulation> populations,
+        IEnumerable<MappedProjection> projections, DigitalHardware hardware)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var warnings = new List<(SourceLocation?, string)>();
+        int unity = hardware.Formats.DecayUnity;
+        foreach (var p in populations)
+        {
+            foreach (var d in p.Neuron.Decays.Where(d => !Represents(d)))
+            {
+                string realised = d.Decay == 0 ? "no decay at all (τ = ∞)" : d.Decay == unity ? "all of it lost every step (τ = 0)" : string.Format(c, "τ = {0:0.###} ms", d.RealisedTau * 1e3);
+                warnings.Add((network.Populations[p.Population].Location, string.Format(c, "population {0}: the target cannot represent '{1}' decaying with τ = {2:0.###} ms: its decays are integers of {3} (1 = {4}) per {5:0.###} ms step, and the nearest, {6} of {4}, gives {7}",
+                    p.Name, d.State, d.RequestedTau * 1e3, hardware.Formats.DecayBits + " bits", unity, hardware.Neuron.Timestep * 1e3, d.Decay, realised)));
+            }
+        }
+        foreach (var p in projections)
+        {
+            if (p.Weights.ClippedFraction > 0 || p.Weights.ZeroedFraction > 0)
+            {
+                warnings.Add((network.Projections[p.Projection].Location, string.Format(c, "projection {0}: {1:P1} of its weights clipped and {2:P1} rounded to zero in the target's {3}-bit weights (step {4:G4} of '{5}', RMS error {6:G3})",
+                    p.Name, p.Weights.ClippedFraction, p.Weights.ZeroedFraction, hardware.Formats.WeightBitsMax, p.WeightStep, p.TargetState, p.Weights.RmsError)));
+            }
+        }
+        return warnings;
+    }
+
+    /// <summary>
+    /// Per simulated second, from the populations' mean rates: spikes the cores send (a relay neuron at its root's rate);
+    /// hops those travel (each spike to every destination core of its neuron, at the core's mean distance to its
+    /// destinations; a relay's to each of its destinations); synaptic events (every synapse carries its source's rate,
+    /// a relay's synapse its root's); neuron updates (every neuron, relays included, every device step); their energy;
+    /// and one step's worst latency (a read and the longest route).
     /// </summary>
     private static MappingCosts Costs(Network network, DigitalPartition partition, DigitalRouting routing, DigitalHardware hardware,
         IReadOnlyDictionary<int, double> rates)
@@ -96,6 +221,19 @@ public static class DigitalMapper
             updates += slice.Count / hardware.Neuron.Timestep;
         }
         double events = network.Projections.Sum(p => p.Synapses is { } s ? rates.GetValueOrDefault(p.Source.Population) * s.Count : 0);
+        foreach (var relay in routing.Relays.Neurons)
+        {
+            double rate = rates.GetValueOrDefault(relay.Root.Population);
+            spikes += rate;
+            events += rate;
+            foreach (int d in relay.Destinations)
+            {
+                int distance = routing.Hops(relay.Core, d, hardware.Chip.MeshX);
+                maxHops = Math.Max(maxHops, distance);
+                hops += rate * distance;
+            }
+        }
+        updates += routing.Relays.Neurons.Length / hardware.Neuron.Timestep;
         var costs = hardware.Costs;
         double energy = events * costs.ReadEnergy + hops * costs.SpikeHopEnergy + updates * costs.NeuronUpdateEnergy;
         return new MappingCosts(spikes, hops, events, energy, costs.ReadLatency + maxHops * costs.HopLatency, maxHops);

@@ -29,7 +29,9 @@ public sealed class DigitalTargetMapping(Network network, DigitalMapping mapping
         var configuration = DigitalConfiguration.From(network, Mapping, "", "");
         var report = DigitalFidelity.Compare(network, Mapping, configuration, ideal);
         var hardware = (DigitalHardware)Target.Hardware;
-        string summary = $"{Mapping.Partition.CoreCount} cores, device step {hardware.Neuron.Timestep * 1e3:0.###} ms, integer arithmetic bit-accurate";
+        int relayCores = Mapping.Routing.Relays.Cores.Length;
+        string cores = relayCores > 0 ? $"{Mapping.CoreCount} cores ({relayCores} of relays)" : $"{Mapping.CoreCount} cores";
+        string summary = $"{cores}, device step {hardware.Neuron.Timestep * 1e3:0.###} ms, integer arithmetic bit-accurate";
         return new TargetFidelity(summary, ImmutableArray.Create(new FidelityPoint("emulated", null, report)), options.RateTolerance, null);
     }
 }

@@ -8,9 +8,10 @@ namespace NeuroCompiler.Targets.Mapping;
 
 /// <summary>
 /// What a mapping did and cost, as <c>report.json</c> (every number) and <c>report.md</c> (for people):
-/// utilisation per core and in total; per projection the weight step, errors, clipping, levels and
-/// delays clamped; per population the time constants asked for and realised, threshold and rest;
-/// the changes made to the network; traffic, energy and latency per simulated second.
+/// utilisation per core (the model's and the relay cores) and in total; the relays inserted; per projection the
+/// weight step, errors, clipping, levels, delays clamped and delays the relays lengthened; per population the time
+/// constants asked for and realised, threshold and rest; the changes made to the network; what the target represents
+/// far from the model (warnings); traffic, energy and latency per simulated second.
 /// </summary>
 public static class MappingReport
 {
@@ -23,23 +24,41 @@ public static class MappingReport
             json.WriteStartObject();
             json.WriteString("model", network.Settings.Name);
             json.WriteString("target", mapping.Target.Name);
-            json.WriteNumber("cores_used", mapping.Partition.CoreCount);
+            var relays = mapping.Routing.Relays;
+            var types = mapping.Axons.ToDictionary(a => a.Core, a => a.Types.Length);
+            json.WriteNumber("cores_used", mapping.CoreCount);
+            json.WriteNumber("model_cores", mapping.Partition.CoreCount);
+            json.WriteNumber("relay_cores", relays.Cores.Length);
             json.WriteNumber("cores_available", hardware.Chip.Chips * hardware.Chip.CoresPerChip);
             json.WriteStartArray("cores");
-            foreach (var slice in mapping.Partition.Cores)
+            foreach (var use in Uses(network, mapping))
             {
-                var route = mapping.Routing.Routes[slice.Core];
+                var route = mapping.Routing.Routes[use.Core];
                 json.WriteStartObject();
-                json.WriteNumber("core", slice.Core);
-                json.WriteString("neurons_of", $"{network.Populations[slice.Population].Name}[{slice.Start}:{slice.End}]");
-                json.WriteNumber("neurons", slice.Count / (double)hardware.Core.Neurons);
-                json.WriteNumber("synapse_memory", slice.SynapseBits / (double)hardware.Core.SynapseMemoryBits);
-                json.WriteNumber("input_axons", slice.InputAxons / (double)hardware.Core.InputAxons);
+                json.WriteNumber("core", use.Core);
+                json.WriteString("neurons_of", use.Neurons);
+                json.WriteBoolean("relay", use.Relay);
+                json.WriteNumber("neurons", use.Count / (double)hardware.Core.Neurons);
+                json.WriteNumber("synapse_memory", use.SynapseBits / (double)hardware.Core.SynapseMemoryBits);
+                json.WriteNumber("input_axons", use.InputAxons / (double)hardware.Core.InputAxons);
                 json.WriteNumber("output_axons", route.OutputAxons / (double)hardware.Core.OutputAxons);
                 json.WriteNumber("routing_entries", route.Destinations.Length / (double)hardware.Routing.TableEntries);
+                if (hardware.Core.BinaryCrossbar)
+                {
+                    json.WriteNumber("axon_types", types.GetValueOrDefault(use.Core) / (double)Math.Max(1, hardware.Core.AxonTypes));
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteStartObject("relays");
+            json.WriteNumber("relay_neurons", relays.Neurons.Length);
+            json.WriteNumber("relay_cores", relays.Cores.Length);
+            json.WriteNumber("relayed_neurons", relays.RelayedNeurons);
+            json.WriteNumber("fan_out_limit", relays.FanOutLimit);
+            json.WriteNumber("max_levels", relays.MaxLevels);
+            json.WriteNumber("steps_per_level", relays.LinkDelay);
+            json.WriteNumber("delays_lengthened", mapping.Projections.Sum(p => (long)p.DelaysLengthened));
+            json.WriteEndObject();
             json.WriteStartArray("projections");
             foreach (var p in mapping.Projections)
             {
@@ -54,6 +73,7 @@ public static class MappingReport
                 json.WriteNumber("zeroed_fraction", p.Weights.ZeroedFraction);
                 json.WriteNumber("levels_used", p.Weights.LevelsUsed);
                 json.WriteNumber("delays_clamped", p.DelaysClamped);
+                json.WriteNumber("delays_lengthened", p.DelaysLengthened);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -68,8 +88,9 @@ public static class MappingReport
                     json.WriteStartObject();
                     json.WriteString("state", d.State);
                     json.WriteNumber("requested_s", Finite(d.RequestedTau));
-                    json.WriteNumber("realised_s", Finite(d.RealisedTau));
+                    json.WriteNumber("realised_s", Finite(d.RealisedTau));   // -1: no decay at all
                     json.WriteNumber("decay", d.Decay);
+                    json.WriteBoolean("represented", DigitalMapper.Represents(d));
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -84,6 +105,12 @@ public static class MappingReport
             foreach (var change in mapping.Changes)
             {
                 json.WriteStringValue(change);
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in mapping.Warnings)
+            {
+                json.WriteStringValue(warning);
             }
             json.WriteEndArray();
             json.WriteStartObject("per_simulated_second");
@@ -102,32 +129,57 @@ public static class MappingReport
 
     private static double Finite(double value) => double.IsFinite(value) ? value : -1;
 
+    /// <summary>A time constant in ms for the table; "∞ (no decay)" when it does not decay.</summary>
+    private static string Milliseconds(double tau) =>
+        double.IsPositiveInfinity(tau) ? "∞ (no decay)" : (tau * 1e3).ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>What one core holds and uses of its neurons, synapse memory and input axons.</summary>
+    private sealed record CoreUse(int Core, string Neurons, bool Relay, int Count, long SynapseBits, int InputAxons);
+
+    /// <summary>Every core's use: the model's cores, then the relay cores.</summary>
+    private static IEnumerable<CoreUse> Uses(Network network, DigitalMapping mapping) =>
+        mapping.Partition.Cores.Select(s => new CoreUse(s.Core, $"{network.Populations[s.Population].Name}[{s.Start}:{s.End}]", false, s.Count, s.SynapseBits, s.InputAxons))
+            .Concat(mapping.Routing.Relays.Cores.Select(r => new CoreUse(r.Core, $"relays[{r.First}:{r.End}]", true, r.Count, r.SynapseBits, r.InputAxons)));
+
     /// <summary>The readable summary (also printed by <c>neuroc compile</c>).</summary>
     public static string Text(Network network, DigitalMapping mapping)
     {
         var hardware = (DigitalHardware)mapping.Target.Hardware;
         var c = CultureInfo.InvariantCulture;
         var w = new StringBuilder();
-        var cores = mapping.Partition.Cores;
+        var cores = Uses(network, mapping).ToList();
+        var relays = mapping.Routing.Relays;
         w.AppendLine(string.Format(c, "# {0} on {1}", network.Settings.Name, mapping.Target.Name));
         w.AppendLine();
-        w.AppendLine(string.Format(c, "{0} of {1} cores. Per core, the largest use: neurons {2:P0}, synapse memory {3:P0}, input axons {4:P0}, output axons {5:P0}, routing entries {6:P0}.",
-            cores.Length, hardware.Chip.Chips * hardware.Chip.CoresPerChip,
+        w.AppendLine(string.Format(c, "{0} of {1} cores{7}. Per core, the largest use: neurons {2:P0}, synapse memory {3:P0}, input axons {4:P0}, output axons {5:P0}, routing entries {6:P0}.",
+            cores.Count, hardware.Chip.Chips * hardware.Chip.CoresPerChip,
             cores.Max(s => s.Count / (double)hardware.Core.Neurons), cores.Max(s => s.SynapseBits / (double)hardware.Core.SynapseMemoryBits),
             cores.Max(s => s.InputAxons / (double)hardware.Core.InputAxons),
             mapping.Routing.Routes.Max(r => r.OutputAxons / (double)hardware.Core.OutputAxons),
-            mapping.Routing.Routes.Max(r => r.Destinations.Length / (double)hardware.Routing.TableEntries)));
+            mapping.Routing.Routes.Max(r => r.Destinations.Length / (double)hardware.Routing.TableEntries),
+            relays.Cores.IsEmpty ? "" : $" ({mapping.Partition.CoreCount} for the model, {relays.Cores.Length} of relays)"));
         foreach (var step in mapping.Partition.Steps)
         {
             w.AppendLine($"- {step}");
         }
+        if (!relays.Neurons.IsEmpty)
+        {
+            w.AppendLine(string.Format(c, "- relays: {0:N0} relay neurons on {1:N0} cores carry the spikes of {2:N0} neurons whose fan-out exceeds {3}; up to {4} level(s), {5} device step(s) each",
+                relays.Neurons.Length, relays.Cores.Length, relays.RelayedNeurons, relays.FanOutLimit, relays.MaxLevels, relays.LinkDelay));
+        }
+        if (hardware.Core.BinaryCrossbar)
+        {
+            w.AppendLine(string.Format(c, "- axon types (binary crossbar): at most {0} of {1} per core, one per projection feeding it",
+                mapping.Axons.Select(a => a.Types.Length).DefaultIfEmpty(0).Max(), hardware.Core.AxonTypes));
+        }
         w.AppendLine();
-        w.AppendLine("| projection | feeds | exponent | step | RMS error | max error | clipped | zeroed | levels | delays clamped |");
-        w.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        w.AppendLine("| projection | feeds | exponent | step | RMS error | max error | clipped | zeroed | levels | delays clamped | delays lengthened |");
+        w.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var p in mapping.Projections)
         {
-            w.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3:G4} | {4:G3} | {5:G3} | {6:P2} | {7:P2} | {8} | {9} |", p.Name, p.TargetState, p.Exponent,
-                p.WeightStep, p.Weights.RmsError, p.Weights.MaxError, p.Weights.ClippedFraction, p.Weights.ZeroedFraction, p.Weights.LevelsUsed, p.DelaysClamped));
+            w.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3:G4} | {4:G3} | {5:G3} | {6:P2} | {7:P2} | {8} | {9} | {10} |", p.Name, p.TargetState, p.Exponent,
+                p.WeightStep, p.Weights.RmsError, p.Weights.MaxError, p.Weights.ClippedFraction, p.Weights.ZeroedFraction, p.Weights.LevelsUsed, p.DelaysClamped,
+                p.DelaysLengthened));
         }
         w.AppendLine();
         w.AppendLine("| population | state | τ asked, ms | τ realised, ms | decay (of " + hardware.Formats.DecayUnity + ") |");
@@ -136,7 +188,7 @@ public static class MappingReport
         {
             foreach (var d in p.Neuron.Decays)
             {
-                w.AppendLine(string.Format(c, "| {0} | {1} | {2:0.###} | {3:0.###} | {4} |", p.Name, d.State, d.RequestedTau * 1e3, d.RealisedTau * 1e3, d.Decay));
+                w.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4} |", p.Name, d.State, Milliseconds(d.RequestedTau), Milliseconds(d.RealisedTau), d.Decay));
             }
         }
         w.AppendLine();
@@ -144,6 +196,15 @@ public static class MappingReport
         foreach (var change in mapping.Changes)
         {
             w.AppendLine($"- {change}");
+        }
+        if (!mapping.Warnings.IsEmpty)
+        {
+            w.AppendLine();
+            w.AppendLine("What the target represents far from the model:");
+            foreach (var warning in mapping.Warnings)
+            {
+                w.AppendLine($"- {warning}");
+            }
         }
         w.AppendLine();
         w.AppendLine(string.Format(c, "Per simulated second: {0:G3} spikes sent, {1:G3} hops, {2:G3} synaptic events, {3:G3} J; one step's worst latency {4:G3} s ({5} hops).",

@@ -18,7 +18,7 @@ public static class Partitioner
     public static DigitalPartition? Partition(Network network, DigitalHardware hardware, DiagnosticBag diagnostics)
     {
         var core = hardware.Core;
-        long bitsPerSynapse = core.SynapseOverheadBits + (core.BinaryCrossbar ? 1 : hardware.Formats.WeightBitsMax);
+        long bitsPerSynapse = BitsPerSynapse(hardware);
         // Before any per-synapse work: if even perfectly packed cores could not hold the network, say so now
         // (a model of 3e8 synapses would otherwise take gigabytes to find out).
         int available = hardware.Chip.Chips * hardware.Chip.CoresPerChip;
@@ -79,6 +79,13 @@ public static class Partitioner
         }
         return failed ? null : new DigitalPartition(slices.ToImmutable(), steps.ToImmutable());
     }
+
+    /// <summary>
+    /// Bits of synapse memory one synapse takes: the core's overhead plus the widest weight, or plus 1 on a binary
+    /// crossbar (a connection bit; the weights are per axon type and neuron).
+    /// </summary>
+    public static long BitsPerSynapse(DigitalHardware hardware) =>
+        hardware.Core.SynapseOverheadBits + (hardware.Core.BinaryCrossbar ? 1 : hardware.Formats.WeightBitsMax);
 
     /// <summary>Populations of neurons the target runs: those with dynamics or a threshold.</summary>
     public static bool OnChip(Population population) => population.Model is { } m && (m.Integrator is not null || m.Threshold is not null);

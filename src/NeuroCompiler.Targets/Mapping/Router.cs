@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
 using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Targets.Mapping;
@@ -14,8 +15,11 @@ public sealed record CorePlace(int Core, int Chip, int X, int Y);
 /// </summary>
 public sealed record CoreRoutes(int Core, ImmutableArray<int> Destinations, int OutputAxons, int MaxFanOut);
 
-/// <summary>The placement of every core and its routing table.</summary>
-public sealed record DigitalRouting(ImmutableArray<CorePlace> Places, ImmutableArray<CoreRoutes> Routes)
+/// <summary>
+/// The placement of every core (the model's, then the relay cores) and its routing table; <see cref="Relays"/> holds the
+/// relay trees of the neurons whose fan-out exceeds the target's (none unless the mapping may insert relays).
+/// </summary>
+public sealed record DigitalRouting(ImmutableArray<CorePlace> Places, ImmutableArray<CoreRoutes> Routes, RelayPlan Relays)
 {
     /// <summary>Mesh hops between two cores (Manhattan distance; chips side by side along x).</summary>
     public int Hops(int from, int to, int meshX)
@@ -29,16 +33,19 @@ public sealed record DigitalRouting(ImmutableArray<CorePlace> Places, ImmutableA
 /// <summary>
 /// Places cores on the mesh in order (row by row, chip after chip) and builds each core's routing
 /// table from the synapses: a neuron's spike goes to every core that holds one of its targets.
-/// Routing-table entries, output axons and fan-out are checked against the target's limits;
-/// each violation is an error that says which core and by how much.
+/// A neuron that must reach more cores than the target's fan-out is an error, unless the mapping may insert relays
+/// (<see cref="MappingOptions.InsertRelays"/>): then its spike goes to relay neurons on relay cores
+/// (<see cref="RelayPlanner"/>) that pass it on. Routing-table entries, output axons and fan-out of every core,
+/// the model's and the relays', are checked against the target's limits; each violation is an error that says
+/// which core and by how much.
 /// </summary>
 public static class Router
 {
-    public static DigitalRouting? Route(Network network, DigitalPartition partition, DigitalHardware hardware, DiagnosticBag diagnostics)
+    public static DigitalRouting? Route(Network network, DigitalPartition partition, DigitalHardware hardware, DiagnosticBag diagnostics,
+        bool insertRelays = false)
     {
         var chip = hardware.Chip;
-        var places = partition.Cores.Select(c => new CorePlace(c.Core, c.Core / chip.CoresPerChip,
-            c.Core % chip.CoresPerChip % chip.MeshX, c.Core % chip.CoresPerChip / chip.MeshX)).ToImmutableArray();
+        int fanOutLimit = hardware.Routing.MaxFanOut;
         // Core of every on-chip neuron: by population, the slices' cores.
         var coreOf = network.Populations.Select(p => new int[p.Size]).ToArray();
         foreach (var slice in partition.Cores)
@@ -64,42 +71,80 @@ public static class Router
                 }
             }
         }
+        var relays = RelayPlan.None(network.Populations.Length, network.Projections.Length, RelayPlanner.LinkDelay(hardware.Delays), fanOutLimit);
+        if (insertRelays)
+        {
+            var over = partition.Cores.SelectMany(slice => Enumerable.Range(slice.Start, slice.Count)
+                    .Where(n => destinations[slice.Population]![n]?.Count > fanOutLimit)
+                    .Select(n => (new NeuronRef(slice.Population, n), destinations[slice.Population]![n].Order().ToArray())))
+                .ToList();
+            if (over.Count > 0)
+            {
+                var location = network.Populations[over[0].Item1.Population].Location;
+                if (RelayPlanner.Plan(over, partition.CoreCount, network.Populations.Length, network.Projections.Length, hardware, location, diagnostics) is not { } plan)
+                {
+                    return null;
+                }
+                relays = plan;
+            }
+        }
         var routes = ImmutableArray.CreateBuilder<CoreRoutes>();
         bool failed = false;
-        foreach (var slice in partition.Cores)
+        void Check(CoreRoutes route, string where, SourceLocation? location)
         {
-            var all = new SortedSet<int>();
-            int axons = 0, fanOut = 0;
-            for (int n = slice.Start; n < slice.End; n++)
+            void Over(string what, long value, long limit, string hint = "")
             {
-                if (destinations[slice.Population]![n] is { } set)
-                {
-                    all.UnionWith(set);
-                    axons += set.Count;
-                    fanOut = Math.Max(fanOut, set.Count);
-                }
-            }
-            string where = $"core {slice.Core} ({network.Populations[slice.Population].Name}[{slice.Start}:{slice.End}])";
-            void Over(string what, long value, long limit)
-            {
-                diagnostics.Error(ErrorCode.TargetLimitExceeded, network.Populations[slice.Population].Location,
-                    $"{where} needs {value:N0} {what}, and the target allows {limit:N0}");
+                diagnostics.Error(ErrorCode.TargetLimitExceeded, location, $"{where} needs {value:N0} {what}, and the target allows {limit:N0}{hint}");
                 failed = true;
             }
-            if (all.Count > hardware.Routing.TableEntries)
+            if (route.Destinations.Length > hardware.Routing.TableEntries)
             {
-                Over("routing-table entries (destination cores)", all.Count, hardware.Routing.TableEntries);
+                Over("routing-table entries (destination cores)", route.Destinations.Length, hardware.Routing.TableEntries);
             }
-            if (axons > hardware.Core.OutputAxons)
+            if (route.OutputAxons > hardware.Core.OutputAxons)
             {
-                Over("output axons", axons, hardware.Core.OutputAxons);
+                Over("output axons", route.OutputAxons, hardware.Core.OutputAxons);
             }
-            if (fanOut > hardware.Routing.MaxFanOut)
+            if (route.MaxFanOut > fanOutLimit)
             {
-                Over("destination cores for one neuron (fan-out)", fanOut, hardware.Routing.MaxFanOut);
+                Over("destination cores for one neuron (fan-out)", route.MaxFanOut, fanOutLimit,
+                    insertRelays ? "" : "; relay neurons can pass its spikes on to them: map with --insert-relays to insert them");
             }
-            routes.Add(new CoreRoutes(slice.Core, all.ToImmutableArray(), axons, fanOut));
+            routes.Add(route);
         }
-        return failed ? null : new DigitalRouting(places, routes.ToImmutable());
+        foreach (var slice in partition.Cores)
+        {
+            var cores = Enumerable.Range(slice.Start, slice.Count)
+                .Select(n => relays.RootDestinations(new NeuronRef(slice.Population, n)) ?? destinations[slice.Population]![n]?.ToImmutableArray() ?? ImmutableArray<int>.Empty);
+            var population = network.Populations[slice.Population];
+            Check(Routes(slice.Core, cores), $"core {slice.Core} ({population.Name}[{slice.Start}:{slice.End}])", population.Location);
+        }
+        foreach (var relay in relays.Cores)
+        {
+            var cores = Enumerable.Range(relay.First, relay.Count).Select(i => relays.Neurons[i].Destinations);
+            Check(Routes(relay.Core, cores), $"relay core {relay.Core} (relays[{relay.First}:{relay.End}])", network.Populations.FirstOrDefault()?.Location);
+        }
+        if (failed)
+        {
+            return null;
+        }
+        int count = partition.CoreCount + relays.Cores.Length;
+        var places = Enumerable.Range(0, count).Select(c => new CorePlace(c, c / chip.CoresPerChip,
+            c % chip.CoresPerChip % chip.MeshX, c % chip.CoresPerChip / chip.MeshX)).ToImmutableArray();
+        return new DigitalRouting(places, routes.ToImmutable(), relays);
+    }
+
+    /// <summary>A core's routes from each of its neurons' destination cores.</summary>
+    private static CoreRoutes Routes(int core, IEnumerable<ImmutableArray<int>> neurons)
+    {
+        var all = new SortedSet<int>();
+        int axons = 0, fanOut = 0;
+        foreach (var cores in neurons)
+        {
+            all.UnionWith(cores);
+            axons += cores.Length;
+            fanOut = Math.Max(fanOut, cores.Length);
+        }
+        return new CoreRoutes(core, all.ToImmutableArray(), axons, fanOut);
     }
 }
