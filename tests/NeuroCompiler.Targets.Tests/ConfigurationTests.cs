@@ -81,7 +81,7 @@ public sealed class ConfigurationTests : IDisposable
         Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items.Select(d => d.Message)));
         Assert.Equal(Canonical(configuration), Canonical(read!));
         Assert.Contains("\"relays\": {", File.ReadAllText(Path.Combine(folder, "manifest.json")));
-        Assert.Contains("\"version\": 2", File.ReadAllText(Path.Combine(folder, "manifest.json")));
+        Assert.Contains("\"version\": 3", File.ReadAllText(Path.Combine(folder, "manifest.json")));
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public class EmulationTests
     private static DigitalConfiguration OneNeuron(long threshold) => new("hand", "", "loihi-like", "", 1, 1e-3,
         ImmutableArray.Create(new ProjectionConfiguration(0, "in", "x", 0)),
         ImmutableArray.Create(new CoreConfiguration(0, 0, 0, 0, 0, 0, 1, "v",
-            ImmutableArray.Create(("v", 410), ("x", 2048)), threshold, Bias: 0, Rest: 0, RefractorySteps: 2,
+            ImmutableArray.Create(CoreDecay.Multiplier("v", 410), CoreDecay.Multiplier("x", 2048)), threshold, Bias: 0, Rest: 0, RefractorySteps: 2,
             ImmutableArray.Create(new ConfiguredSynapse(0, 1, 0, 0, 600, 1)), ImmutableArray<int>.Empty)));
 
     [Theory]
@@ -73,7 +73,7 @@ public class EmulationTests
         // the hand trace one step later, the spike at 4 instead of 3.
         var config = OneNeuron(1000);
         var neuron = config.Cores[0] with { Synapses = ImmutableArray.Create(new ConfiguredSynapse(0, 2, 0, 0, 600, 1)) };
-        var relay = new CoreConfiguration(1, 0, 1, 0, 2, 0, 1, "v", ImmutableArray.Create(("v", 0)), Threshold: 0, Bias: 0, Rest: 0, RefractorySteps: 0,
+        var relay = new CoreConfiguration(1, 0, 1, 0, 2, 0, 1, "v", ImmutableArray.Create(CoreDecay.Multiplier("v", 0)), Threshold: 0, Bias: 0, Rest: 0, RefractorySteps: 0,
             ImmutableArray.Create(new ConfiguredSynapse(1, 1, 0, 0, 1, 1)), ImmutableArray.Create(0));
         config = config with
         {

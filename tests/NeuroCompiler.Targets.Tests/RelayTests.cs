@@ -282,12 +282,15 @@ public class RelayTests
         Assert.Equal(mapping.CoreCount, mapping.Axons.Length);
         Assert.All(mapping.Axons.Take(mapping.Partition.CoreCount), a => Assert.Equal(2, a.Types.Length));
         Assert.All(mapping.Axons.Skip(mapping.Partition.CoreCount), a => Assert.Equal(relays.Projection, Assert.Single(a.Types).Projection));
-        // truenorth-like's decays are integers of 1: CUBA's 20 ms, 5 ms and 10 ms come out as no decay at all, and its
-        // weights clip at the 9 bits; the mapping says so, as warnings and in the report.
-        Assert.All(mapping.Populations.Single().Neuron.Decays, d => Assert.Equal((0, double.PositiveInfinity), (d.Decay, d.RealisedTau)));
-        Assert.Contains(mapping.Warnings, w => w.StartsWith("population P: the target cannot represent 'v' decaying with τ = 20 ms") && w.EndsWith("gives no decay at all (τ = ∞)"));
-        Assert.Contains(diagnostics.Items, d => d.Severity == DiagnosticSeverity.Warning && d.CodeText == "NC0712" && d.Message.Contains("'ge' decaying with τ = 5 ms"));
-        Assert.Contains("| P | v | 20 | ∞ (no decay) | 0 |", MappingReport.Text(network, mapping));
+        // truenorth-like's neurons decay by two shifts: CUBA's 20 ms, 5 ms and 10 ms come out as ≫5 ≫6 (20.8 ms), ≫3 ≫4 (4.8 ms)
+        // and ≫4 ≫5 (10.2 ms), within 5 % of the model's: no warnings. Its weights fit the 9 bits: the membrane unit is coarser
+        // (threshold 6,107 integers; ShiftDecayCoreTests has it by hand).
+        Assert.Equal(new[] { "v:5,6:20.829", "ge:3,4:4.816", "gi:4,5:10.158" },
+            mapping.Populations.Single().Neuron.Decays.Select(d => $"{d.State}:{string.Join(",", d.Shifts)}:{d.RealisedTau * 1e3:0.###}"));
+        Assert.Empty(mapping.Warnings);
+        Assert.Contains("| P | v | 20 | 20.829 | ≫5, ≫6 |", MappingReport.Text(network, mapping));
+        Assert.Equal(6107, mapping.Populations.Single().Neuron.Threshold);
+        Assert.All(mapping.Projections, p => Assert.Equal(0, p.Weights.ClippedFraction));
     }
 
     [Theory]

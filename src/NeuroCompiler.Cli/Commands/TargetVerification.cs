@@ -20,7 +20,8 @@ internal static class TargetVerification
     {
         var recorded = network with
         {
-            Recordings = network.Populations.Select(p => (Recording)new SpikeRecording(new PopulationRange(p.Index, 0, p.Size))).ToImmutableArray(),
+            Recordings = network.Populations.Select(p => (Recording)new SpikeRecording(new PopulationRange(p.Index, 0, p.Size)))
+                .Concat(LearnedParameters(network)).ToImmutableArray(),
         };
         var ideal = ReferenceInterpreter.Run(recorded);
         var rates = ideal.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
@@ -31,6 +32,20 @@ internal static class TargetVerification
         var fidelity = mapping.Verify(ideal, options);
         Print(output, network, target, fidelity);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The synapse parameters learning changes, sampled at the first and the last step, for comparing what was learned.</summary>
+    private static IEnumerable<Recording> LearnedParameters(Network network)
+    {
+        int interval = (int)Math.Max(1, network.Settings.Steps - 1);
+        foreach (var projection in network.Projections.Where(p => LearningRequirements.Of(network, p) is not null))
+        {
+            var written = projection.Synapse.Statements.Select(a => a.Target).Where(t => t.Space == VariableSpace.SynapseParameter).Distinct();
+            foreach (var target in written)
+            {
+                yield return new SynapseTraceRecording(projection.Index, 0, null, projection.Synapse.Parameters[target.Slot].Name, target, interval, null);
+            }
+        }
     }
 
     public static void Print(TextWriter output, Network network, TargetDescription target, TargetFidelity fidelity)

@@ -8,13 +8,14 @@ using NeuroCompiler.Targets.Mapping;
 namespace NeuroCompiler.Targets.Configuration;
 
 /// <summary>
-/// Reads a configuration folder written by <see cref="ConfigurationWriter"/> (versions 1 and 2) and checks it: the
+/// Reads a configuration folder written by <see cref="ConfigurationWriter"/> (versions 1 to 3) and checks it: the
 /// format and version, every field's kind, that every core file the manifest promises is there, that synapses point at
 /// neurons the core has and at projections the manifest names, that relay cores hold relays (no decay, threshold 0, no
 /// refractory period, fed by the relay projection with weight 1) covering every relay neuron once, that on a core with
 /// axon types every synapse has an axon whose type is its projection's and whose weight for its neuron is its
 /// mantissa, and, given the target, that every core keeps the target's limits (neurons, synapse memory, input axons,
-/// axon types, weights, delays, routing entries). Problems are diagnostics with the file, line and column; the result
+/// axon types, weights, delays, routing entries, decays of the kind its neuron circuit has: integers of its decay unity,
+/// or at most its decay terms of distinct shifts within its state bits). Problems are diagnostics with the file, line and column; the result
 /// is null when there was one.
 /// </summary>
 public static class ConfigurationReader
@@ -87,6 +88,7 @@ public static class ConfigurationReader
                 relays = new RelayConfiguration((int)a, (int)b, (int)c);
             }
         }
+        var learning = LearningConfigurationJson.Read(manifest, known.Keys.ToHashSet(), hardware);
         manifest.Done();
         var cores = ImmutableArray.CreateBuilder<CoreConfiguration>();
         for (int c = 0; c < (coreCount ?? 0); c++)
@@ -114,6 +116,7 @@ public static class ConfigurationReader
         return new DigitalConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, projections.ToImmutable(), cores.ToImmutable())
         {
             Relays = relays,
+            Learning = learning,
         };
     }
 
@@ -157,7 +160,7 @@ public static class ConfigurationReader
         {
             core.Report(ErrorCode.TargetValueOutOfRange, core.Span, $"this relay core holds relays {start} to {start + count - 1}, and there are {relays.Neurons}");
         }
-        var decays = ImmutableArray.CreateBuilder<(string, int)>();
+        var decays = ImmutableArray.CreateBuilder<CoreDecay>();
         long? threshold = null, bias = null, rest = null, refractory = null;
         string? membrane = null;
         if (core.Object("neuron") is { } neuron)
@@ -167,9 +170,9 @@ public static class ConfigurationReader
             {
                 foreach (var state in d.Names.ToList())
                 {
-                    if (d.Integer(state, 0, hardware?.Formats.DecayUnity ?? int.MaxValue) is { } value)
+                    if (Decay(d, state, hardware) is { } value)
                     {
-                        decays.Add((state, (int)value));
+                        decays.Add(value);
                     }
                 }
                 d.Done();
@@ -180,7 +183,7 @@ public static class ConfigurationReader
             rest = neuron.Integer("rest", long.MinValue / 2, long.MaxValue / 2);
             refractory = neuron.Integer("refractory_steps", 0, int.MaxValue);
             neuron.Done();
-            if (relayCore && (decays.Any(e => e.Item2 != 0) || threshold != 0 || bias != 0 || rest != 0 || refractory != 0))
+            if (relayCore && (decays.Any(e => !e.IsNone) || threshold != 0 || bias != 0 || rest != 0 || refractory != 0))
             {
                 neuron.Report(ErrorCode.TargetValueOutOfRange, neuron.Span, "a relay core's neurons are relays: no decay, threshold 0, bias 0, rest 0 and no refractory period");
             }
@@ -246,6 +249,50 @@ public static class ConfigurationReader
             Axons = axons,
             AxonTypes = types,
         };
+    }
+
+    /// <summary>
+    /// A state's decay: a whole number, d of the decay unity (in [0, unity] given the target), or a list of shifts (version 3),
+    /// distinct whole numbers in [1, 63] (given the target: in [1, state bits − 1], at most its decay terms); given the target,
+    /// of the kind its neuron circuit has (<c>shift</c>: a list; otherwise a number).
+    /// </summary>
+    private static CoreDecay? Decay(FieldReader decays, string state, DigitalHardware? hardware)
+    {
+        bool? shiftTarget = hardware is null ? null : hardware.Neuron.Decay == "shift";
+        var value = decays.Field(state, required: true);
+        if (value is not JsonArray list)
+        {
+            if (shiftTarget == true && value is JsonNumber)
+            {
+                decays.Report(ErrorCode.TargetValueOutOfRange, value.Span,
+                    $"'{decays.Path}.{state}' is a number, and the target's neurons decay by shifts: a decay is a list of shifts (configuration version 3)");
+                return null;
+            }
+            return decays.Integer(state, 0, hardware?.Formats.DecayUnity ?? int.MaxValue) is { } d ? CoreDecay.Multiplier(state, (int)d) : null;
+        }
+        if (shiftTarget == false)
+        {
+            decays.Report(ErrorCode.TargetValueOutOfRange, list.Span,
+                $"'{decays.Path}.{state}' is a list of shifts, and the target's neurons decay by a multiplier: a decay is a whole number of its decay unity ({hardware!.Formats.DecayUnity})");
+            return null;
+        }
+        int maxShift = hardware is null ? 63 : hardware.Formats.StateBits - 1;
+        var shifts = ImmutableArray.CreateBuilder<int>();
+        foreach (var item in list.Items)
+        {
+            if (item is not JsonNumber { Value: var k } || k != Math.Floor(k) || k < 1 || k > maxShift || shifts.Contains((int)k))
+            {
+                decays.Report(ErrorCode.TargetValueOutOfRange, item.Span, $"the shifts of '{decays.Path}.{state}' are distinct whole numbers from 1 to {maxShift}");
+                return null;
+            }
+            shifts.Add((int)k);
+        }
+        if (hardware is not null && shifts.Count > hardware.Neuron.DecayTerms)
+        {
+            decays.Report(ErrorCode.TargetLimitExceeded, list.Span, $"'{decays.Path}.{state}' has {shifts.Count} shifts, and the target's neurons decay with at most {hardware.Neuron.DecayTerms}");
+            return null;
+        }
+        return CoreDecay.Shift(state, shifts.ToImmutable());
     }
 
     /// <summary>What is wrong with a synapse of a core of <paramref name="count"/> neurons, or null.</summary>

@@ -15,7 +15,8 @@ namespace NeuroCompiler.Targets.Configuration;
 /// number, <c>neurons</c>: how many relay neurons };</item>
 /// <item>one <c>core-NNNN.json</c> per core: <c>core</c>, <c>chip</c>, <c>x</c>, <c>y</c>, <c>population</c>,
 /// <c>start</c>, <c>count</c> (its neurons; relay neurons on a relay core); <c>neuron</c> { <c>membrane</c>,
-/// <c>decays</c> { state: decay }, <c>threshold</c>, <c>bias</c>, <c>rest</c>, <c>refractory_steps</c> };
+/// <c>decays</c> { state: decay } (on a circuit that decays by a multiplier, d of the decay unity; on one that decays by
+/// shifts, the list of shifts k of x − Σ (x ≫ k), [] for none: version 3), <c>threshold</c>, <c>bias</c>, <c>rest</c>, <c>refractory_steps</c> };
 /// <c>synapses</c>, each [projection, source population, source neuron, target neuron on the core, mantissa, delay in
 /// device steps] (the source is the neuron whose spikes arrive: a relay for a relayed neuron); <c>routes</c> (destination
 /// cores); and on a binary-crossbar target <c>axons</c>, each [source population, source neuron, axon type], and
@@ -59,6 +60,7 @@ public static class ConfigurationWriter
                 json.WriteNumber("neurons", relays.Neurons);
                 json.WriteEndObject();
             }
+            LearningConfigurationJson.Write(json, configuration.Learning);
             json.WriteEndObject();
         }
         foreach (var core in configuration.Cores)
@@ -76,9 +78,21 @@ public static class ConfigurationWriter
             json.WriteStartObject("neuron");
             json.WriteString("membrane", core.Membrane);
             json.WriteStartObject("decays");
-            foreach (var (state, decay) in core.Decays)
+            foreach (var decay in core.Decays)
             {
-                json.WriteNumber(state, decay);
+                if (decay.IsShift)
+                {
+                    json.WriteStartArray(decay.State);
+                    foreach (int shift in decay.Shifts)
+                    {
+                        json.WriteNumberValue(shift);
+                    }
+                    json.WriteEndArray();
+                }
+                else
+                {
+                    json.WriteNumber(decay.State, decay.Decay);
+                }
             }
             json.WriteEndObject();
             json.WriteNumber("threshold", core.Threshold);

@@ -16,10 +16,11 @@ public readonly record struct ConfiguredSynapse(int Projection, int SourcePopula
 /// <see cref="Count"/>); on a relay core, relay neurons of the relay population) and their integer parameters, its
 /// synapses and its routes. On a binary-crossbar target, <see cref="Axons"/> are its input axons with their types and
 /// <see cref="AxonTypes"/> each type's projection and weight per neuron (every synapse's mantissa is its axon's type's
-/// weight for its neuron); both are empty on other targets.
+/// weight for its neuron); both are empty on other targets. Each state's decay (<see cref="Decays"/>) is the target
+/// circuit's kind: an integer of the decay unity, or shifts (<see cref="CoreDecay"/>).
 /// </summary>
 public sealed record CoreConfiguration(int Core, int Chip, int X, int Y, int Population, int Start, int Count, string Membrane,
-    ImmutableArray<(string State, int Decay)> Decays, long Threshold, long Bias, long Rest, int RefractorySteps,
+    ImmutableArray<CoreDecay> Decays, long Threshold, long Bias, long Rest, int RefractorySteps,
     ImmutableArray<ConfiguredSynapse> Synapses, ImmutableArray<int> Routes)
 {
     public ImmutableArray<InputAxon> Axons { get; init; } = ImmutableArray<InputAxon>.Empty;
@@ -43,15 +44,19 @@ public sealed record RelayConfiguration(int Population, int Projection, int Neur
 /// <see cref="Version"/>): the manifest identifying model, target and seed, and every core. It is
 /// written whole or not at all, and <see cref="ConfigurationReader"/> reads it back and checks it.
 /// Version 2 added relay cores (<see cref="Relays"/>) and binary-crossbar axon types; a version-1 reader rejects both.
+/// Version 3 added shift decays (a state's decay a list of shifts, <see cref="CoreDecay"/>); a version-2 reader rejects them.
 /// </summary>
 public sealed record DigitalConfiguration(string Model, string ModelHash, string Target, string TargetHash, ulong Seed, double DeviceTimestep,
     ImmutableArray<ProjectionConfiguration> Projections, ImmutableArray<CoreConfiguration> Cores)
 {
     public const string Format = "neuroc-digital-config";
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The relay neurons, or null when there are none.</summary>
     public RelayConfiguration? Relays { get; init; }
+
+    /// <summary>The projections that learn on chip, and their learning engine's integers.</summary>
+    public ImmutableArray<LearningConfiguration> Learning { get; init; } = ImmutableArray<LearningConfiguration>.Empty;
 
     public static DigitalConfiguration From(Network network, DigitalMapping mapping, string modelHash, string targetHash)
     {
@@ -69,19 +74,21 @@ public sealed record DigitalConfiguration(string Model, string ModelHash, string
             var place = mapping.Routing.Places[slice.Core];
             var neuron = mapping.Populations.Single(p => p.Population == slice.Population).Neuron;
             return Typed(new CoreConfiguration(slice.Core, place.Chip, place.X, place.Y, slice.Population, slice.Start, slice.Count, neuron.Membrane,
-                neuron.Decays.Select(d => (d.State, d.Decay)).ToImmutableArray(), neuron.Threshold, neuron.Bias, neuron.Rest, neuron.RefractorySteps,
+                neuron.Decays.Select(d => d.IsShift ? CoreDecay.Shift(d.State, d.Shifts) : CoreDecay.Multiplier(d.State, d.Decay)).ToImmutableArray(), neuron.Threshold, neuron.Bias, neuron.Rest, neuron.RefractorySteps,
                 perCore[slice.Core].ToImmutableArray(), mapping.Routing.Routes[slice.Core].Destinations));
         }).Concat(relays.Cores.Select(relay =>
         {
             var place = mapping.Routing.Places[relay.Core];
             return Typed(new CoreConfiguration(relay.Core, place.Chip, place.X, place.Y, relays.Population, relay.First, relay.Count, RelayPlan.Membrane,
-                ImmutableArray.Create((RelayPlan.Membrane, 0)), Threshold: 0, Bias: 0, Rest: 0, RefractorySteps: 0,
+                ImmutableArray.Create(((DigitalHardware)mapping.Target.Hardware).Neuron.Decay == "shift" ? CoreDecay.Shift(RelayPlan.Membrane, ImmutableArray<int>.Empty)
+                    : CoreDecay.Multiplier(RelayPlan.Membrane, 0)), Threshold: 0, Bias: 0, Rest: 0, RefractorySteps: 0,
                 perCore[relay.Core].ToImmutableArray(), mapping.Routing.Routes[relay.Core].Destinations));
         })).ToImmutableArray();
         return new DigitalConfiguration(network.Settings.Name, modelHash, mapping.Target.Name, targetHash, network.Settings.Seed,
             ((DigitalHardware)mapping.Target.Hardware).Neuron.Timestep, projections.ToImmutableArray(), cores)
         {
             Relays = relays.Neurons.IsEmpty ? null : new RelayConfiguration(relays.Population, relays.Projection, relays.Neurons.Length),
+            Learning = mapping.Learning.Select(l => l.Configuration).ToImmutableArray(),
         };
     }
 }

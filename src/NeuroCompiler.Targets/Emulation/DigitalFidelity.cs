@@ -33,7 +33,34 @@ public static class DigitalFidelity
             spikes = spikes.Where(s => s.Population != relays.Population).ToImmutableArray();
             notes = notes.Add($"{relays.Neurons:N0} relay neurons fired {relaySpikes:N0} times");
         }
+        foreach (var learned in mapping.Learning)
+        {
+            notes = notes.Add(LearnedWeights(network, mapping, learned, emulator, ideal));
+        }
         return FidelityComparison.Compare(network, onChip, ideal, spikes, deviceDt, notes);
+    }
+
+    /// <summary>
+    /// What a projection learned on chip against what it learned in the ideal model: the weights' mean and spread at the
+    /// start and at the end (the ideal end from a recording of the weight, when the ideal run has one).
+    /// </summary>
+    private static string LearnedWeights(Network network, DigitalMapping mapping, OnChipLearning learned, DigitalEmulator emulator, SimulationResult ideal)
+    {
+        var projection = network.Projections[learned.Configuration.Projection];
+        var mapped = mapping.Projections.Single(p => p.Projection == projection.Index);
+        string weight = projection.Synapse.Parameters[learned.Rule.Weight].Name;
+        var final = emulator.Mantissas().Where(m => m.Projection == projection.Index).Select(m => m.Mantissa * mapped.WeightStep).ToList();
+        var start = mapped.Mantissas.Select(m => m * mapped.WeightStep).ToList();
+        string text = $"{projection.Name}.{weight} learned on chip: mean {Describe(start)} at the start, {Describe(final)} at the end";
+        var trace = ideal.Traces.FirstOrDefault(t => t.OfSynapses && t.Population == projection.Name && t.Variable == weight);
+        return trace is { Values.Length: > 1 } ? text + $"; the ideal model: {Describe(trace.Values[^1])}" : text;
+    }
+
+    private static string Describe(IReadOnlyCollection<double> values)
+    {
+        double mean = values.Count == 0 ? 0 : values.Average();
+        double sd = values.Count == 0 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{mean:G4} (sd {sd:G3})");
     }
 
     /// <summary>Each neuron's initial membrane potential in the device's integers (measured from the reset, in the membrane unit).</summary>

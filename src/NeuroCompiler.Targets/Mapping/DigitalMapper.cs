@@ -26,7 +26,10 @@ public static class DigitalMapper
         var hardware = (DigitalHardware)target.Hardware;
         int errors = diagnostics.Items.Count(d => d.IsError);
         string? learning = hardware.Learning.Rules.IsEmpty ? null : string.Join(", ", hardware.Learning.Rules);
-        if (SupportCheck.Check(network, target, hardware.Neuron, learning, options, diagnostics) is not { } supported)
+        string? OnChip(Projection projection) => !hardware.Learning.Rules.Contains(LearningQuantiser.PairStdp)
+            ? "it is not among the engine's rules"
+            : PairStdpForm.Recognise(projection, out var why) is null ? why : null;
+        if (SupportCheck.Check(network, target, hardware.Neuron, learning, options, diagnostics, OnChip) is not { } supported)
         {
             return null;
         }
@@ -39,10 +42,11 @@ public static class DigitalMapper
         }
         double deviceDt = hardware.Neuron.Timestep;
         var populations = forms.Select(f => new MappedPopulation(f.Key, network.Populations[f.Key].Name,
-            DigitalNeuronQuantiser.Quantise(f.Value, hardware.Formats, network.Settings.Dt, deviceDt))).OrderBy(p => p.Population).ToImmutableArray();
+            DigitalNeuronQuantiser.Quantise(f.Value, hardware.Formats, network.Settings.Dt, deviceDt, hardware.Neuron, DigitalNeuronQuantiser.LargestWeights(network, weights, f.Key)))).OrderBy(p => p.Population).ToImmutableArray();
         var changes = supported.Changes.ToBuilder();
         var projections = ImmutableArray.CreateBuilder<MappedProjection>();
         var relayed = new RelayedDelays();
+        var learned = ImmutableArray.CreateBuilder<OnChipLearning>();
         foreach (var projection in network.Projections)
         {
             var w = weights[projection.Index];
@@ -50,8 +54,9 @@ public static class DigitalMapper
             string state = network.Populations[projection.Target.Population].Model!.States[w.TargetState].Name;
             double unit = neuron.StateUnits.Single(u => u.State == state).Unit;
             // A step below the state's own unit cannot be added to it: exponents start at 0 (finer weights round to zero, as the report says).
+            var rule = LearningRequirements.Of(network, projection) is not null && OnChip(projection) is null ? PairStdpForm.Recognise(projection, out _) : null;
             var digital = WeightQuantiser.Digital(w.Values, hardware.Formats.WeightBitsMax, Math.Max(0, hardware.Formats.ExponentMin),
-                Math.Max(0, hardware.Formats.ExponentMax), unit);
+                Math.Max(0, hardware.Formats.ExponentMax), unit, rule is null ? 0 : Math.Max(Math.Abs(rule.WMin), Math.Abs(rule.WMax)));
             var (stepped, clamped, lengthened) = Delays(network, projection, routing.Relays, hardware.Delays, deviceDt, relayed);
             if (clamped > 0)
             {
@@ -62,6 +67,18 @@ public static class DigitalMapper
                     continue;
                 }
                 changes.Add($"projection {projection.Name}: {clamped:N0} delays clamped to {hardware.Delays.MinSteps}–{hardware.Delays.MaxSteps} steps");
+            }
+            if (rule is not null)
+            {
+                if (stepped.Distinct().Count() > 1)
+                {
+                    diagnostics.Error(ErrorCode.TargetCannotRun, projection.Location,
+                        $"projection '{projection.Name}' learns on chip, and its synapses' delays differ ({stepped.Min()}–{stepped.Max()} device steps): the learning engine keeps one trace per input axon, so a learning projection needs one delay");
+                    continue;
+                }
+                learned.Add(LearningQuantiser.Quantise(projection.Index, rule, hardware.Learning.TraceBits, hardware.Formats.DecayUnity, deviceDt,
+                    digital.Quantised.Stats.Step, hardware.Formats.WeightBitsMax));
+                changes.Add($"projection {projection.Name}: learns on chip ({LearningQuantiser.PairStdp}, traces of {hardware.Learning.TraceBits} bits)");
             }
             projections.Add(new MappedProjection(projection.Index, projection.Name, state, digital.Exponent, digital.Quantised.Stats.Step,
                 digital.Mantissas, stepped, digital.Quantised.Stats, clamped, lengthened));
@@ -89,7 +106,7 @@ public static class DigitalMapper
             diagnostics.Warning(ErrorCode.TargetCannotRun, location, warning);
         }
         return new DigitalMapping(target, partition, routing, populations, projections.ToImmutable(), changes.ToImmutable(),
-            Costs(network, partition, routing, hardware, rates()), axons, warnings.Select(w => w.Message).ToImmutableArray());
+            Costs(network, partition, routing, hardware, rates()), axons, warnings.Select(w => w.Message).ToImmutableArray()) { Learning = learned.ToImmutable() };
     }
 
     /// <summary>The synapses reached through relays, over all projections: how many, how many got longer, and by how much at most.</summary>
@@ -179,9 +196,8 @@ public static class DigitalMapper
         {
             foreach (var d in p.Neuron.Decays.Where(d => !Represents(d)))
             {
-                string realised = d.Decay == 0 ? "no decay at all (τ = ∞)" : d.Decay == unity ? "all of it lost every step (τ = 0)" : string.Format(c, "τ = {0:0.###} ms", d.RealisedTau * 1e3);
-                warnings.Add((network.Populations[p.Population].Location, string.Format(c, "population {0}: the target cannot represent '{1}' decaying with τ = {2:0.###} ms: its decays are integers of {3} (1 = {4}) per {5:0.###} ms step, and the nearest, {6} of {4}, gives {7}",
-                    p.Name, d.State, d.RequestedTau * 1e3, hardware.Formats.DecayBits + " bits", unity, hardware.Neuron.Timestep * 1e3, d.Decay, realised)));
+                warnings.Add((network.Populations[p.Population].Location, string.Format(c, "population {0}: the target cannot represent '{1}' decaying with τ = {2:0.###} ms: {3}",
+                    p.Name, d.State, d.RequestedTau * 1e3, d.Realisation(hardware.Formats, hardware.Neuron))));
             }
         }
         foreach (var p in projections)

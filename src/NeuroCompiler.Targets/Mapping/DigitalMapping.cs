@@ -29,4 +29,7 @@ public sealed record DigitalMapping(TargetDescription Target, DigitalPartition P
 {
     /// <summary>Cores used: the model's and the relay cores.</summary>
     public int CoreCount => Partition.CoreCount + Routing.Relays.Cores.Length;
+
+    /// <summary>The projections that learn on chip, with their learning engine's integers.</summary>
+    public ImmutableArray<OnChipLearning> Learning { get; init; } = ImmutableArray<OnChipLearning>.Empty;
 }

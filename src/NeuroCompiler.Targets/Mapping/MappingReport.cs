@@ -10,7 +10,8 @@ namespace NeuroCompiler.Targets.Mapping;
 /// What a mapping did and cost, as <c>report.json</c> (every number) and <c>report.md</c> (for people):
 /// utilisation per core (the model's and the relay cores) and in total; the relays inserted; per projection the
 /// weight step, errors, clipping, levels, delays clamped and delays the relays lengthened; per population the time
-/// constants asked for and realised, threshold and rest; the changes made to the network; what the target represents
+/// constants asked for and realised (with the decay: d of the unity, or the shifts on a circuit that decays by shifts),
+/// the threshold in integers of the membrane unit and realised, and rest; the changes made to the network; what the target represents
 /// far from the model (warnings); traffic, energy and latency per simulated second.
 /// </summary>
 public static class MappingReport
@@ -89,7 +90,14 @@ public static class MappingReport
                     json.WriteString("state", d.State);
                     json.WriteNumber("requested_s", Finite(d.RequestedTau));
                     json.WriteNumber("realised_s", Finite(d.RealisedTau));   // -1: no decay at all
-                    json.WriteNumber("decay", d.Decay);
+                    if (d.IsShift)
+                    {
+                        json.WriteString("shifts", string.Join(" ", d.Shifts));
+                    }
+                    else
+                    {
+                        json.WriteNumber("decay", d.Decay);
+                    }
                     json.WriteBoolean("represented", DigitalMapper.Represents(d));
                     json.WriteEndObject();
                 }
@@ -98,6 +106,23 @@ public static class MappingReport
                 json.WriteNumber("realised_threshold", p.Neuron.RealisedThreshold);
                 json.WriteNumber("realised_rest", p.Neuron.RealisedRest);
                 json.WriteNumber("membrane_unit", p.Neuron.MembraneUnit);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("learning");
+            foreach (var l in mapping.Learning)
+            {
+                var c = l.Configuration;
+                json.WriteStartObject();
+                json.WriteString("projection", network.Projections[c.Projection].Name);
+                json.WriteString("rule", c.Rule);
+                json.WriteNumber("trace_bits", c.TraceBits);
+                json.WriteNumber("tau_pre_requested_s", l.Rule.TauPre);
+                json.WriteNumber("tau_pre_realised_s", l.RealisedTauPre);
+                json.WriteNumber("tau_post_requested_s", l.Rule.TauPost);
+                json.WriteNumber("tau_post_realised_s", l.RealisedTauPost);
+                json.WriteNumber("weight_min_mantissa", c.WeightMin);
+                json.WriteNumber("weight_max_mantissa", c.WeightMax);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -182,16 +207,36 @@ public static class MappingReport
                 p.DelaysLengthened));
         }
         w.AppendLine();
-        w.AppendLine("| population | state | τ asked, ms | τ realised, ms | decay (of " + hardware.Formats.DecayUnity + ") |");
+        w.AppendLine("| population | state | τ asked, ms | τ realised, ms | " + (hardware.Neuron.Decay == "shift" ? "shifts" : "decay (of " + hardware.Formats.DecayUnity + ")") + " |");
         w.AppendLine("|---|---|---:|---:|---:|");
         foreach (var p in mapping.Populations)
         {
             foreach (var d in p.Neuron.Decays)
             {
-                w.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4} |", p.Name, d.State, Milliseconds(d.RequestedTau), Milliseconds(d.RealisedTau), d.Decay));
+                w.AppendLine(string.Format(c, "| {0} | {1} | {2} | {3} | {4} |", p.Name, d.State, Milliseconds(d.RequestedTau), Milliseconds(d.RealisedTau), d.Describe()));
             }
         }
         w.AppendLine();
+        long usual = 1L << Math.Max(0, hardware.Formats.ThresholdBits - 2);
+        foreach (var p in mapping.Populations)
+        {
+            w.AppendLine(string.Format(c, "- {0}: threshold {1:N0} integers of {2:G4} above the reset, realised {3:G6}; rest {4:N0} integers, realised {5:G6}; bias {6:N0}{7}",
+                p.Name, p.Neuron.Threshold, p.Neuron.MembraneUnit, p.Neuron.RealisedThreshold, p.Neuron.Rest, p.Neuron.RealisedRest, p.Neuron.Bias,
+                p.Neuron.Threshold < usual ? string.Format(c, " (a coarser unit than the threshold's 2^{0}, so that the largest incoming weight fits the {1}-bit weights)",
+                    Math.Max(0, hardware.Formats.ThresholdBits - 2), hardware.Formats.WeightBitsMax) : ""));
+        }
+        w.AppendLine();
+        foreach (var l in mapping.Learning)
+        {
+            var lc = l.Configuration;
+            var step = mapping.Projections.Single(p => p.Projection == lc.Projection).WeightStep;
+            w.AppendLine(string.Format(c, "Learning on chip, {0} ({1}): traces of {2} bits, τ pre {3:0.###} ms (asked {4:0.###}), τ post {5:0.###} ms (asked {6:0.###}); " +
+                "a pairing at a full impulse changes a weight by {7:0.##} and {8:0.##} mantissa steps (potentiation, depression); weights {9}–{10} steps of {11:G4}.",
+                network.Projections[lc.Projection].Name, lc.Rule, lc.TraceBits, l.RealisedTauPre * 1e3, l.Rule.TauPre * 1e3, l.RealisedTauPost * 1e3, l.Rule.TauPost * 1e3,
+                lc.PreImpulse * new FixedPoint(lc.PotentiationMantissa, lc.PotentiationShift).Value, lc.PostImpulse * new FixedPoint(lc.DepressionMantissa, lc.DepressionShift).Value,
+                lc.WeightMin, lc.WeightMax, step));
+            w.AppendLine();
+        }
         w.AppendLine(mapping.Changes.IsEmpty ? "Changes to the network: none." : "Changes to the network:");
         foreach (var change in mapping.Changes)
         {

@@ -11,15 +11,17 @@ public sealed record SupportedNetwork(ImmutableDictionary<int, LifForm> Neurons,
 /// <summary>
 /// The first pass of every family: can the target run this network? Every population on the hardware
 /// must be leaky integrate-and-fire (<see cref="LifForm"/>); every projection must add a weight to a
-/// postsynaptic state; a projection that learns is an error unless the mapping may freeze it
-/// (<see cref="MappingOptions.FreezeLearning"/>), which keeps its initial weights and is counted.
+/// postsynaptic state; a projection that learns must learn on chip (the family says whether its rule can),
+/// or is an error unless the mapping may freeze it (<see cref="MappingOptions.FreezeLearning"/>), which keeps
+/// its initial weights and is counted.
 /// Every problem is reported; null if there was one.
 /// </summary>
 public static class SupportCheck
 {
     /// <param name="learning">What the target can learn on chip, in words; null if it cannot learn.</param>
+    /// <param name="onChip">Whether the target runs this projection's learning itself, and if not, why (null: it does); null when it learns nothing.</param>
     public static SupportedNetwork? Check(Network network, TargetDescription target, NeuronCircuit circuit, string? learning, MappingOptions options,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics, Func<Projection, string?>? onChip = null)
     {
         int errors = diagnostics.Items.Count(d => d.IsError);
         var forms = ImmutableDictionary.CreateBuilder<int, LifForm>();
@@ -40,17 +42,19 @@ public static class SupportCheck
         foreach (var projection in network.Projections)
         {
             bool learns = LearningRequirements.Of(network, projection) is not null;
-            if (learns && !options.FreezeLearning)
+            string? whyNot = learns && learning is not null && onChip is not null ? onChip(projection) : "";
+            bool learnsOnChip = learns && whyNot is null;
+            if (learns && !learnsOnChip && !options.FreezeLearning)
             {
                 diagnostics.Error(ErrorCode.TargetTransformationNeeded, projection.Location, learning is null
                     ? $"projection '{projection.Name}' learns ({projection.Synapse.TypeName}), and '{target.Name}' cannot learn on chip; map it with its initial weights fixed (--freeze-learning) to go on"
-                    : $"projection '{projection.Name}' learns ({projection.Synapse.TypeName}); mapping a rule onto '{target.Name}''s learning ({learning}) is not available in this version; map it with its initial weights fixed (--freeze-learning) to go on");
+                    : $"projection '{projection.Name}' learns ({projection.Synapse.TypeName}), and '{target.Name}''s learning engine ({learning}) cannot run it{(string.IsNullOrEmpty(whyNot) ? "" : $": {whyNot}")}; map it with its initial weights fixed (--freeze-learning) to go on");
                 continue;
             }
             if (ProjectionWeights.Of(projection, learns, out var why) is { } w)
             {
                 weights[projection.Index] = w;
-                if (learns)
+                if (learns && !learnsOnChip)
                 {
                     changes.Add($"projection {projection.Name}: learning ({projection.Synapse.TypeName}) frozen, {w.Values.Length:N0} synapses keep their initial weights");
                 }

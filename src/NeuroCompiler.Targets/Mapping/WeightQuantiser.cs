@@ -27,10 +27,11 @@ public static class WeightQuantiser
     /// (<paramref name="unit"/>: the weight of one step of the target neuron's state). e is the smallest that
     /// holds the largest |w|, so resolution is as fine as the range allows; weights beyond the range clip.
     /// </summary>
-    public static DigitalWeights Digital(IReadOnlyList<double> weights, int bits, int exponentMin, int exponentMax, double unit)
+    /// <param name="atLeast">A magnitude the range must hold besides the weights (a learning rule's bound).</param>
+    public static DigitalWeights Digital(IReadOnlyList<double> weights, int bits, int exponentMin, int exponentMax, double unit, double atLeast = 0)
     {
         long top = (1L << (bits - 1)) - 1, bottom = -(1L << (bits - 1));
-        double largest = weights.Select(Math.Abs).DefaultIfEmpty(0).Max();
+        double largest = Math.Max(atLeast, weights.Select(Math.Abs).DefaultIfEmpty(0).Max());
         int exponent = exponentMin;
         while (exponent < exponentMax && largest > top * Math.Pow(2, exponent) * unit)
         {
