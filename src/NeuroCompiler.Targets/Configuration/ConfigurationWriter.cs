@@ -12,7 +12,8 @@ namespace NeuroCompiler.Targets.Configuration;
 /// core files), <c>projections</c> (each { <c>index</c>, <c>name</c>, <c>target_state</c>, <c>exponent</c> }; the relay
 /// projection among them when there are relays), and, only when the mapping inserted relays, <c>relays</c>
 /// { <c>population</c>: the relay neurons' population number, <c>projection</c>: the relay synapses' projection
-/// number, <c>neurons</c>: how many relay neurons };</item>
+/// number, <c>neurons</c>: how many relay neurons }, and, only when a projection learns on chip, <c>learning</c>
+/// (<see cref="LearningConfigurationJson"/>);</item>
 /// <item>one <c>core-NNNN.json</c> per core: <c>core</c>, <c>chip</c>, <c>x</c>, <c>y</c>, <c>population</c>,
 /// <c>start</c>, <c>count</c> (its neurons; relay neurons on a relay core); <c>neuron</c> { <c>membrane</c>,
 /// <c>decays</c> { state: decay } (on a circuit that decays by a multiplier, d of the decay unity; on one that decays by
