@@ -19,15 +19,21 @@ internal sealed class TargetChoice
 
     public Option<bool> FaultAware { get; } = new("--fault-aware") { Description = "Memristor targets: program and verify, setting the healthy cell of a pair whose other cell is stuck" };
 
+    public Option<PlacementObjective> Objective { get; } = new("--objective")
+    {
+        Description = "Digital targets: place cores for the fewest (cores, default) or for the least spike traffic (traffic: mesh hops, and their energy)",
+        DefaultValueFactory = _ => PlacementObjective.Cores,
+    };
+
     public TargetChoice(bool required) =>
         Target = new Option<string>("--target") { Description = "The hardware target (neuroc targets lists them)", Required = required };
 
     /// <summary>Every option of the choice, to add to a command.</summary>
-    public IEnumerable<Option> Options => new Option[] { Target, Folder, ClampDelays, InsertRelays, FreezeLearning, DriftAware, FaultAware };
+    public IEnumerable<Option> Options => new Option[] { Target, Folder, ClampDelays, InsertRelays, FreezeLearning, DriftAware, FaultAware, Objective };
 
     public MappingOptions Mapping(ParseResult parse) =>
         new(parse.GetValue(ClampDelays), parse.GetValue(InsertRelays), parse.GetValue(FreezeLearning), parse.GetValue(DriftAware),
-            parse.GetValue(FaultAware));
+            parse.GetValue(FaultAware), parse.GetValue(Objective));
 
     /// <summary>Maps the network onto the target through its family; prints every diagnostic; null after errors.</summary>
     public static ITargetMapping? Map(Network network, TargetDescription target, Func<IReadOnlyDictionary<int, double>> rates, MappingOptions options, TextWriter error)

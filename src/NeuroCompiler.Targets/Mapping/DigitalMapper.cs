@@ -40,6 +40,12 @@ public static class DigitalMapper
         {
             return null;
         }
+        IReadOnlyDictionary<int, double>? known = null;
+        IReadOnlyDictionary<int, double> Rates() => known ??= rates();
+        if (options.Objective == PlacementObjective.Traffic)
+        {
+            (partition, routing) = Place(partition, routing, hardware, Rates());
+        }
         double deviceDt = hardware.Neuron.Timestep;
         var populations = forms.Select(f => new MappedPopulation(f.Key, network.Populations[f.Key].Name,
             DigitalNeuronQuantiser.Quantise(f.Value, hardware.Formats, network.Settings.Dt, deviceDt, hardware.Neuron, DigitalNeuronQuantiser.LargestWeights(network, weights, f.Key)))).OrderBy(p => p.Population).ToImmutableArray();
@@ -106,7 +112,32 @@ public static class DigitalMapper
             diagnostics.Warning(ErrorCode.TargetCannotRun, location, warning);
         }
         return new DigitalMapping(target, partition, routing, populations, projections.ToImmutable(), changes.ToImmutable(),
-            Costs(network, partition, routing, hardware, rates()), axons, warnings.Select(w => w.Message).ToImmutableArray()) { Learning = learned.ToImmutable() };
+            Costs(network, partition, routing, hardware, Rates()), axons, warnings.Select(w => w.Message).ToImmutableArray()) { Learning = learned.ToImmutable() };
+    }
+
+    /// <summary>The cores placed for the least traffic (<see cref="Placer"/>): spikes per second on each route from the sources' rates.</summary>
+    private static (DigitalPartition, DigitalRouting) Place(DigitalPartition partition, DigitalRouting routing, DigitalHardware hardware,
+        IReadOnlyDictionary<int, double> rates)
+    {
+        var traffic = new List<(int, int, double)>();
+        foreach (var slice in partition.Cores)
+        {
+            var route = routing.Routes[slice.Core];
+            double rate = rates.GetValueOrDefault(slice.Population);
+            traffic.AddRange(route.Destinations.Select((d, i) => (slice.Core, d, rate * route.AxonsTo[i])));
+        }
+        foreach (var relay in routing.Relays.Neurons)
+        {
+            traffic.AddRange(relay.Destinations.Select(d => (relay.Core, d, rates.GetValueOrDefault(relay.Root.Population))));
+        }
+        var chip = hardware.Chip;
+        var (place, step) = Placer.Place(routing.Places.Length, chip, traffic);
+        var places = place.Select((p, core) =>
+        {
+            var (x, y) = Placer.Position(p, chip);
+            return new CorePlace(core, p / chip.CoresPerChip, x - p / chip.CoresPerChip * chip.MeshX, y);
+        }).ToImmutableArray();
+        return (partition with { Steps = partition.Steps.Add(step) }, routing with { Places = places });
     }
 
     /// <summary>The synapses reached through relays, over all projections: how many, how many got longer, and by how much at most.</summary>

@@ -13,7 +13,11 @@ public sealed record CorePlace(int Core, int Chip, int X, int Y);
 /// axons (one per neuron and destination core), and the largest number of destination cores of
 /// any one of its neurons (fan-out).
 /// </summary>
-public sealed record CoreRoutes(int Core, ImmutableArray<int> Destinations, int OutputAxons, int MaxFanOut);
+public sealed record CoreRoutes(int Core, ImmutableArray<int> Destinations, int OutputAxons, int MaxFanOut)
+{
+    /// <summary>For each of <see cref="Destinations"/>, how many of the core's neurons send there (its output axons to that core).</summary>
+    public ImmutableArray<int> AxonsTo { get; init; } = ImmutableArray<int>.Empty;
+}
 
 /// <summary>
 /// The placement of every core (the model's, then the relay cores) and its routing table; <see cref="Relays"/> holds the
@@ -137,14 +141,17 @@ public static class Router
     /// <summary>A core's routes from each of its neurons' destination cores.</summary>
     private static CoreRoutes Routes(int core, IEnumerable<ImmutableArray<int>> neurons)
     {
-        var all = new SortedSet<int>();
+        var all = new SortedDictionary<int, int>();
         int axons = 0, fanOut = 0;
         foreach (var cores in neurons)
         {
-            all.UnionWith(cores);
+            foreach (int destination in cores)
+            {
+                all[destination] = all.GetValueOrDefault(destination) + 1;
+            }
             axons += cores.Length;
             fanOut = Math.Max(fanOut, cores.Length);
         }
-        return new CoreRoutes(core, all.ToImmutableArray(), axons, fanOut);
+        return new CoreRoutes(core, all.Keys.ToImmutableArray(), axons, fanOut) { AxonsTo = all.Values.ToImmutableArray() };
     }
 }
