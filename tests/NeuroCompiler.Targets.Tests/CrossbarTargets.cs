@@ -48,21 +48,7 @@ internal static class CrossbarTargets
           duration = 50 ms
           seed = 3
         }
-        neuron Lif {
-          param tau = 10 ms
-          param taux = 5 ms
-          state v = 0 mV
-          state x = 0 mV
-          dv/dt = (x - v) / tau
-          dx/dt = -x / taux
-          method exact
-          threshold v > 10 mV
-          reset { v = 0 mV }
-        }
-        synapse Add {
-          param w = 1 mV
-          on_pre { x += w }
-        }
+        {{SmallModels.LifAndAdd()}}
         population In = SpikeGenerator[{{sources}}] { times = 1 ms + i * 1 ms; period = {{Math.Max(20, sources + 2)}} ms }
         population P = Lif[{{neurons}}]
         projection p = In -> P : Add { connect all_to_all; w = {{weight}}{{delay}} }

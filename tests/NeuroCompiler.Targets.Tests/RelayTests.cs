@@ -87,22 +87,7 @@ public class RelayTests
           duration = 200 ms
           seed = 5
         }
-        neuron Lif {
-          param tau = 10 ms
-          param taux = 5 ms
-          state v = 0 mV
-          state x = 0 mV
-          dv/dt = (x - v) / tau
-          dx/dt = -x / taux
-          method exact
-          threshold v > 10 mV
-          reset { v = 0 mV }
-          refractory 2 ms
-        }
-        synapse Add {
-          param w = 1 mV
-          on_pre { x += w }
-        }
+        {{SmallModels.LifAndAdd("2 ms")}}
         population In = SpikeGenerator[{{a}}] { times = 1 ms + i * 3 ms; period = 40 ms }
         population A = Lif[{{a}}]
         population B = Lif[{{b}}]

@@ -27,23 +27,7 @@ public static class ConfigurationReader
         {
             return null;
         }
-        var format = manifest.String("format");
-        if (format is not null && format != DigitalConfiguration.Format)
-        {
-            manifest.Report(ErrorCode.TargetValueOutOfRange, manifest.Span, $"this is not a digital configuration (format \"{format}\", expected \"{DigitalConfiguration.Format}\")");
-        }
-        manifest.Integer("version", 1, DigitalConfiguration.Version);
-        var model = manifest.String("model");
-        var modelHash = manifest.String("model_sha256");
-        var target = manifest.String("target");
-        var targetHash = manifest.String("target_sha256");
-        var seedText = manifest.String("seed");
-        ulong seed = 0;
-        if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
-        {
-            manifest.Report(ErrorCode.TargetValueType, manifest.Span, $"'seed' must be a whole number in a string, not \"{seedText}\"");
-        }
-        var timestep = manifest.Number("device_timestep_s", 1e-9, 10);
+        var identity = ManifestIdentity.Read(manifest, DigitalConfiguration.Format, DigitalConfiguration.Version, "digital");
         var coreCount = manifest.Integer("cores", 0, 1 << 24);
         var projections = ImmutableArray.CreateBuilder<ProjectionConfiguration>();
         if (manifest.Array("projections") is { } list)
@@ -113,7 +97,8 @@ public static class ConfigurationReader
         {
             return null;
         }
-        return new DigitalConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, projections.ToImmutable(), cores.ToImmutable())
+        var id = identity!;
+        return new DigitalConfiguration(id.Model, id.ModelHash, id.Target, id.TargetHash, id.Seed, id.DeviceTimestep, projections.ToImmutable(), cores.ToImmutable())
         {
             Relays = relays,
             Learning = learning,

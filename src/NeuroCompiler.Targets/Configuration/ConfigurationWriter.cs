@@ -33,14 +33,8 @@ public static class ConfigurationWriter
         {
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
-            json.WriteString("format", DigitalConfiguration.Format);
-            json.WriteNumber("version", DigitalConfiguration.Version);
-            json.WriteString("model", configuration.Model);
-            json.WriteString("model_sha256", configuration.ModelHash);
-            json.WriteString("target", configuration.Target);
-            json.WriteString("target_sha256", configuration.TargetHash);
-            json.WriteString("seed", configuration.Seed.ToString(CultureInfo.InvariantCulture));
-            json.WriteNumber("device_timestep_s", configuration.DeviceTimestep);
+            new ManifestIdentity(configuration.Model, configuration.ModelHash, configuration.Target, configuration.TargetHash, configuration.Seed,
+                configuration.DeviceTimestep).Write(json, DigitalConfiguration.Format, DigitalConfiguration.Version);
             json.WriteNumber("cores", configuration.Cores.Length);
             json.WriteStartArray("projections");
             foreach (var p in configuration.Projections)

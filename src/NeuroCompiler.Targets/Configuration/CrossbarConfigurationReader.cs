@@ -23,23 +23,7 @@ public static class CrossbarConfigurationReader
         {
             return null;
         }
-        var format = manifest.String("format");
-        if (format is not null && format != CrossbarConfiguration.Format)
-        {
-            manifest.Report(ErrorCode.TargetValueOutOfRange, manifest.Span, $"this is not a crossbar configuration (format \"{format}\", expected \"{CrossbarConfiguration.Format}\")");
-        }
-        manifest.Integer("version", 1, CrossbarConfiguration.Version);
-        var model = manifest.String("model");
-        var modelHash = manifest.String("model_sha256");
-        var target = manifest.String("target");
-        var targetHash = manifest.String("target_sha256");
-        var seedText = manifest.String("seed");
-        ulong seed = 0;
-        if (seedText is not null && !ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
-        {
-            manifest.Report(ErrorCode.TargetValueType, manifest.Span, $"'seed' must be a whole number in a string, not \"{seedText}\"");
-        }
-        var timestep = manifest.Number("device_timestep_s", 1e-9, 10);
+        var identity = ManifestIdentity.Read(manifest, CrossbarConfiguration.Format, CrossbarConfiguration.Version, "crossbar");
         var driftAware = manifest.Boolean("drift_aware");
         var faultAware = manifest.Boolean("fault_aware");
         var tileCount = manifest.Integer("tiles", 0, hardware.Array.Tiles);
@@ -59,7 +43,9 @@ public static class CrossbarConfigurationReader
         {
             return null;
         }
-        return new CrossbarConfiguration(model!, modelHash!, target!, targetHash!, seed, timestep!.Value, driftAware!.Value, faultAware!.Value, neurons, groups, tiles.ToImmutable());
+        var id = identity!;
+        return new CrossbarConfiguration(id.Model, id.ModelHash, id.Target, id.TargetHash, id.Seed, id.DeviceTimestep, driftAware!.Value, faultAware!.Value, neurons, groups,
+            tiles.ToImmutable());
     }
 
     private static ImmutableArray<T> Items<T>(FieldReader reader, string name, Func<FieldReader, int, T?> read) where T : class

@@ -18,14 +18,8 @@ public static class CrossbarConfigurationWriter
         {
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
             json.WriteStartObject();
-            json.WriteString("format", CrossbarConfiguration.Format);
-            json.WriteNumber("version", CrossbarConfiguration.Version);
-            json.WriteString("model", configuration.Model);
-            json.WriteString("model_sha256", configuration.ModelHash);
-            json.WriteString("target", configuration.Target);
-            json.WriteString("target_sha256", configuration.TargetHash);
-            json.WriteString("seed", configuration.Seed.ToString(CultureInfo.InvariantCulture));
-            json.WriteNumber("device_timestep_s", configuration.DeviceTimestep);
+            new ManifestIdentity(configuration.Model, configuration.ModelHash, configuration.Target, configuration.TargetHash, configuration.Seed,
+                configuration.DeviceTimestep).Write(json, CrossbarConfiguration.Format, CrossbarConfiguration.Version);
             json.WriteBoolean("drift_aware", configuration.DriftAware);
             json.WriteBoolean("fault_aware", configuration.FaultAware);
             json.WriteNumber("tiles", configuration.Tiles.Length);

@@ -65,12 +65,7 @@ public static class CrossbarReport
                 json.WriteStartObject();
                 json.WriteString("name", p.Name);
                 json.WriteString("target_state", p.TargetState);
-                json.WriteNumber("weight_step", p.Weights.Step);
-                json.WriteNumber("rms_error", p.Weights.RmsError);
-                json.WriteNumber("max_error", p.Weights.MaxError);
-                json.WriteNumber("clipped_fraction", p.Weights.ClippedFraction);
-                json.WriteNumber("zeroed_fraction", p.Weights.ZeroedFraction);
-                json.WriteNumber("levels_used", p.Weights.LevelsUsed);
+                ReportJson.WriteWeights(json, p.Weights);
                 json.WriteNumber("delays_clamped", p.DelaysClamped);
                 json.WriteEndObject();
             }
@@ -85,8 +80,8 @@ public static class CrossbarReport
                 {
                     json.WriteStartObject();
                     json.WriteString("state", d.State);
-                    json.WriteNumber("requested_s", double.IsFinite(d.RequestedTau) ? d.RequestedTau : -1);
-                    json.WriteNumber("realised_s", double.IsFinite(d.RealisedTau) ? d.RealisedTau : -1);
+                    json.WriteNumber("requested_s", ReportJson.Seconds(d.RequestedTau));
+                    json.WriteNumber("realised_s", ReportJson.Seconds(d.RealisedTau));
                     json.WriteString("shifts", string.Join(" ", d.Shifts));
                     json.WriteEndObject();
                 }
@@ -98,12 +93,7 @@ public static class CrossbarReport
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteStartArray("changes");
-            foreach (var change in mapping.Changes)
-            {
-                json.WriteStringValue(change);
-            }
-            json.WriteEndArray();
+            ReportJson.WriteStrings(json, "changes", mapping.Changes);
             var c = mapping.Costs;
             json.WriteStartObject("per_simulated_second");
             json.WriteNumber("row_activations", c.RowActivations);

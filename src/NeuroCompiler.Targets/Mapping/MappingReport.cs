@@ -67,12 +67,7 @@ public static class MappingReport
                 json.WriteString("name", p.Name);
                 json.WriteString("target_state", p.TargetState);
                 json.WriteNumber("exponent", p.Exponent);
-                json.WriteNumber("weight_step", p.WeightStep);
-                json.WriteNumber("rms_error", p.Weights.RmsError);
-                json.WriteNumber("max_error", p.Weights.MaxError);
-                json.WriteNumber("clipped_fraction", p.Weights.ClippedFraction);
-                json.WriteNumber("zeroed_fraction", p.Weights.ZeroedFraction);
-                json.WriteNumber("levels_used", p.Weights.LevelsUsed);
+                ReportJson.WriteWeights(json, p.Weights);
                 json.WriteNumber("delays_clamped", p.DelaysClamped);
                 json.WriteNumber("delays_lengthened", p.DelaysLengthened);
                 json.WriteEndObject();
@@ -88,8 +83,8 @@ public static class MappingReport
                 {
                     json.WriteStartObject();
                     json.WriteString("state", d.State);
-                    json.WriteNumber("requested_s", Finite(d.RequestedTau));
-                    json.WriteNumber("realised_s", Finite(d.RealisedTau));   // -1: no decay at all
+                    json.WriteNumber("requested_s", ReportJson.Seconds(d.RequestedTau));
+                    json.WriteNumber("realised_s", ReportJson.Seconds(d.RealisedTau));   // -1: no decay at all
                     if (d.IsShift)
                     {
                         json.WriteString("shifts", string.Join(" ", d.Shifts));
@@ -126,18 +121,8 @@ public static class MappingReport
                 json.WriteEndObject();
             }
             json.WriteEndArray();
-            json.WriteStartArray("changes");
-            foreach (var change in mapping.Changes)
-            {
-                json.WriteStringValue(change);
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("warnings");
-            foreach (var warning in mapping.Warnings)
-            {
-                json.WriteStringValue(warning);
-            }
-            json.WriteEndArray();
+            ReportJson.WriteStrings(json, "changes", mapping.Changes);
+            ReportJson.WriteStrings(json, "warnings", mapping.Warnings);
             json.WriteStartObject("per_simulated_second");
             json.WriteNumber("spikes", mapping.Costs.SpikesPerSecond);
             json.WriteNumber("hops", mapping.Costs.HopsPerSecond);
@@ -152,7 +137,6 @@ public static class MappingReport
         md.Write(Text(network, mapping));
     }
 
-    private static double Finite(double value) => double.IsFinite(value) ? value : -1;
 
     /// <summary>A time constant in ms for the table; "∞ (no decay)" when it does not decay.</summary>
     private static string Milliseconds(double tau) =>
