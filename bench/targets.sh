@@ -2,7 +2,7 @@
 # Hardware targets, measured: CUBA compiled for every target in targets/ (the mapping reports), CUBA's
 # fidelity on each (neuroc verify --target), its fidelity over time after programming on a memristor
 # target with and without the drift-aware and fault-aware options, and cuba_stdp learning on chip.
-# Writes bench/results/targets-<date>.md (and keeps every report under bench/results/targets-<date>/).
+# Writes bench/results/targets-<date>.md, and each mapping's report.json and report.md under bench/results/targets-<date>/.
 #
 #   bench/targets.sh                          # pcm-256 for the drift study, 1 s runs (about 10 minutes on 2 cores)
 #   bench/targets.sh --drift-target rram-1t1r-128 --learning-duration 10s
@@ -61,3 +61,5 @@ CUBA="$ROOT/samples/cuba.neuro"
   "$NEUROC" verify "$ROOT/samples/cuba_stdp.neuro" --target loihi-like "${TARGETS[@]}" --set duration="$LEARN" 2>&1
   echo '```'
 } | tee "$REPORT"
+# Keep the reports; the configurations (thousands of tile and core files) are rebuilt by the command.
+find "$DIR" -type f ! -name 'report.*' -delete
