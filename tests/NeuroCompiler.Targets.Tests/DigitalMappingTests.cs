@@ -182,4 +182,24 @@ public class DigitalMappingTests
         // Found before any per-synapse work: 319,948 synapses of 20 bits need at least 7 cores of 1 Mbit.
         Assert.Contains(diagnostics.Items, d => d.Message.Contains("the network needs at least 7 cores") && d.Message.Contains("and the target has 4 (1 chip(s) of 4)"));
     }
+
+    [Fact]
+    public void CoresWithTooManyOutputAxonsArePartitionedSmallerAndTheReportSaysSo()
+    {
+        // On loihi-like CUBA's 8 cores use all 4,096 output axons; with 2,048 the slices must shrink.
+        var target = TargetRegistry.Read(SourceText.From(File.ReadAllText(Repository.Path("targets", "loihi-like.json"))
+            .Replace("\"output_axons\": 4096", "\"output_axons\": 2048"), "half.json"), new DiagnosticBag())!;
+        var diagnostics = new DiagnosticBag();
+        var mapping = DigitalMapper.Map(Cuba(), target, () => new Dictionary<int, double> { [0] = 5 }, new MappingOptions(), diagnostics);
+        Assert.False(diagnostics.HasErrors, string.Join("\n", diagnostics.Items.Select(d => d.Message)));
+        Assert.True(mapping!.Partition.CoreCount > 8);
+        Assert.All(mapping.Routing.Routes, r => Assert.InRange(r.OutputAxons, 0, 2048));
+        Assert.Contains(mapping.Partition.Steps, s => s.StartsWith("population P: at most") && s.EndsWith("to keep each core's output axons within 2,048"));
+        // Far too few output axons for any slice: the error is reported, not retried for ever.
+        var starved = TargetRegistry.Read(SourceText.From(File.ReadAllText(Repository.Path("targets", "loihi-like.json"))
+            .Replace("\"output_axons\": 4096", "\"output_axons\": 4"), "starved.json"), new DiagnosticBag())!;
+        diagnostics = new DiagnosticBag();
+        Assert.Null(DigitalMapper.Map(Cuba(), starved, () => new Dictionary<int, double> { [0] = 5 }, new MappingOptions(), diagnostics));
+        Assert.Contains(diagnostics.Items, d => d.CodeText == "NC0711" && d.Message.Contains("output axons"));
+    }
 }

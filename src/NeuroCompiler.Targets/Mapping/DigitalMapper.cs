@@ -35,11 +35,11 @@ public static class DigitalMapper
         }
         var forms = supported.Neurons;
         var weights = supported.Weights;
-        if (Partitioner.Partition(network, hardware, diagnostics) is not { } partition ||
-            Router.Route(network, partition, hardware, diagnostics, options.InsertRelays) is not { } routing)
+        if (PartitionAndRoute(network, hardware, options, diagnostics) is not { } placed)
         {
             return null;
         }
+        var (partition, routing) = placed;
         IReadOnlyDictionary<int, double>? known = null;
         IReadOnlyDictionary<int, double> Rates() => known ??= rates();
         if (options.Objective == PlacementObjective.Traffic)
@@ -114,6 +114,46 @@ public static class DigitalMapper
         return new DigitalMapping(target, partition, routing, populations, projections.ToImmutable(), changes.ToImmutable(),
             Costs(network, partition, routing, hardware, Rates()), axons, warnings.Select(w => w.Message).ToImmutableArray()) { Learning = learned.ToImmutable() };
     }
+
+    /// <summary>
+    /// Partitions and routes; where the only problem is cores with more output axons than the target has (which the
+    /// partition cannot know before routing), their populations' slices are made smaller in proportion and it tries
+    /// again, up to <see cref="OutputAxonRetries"/> times, saying so in the partition's steps.
+    /// </summary>
+    private static (DigitalPartition, DigitalRouting)? PartitionAndRoute(Network network, DigitalHardware hardware, MappingOptions options, DiagnosticBag diagnostics)
+    {
+        var caps = new Dictionary<int, int>();
+        DiagnosticBag? first = null;
+        for (int attempt = 0; ; attempt++)
+        {
+            var scratch = new DiagnosticBag();
+            var over = new List<(int Population, double Ratio)>();
+            var partition = Partitioner.Partition(network, hardware, scratch, caps);
+            var routing = partition is null ? null : Router.Route(network, partition, hardware, scratch, options.InsertRelays, over);
+            if (partition is not null && routing is not null)
+            {
+                diagnostics.AddRange(scratch.Items);
+                var steps = caps.OrderBy(c => c.Key).Select(c =>
+                    $"population {network.Populations[c.Key].Name}: at most {c.Value:N0} neurons a core, to keep each core's output axons within {hardware.Core.OutputAxons:N0}");
+                return (partition with { Steps = partition.Steps.AddRange(steps) }, routing);
+            }
+            bool onlyOutputAxons = partition is not null && over.Count > 0 && scratch.Items.Count(d => d.IsError) == over.Count;
+            if (!onlyOutputAxons || attempt == OutputAxonRetries)
+            {
+                // Slices too small to fit elsewhere say less than the output axons that made them small: report those.
+                diagnostics.AddRange((first ?? scratch).Items);
+                return null;
+            }
+            first ??= scratch;
+            foreach (var group in over.GroupBy(o => o.Population))
+            {
+                int largest = partition!.Cores.Where(c => c.Population == group.Key).Max(c => c.Count);
+                caps[group.Key] = Math.Max(1, (int)(largest / group.Max(o => o.Ratio) * 0.95));
+            }
+        }
+    }
+
+    public const int OutputAxonRetries = 8;
 
     /// <summary>The cores placed for the least traffic (<see cref="Placer"/>): spikes per second on each route from the sources' rates.</summary>
     private static (DigitalPartition, DigitalRouting) Place(DigitalPartition partition, DigitalRouting routing, DigitalHardware hardware,

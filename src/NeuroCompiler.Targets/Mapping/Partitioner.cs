@@ -15,7 +15,8 @@ namespace NeuroCompiler.Targets.Mapping;
 /// </summary>
 public static class Partitioner
 {
-    public static DigitalPartition? Partition(Network network, DigitalHardware hardware, DiagnosticBag diagnostics)
+    /// <param name="caps">Per population, at most this many neurons on a core (to keep its cores' output axons within the limit).</param>
+    public static DigitalPartition? Partition(Network network, DigitalHardware hardware, DiagnosticBag diagnostics, IReadOnlyDictionary<int, int>? caps = null)
     {
         var core = hardware.Core;
         long bitsPerSynapse = BitsPerSynapse(hardware);
@@ -41,7 +42,7 @@ public static class Partitioner
             int start = 0, splits = 0;
             while (start < population.Size)
             {
-                int count = Math.Min(core.Neurons, population.Size - start);
+                int count = Math.Min(caps?.GetValueOrDefault(population.Index, core.Neurons) ?? core.Neurons, population.Size - start);
                 while (true)
                 {
                     var (synapses, axons) = Load(incoming[population.Index], start, count);

@@ -46,7 +46,7 @@ public sealed record DigitalRouting(ImmutableArray<CorePlace> Places, ImmutableA
 public static class Router
 {
     public static DigitalRouting? Route(Network network, DigitalPartition partition, DigitalHardware hardware, DiagnosticBag diagnostics,
-        bool insertRelays = false)
+        bool insertRelays = false, List<(int Population, double Ratio)>? overOutputAxons = null)
     {
         var chip = hardware.Chip;
         int fanOutLimit = hardware.Routing.MaxFanOut;
@@ -108,6 +108,10 @@ public static class Router
             if (route.OutputAxons > hardware.Core.OutputAxons)
             {
                 Over("output axons", route.OutputAxons, hardware.Core.OutputAxons);
+                if (route.Core < partition.CoreCount)
+                {
+                    overOutputAxons?.Add((partition.Cores[route.Core].Population, route.OutputAxons / (double)hardware.Core.OutputAxons));
+                }
             }
             if (route.MaxFanOut > fanOutLimit)
             {
