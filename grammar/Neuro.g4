@@ -43,6 +43,8 @@ declaration
     | RECORD variableRef (COMMA variableRef)* (EVERY expr)? SEMI?            #recordTraceDecl
     | SPREAD source=IDENT ARROW target=IDENT
         (LBRACE (setting SEMI?)* RBRACE)?                                    #spreadDecl
+    | TASK name=IDENT AT time=expr FOR duration=expr COLON
+        target=popRef GT reference=popRef SEMI?                              #taskDecl
     ;
 
 setting
@@ -180,6 +182,7 @@ WHEN        : 'when';
 PRUNE       : 'prune';
 GROW        : 'grow';
 SPREAD      : 'spread';
+TASK        : 'task';
 TRUE        : 'true';
 FALSE       : 'false';
 AND         : 'and' | '&&';

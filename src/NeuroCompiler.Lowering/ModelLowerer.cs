@@ -41,7 +41,12 @@ internal sealed partial class ModelLowerer
         var stimuli = LowerStimuli();
         var protocol = LowerProtocol();
         var recordings = LowerRecordings();
-        var network = new Network(settings, globals, signals, populations, projections, stimuli, protocol, recordings) { Spreads = LowerSpreads() };
+        var network = new Network(settings, globals, signals, populations, projections, stimuli, protocol, recordings)
+        {
+            Spreads = LowerSpreads(),
+            Tasks = _model.Tasks.Select(t => new TaskTrial(t.Name, Steps(t.Time), Math.Max(1, Steps(t.Duration)), Range(t.Target), Range(t.Reference), t.Location))
+                .ToImmutableArray(),
+        };
         return new LoweringResult(_diagnostics.HasErrors ? null : network, _diagnostics.ToSortedList().ToImmutableArray());
     }
 

@@ -382,4 +382,22 @@ public class ValueErrorTests
         "NC0201 the duration must have unit s, but this has unit V",
         "NC0201 the change must have unit 1 (dimensionless), but this has unit V",
         "NC0108 a model has one protocol; this is a second");
+
+    [Fact]
+    public void TasksNeedWindowsInsideTheRunTimesAndUniqueNames() => Expect(Lif + """
+        model m {
+          duration = 1 s
+        }
+        task a at 100 ms for 200 ms: P[0:5] > P[5:10]
+        task «a» at 300 ms for 100 ms: P[0:5] > P[5:10]
+        task b at «-1 s» for 100 ms: P > P[0:2]
+        task c at 900 ms for «200 ms»: P[0:5] > P[5:10]
+        task d at «3 mV» for 100 ms: P > P
+        task e at 0 s for 100 ms: «Q» > P
+        """,
+        "NC0102 task 'a' is declared twice",
+        "NC0307 a task starts at a time of the run, not before it",
+        "NC0307 task 'c' is not scored: its window ends at 1.1 s, after the run (1 s)",
+        "NC0201 a task's start must have unit s, but this has unit V",
+        "NC0101 unknown population 'Q'");
 }

@@ -389,4 +389,17 @@ public class DeclarationTests
             new[] { "Model", "NeuronType", "SynapseType", "SynapseType", "Population", "Projection", "Projection", "RecordGroup", "RecordGroup", "RecordTrace" },
             cuba.Root.Declarations.Select(d => d.GetType().Name.Replace("Syntax", "")));
     }
+
+    [Fact]
+    public void Task()
+    {
+        var tree = ParseClean("task recall_a at 250 ms for 150 ms: E[25:50] > E[75:100]");
+        var task = Assert.IsType<TaskSyntax>(Assert.Single(tree.Root.Declarations));
+        Assert.Equal("recall_a", task.Name.Text);
+        Assert.Equal("250[ms]", Sexp(task.Time));
+        Assert.Equal("150[ms]", Sexp(task.Duration));
+        Assert.Equal("E[25:50]", Text(tree, task.Target));
+        Assert.Equal("E[75:100]", Text(tree, task.Reference));
+        Assert.Equal(tree.Text.Length, task.Span.End);
+    }
 }

@@ -38,6 +38,9 @@ public sealed record Network(
     /// <summary>Spreads of plasticity between projections, in declaration order (acyclic).</summary>
     public ImmutableArray<Spread> Spreads { get; init; } = ImmutableArray<Spread>.Empty;
 
+    /// <summary>Task trials, in declaration order (<see cref="TaskTrial"/>).</summary>
+    public ImmutableArray<TaskTrial> Tasks { get; init; } = ImmutableArray<TaskTrial>.Empty;
+
     public long TotalNeurons => Populations.Sum(p => (long)p.Size);
 
     public long TotalSynapses => Projections.Sum(p => (long)(p.Synapses?.Count ?? 0));

@@ -56,6 +56,10 @@ public static class NetworkPrinter
                 _ => "record ?",
             });
         }
+        foreach (var t in network.Tasks)
+        {
+            w.AppendLine($"task {t.Name}: steps {t.StartStep} to {t.StartStep + t.Steps}, {Range(network, t.Target)} faster than {Range(network, t.Reference)}");
+        }
         return w.ToString();
     }
 

@@ -59,7 +59,8 @@ internal sealed partial class ModelBinder
         CheckUnusedOverrides();
 
         var spreads = BindSpreads(main, projections);
-        var model = new BoundModel(settings, globals, signals, neuronTypes, populations, projections, stimuli, protocol, recordings) { Spreads = spreads };
+        var tasks = BindTasks(main, settings);
+        var model = new BoundModel(settings, globals, signals, neuronTypes, populations, projections, stimuli, protocol, recordings) { Spreads = spreads, Tasks = tasks };
         var diagnostics = WithoutSyntaxCascades(all, _diagnostics.ToSortedList()).ToImmutableArray();
         return new BindResult(_diagnostics.HasErrors ? null : model, diagnostics);
     }

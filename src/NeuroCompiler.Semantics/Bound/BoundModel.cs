@@ -16,4 +16,7 @@ public sealed record BoundModel(
 {
     /// <summary>Declared spreads of plasticity between projections (acyclic).</summary>
     public ImmutableArray<BoundSpread> Spreads { get; init; } = ImmutableArray<BoundSpread>.Empty;
+
+    /// <summary>Task trials the model should pass, in declaration order.</summary>
+    public ImmutableArray<BoundTask> Tasks { get; init; } = ImmutableArray<BoundTask>.Empty;
 }

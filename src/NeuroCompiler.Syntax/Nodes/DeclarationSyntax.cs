@@ -38,6 +38,13 @@ public sealed record RecordGroupSyntax(NameSyntax Kind, ImmutableArray<Populatio
 /// <summary><c>spread ab -> ca { fraction = 0.5 }</c>: a change of a synapse of ab spreads to the synapses of ca that share its presynaptic neuron.</summary>
 public sealed record SpreadSyntax(NameSyntax Source, NameSyntax Target, ImmutableArray<SettingSyntax> Settings, TextSpan Span) : DeclarationSyntax(Span);
 
+/// <summary>
+/// <c>task recall_a at 3 s for 300 ms: E[25:50] > E[100:400]</c>: a trial the model should pass, the first group firing
+/// faster than the second in the window; verifying a mapping scores the trials on both runs.
+/// </summary>
+public sealed record TaskSyntax(NameSyntax Name, ExpressionSyntax Time, ExpressionSyntax Duration, PopulationRefSyntax Target, PopulationRefSyntax Reference,
+    TextSpan Span) : DeclarationSyntax(Span);
+
 /// <summary><c>record E[0:5].v, E[0:5].ge every 0.5 ms</c>.</summary>
 public sealed record RecordTraceSyntax(ImmutableArray<VariableRefSyntax> Variables, ExpressionSyntax? Every, TextSpan Span) : DeclarationSyntax(Span);
 

@@ -46,6 +46,8 @@ internal sealed partial class SyntaxTreeBuilder
         P.RecordGroupDeclContext c => new RecordGroupSyntax(Name(c.kind, span), c.popRef().Select(p => PopulationRef(p, span)).ToImmutableArray(),
             c.expr() is { } every ? Expression(every, span) : null, span),
         P.SpreadDeclContext c => new SpreadSyntax(Name(c.source, span), Name(c.target, span), Settings(c.setting(), span), span),
+        P.TaskDeclContext c => new TaskSyntax(Name(c.name, span), Expression(c.time, span), Expression(c.duration, span), PopulationRef(c.target, span),
+            PopulationRef(c.reference, span), span),
         P.RecordTraceDeclContext c => new RecordTraceSyntax(c.variableRef().Select(v => VariableRef(v, span)).ToImmutableArray(),
             c.expr() is { } every ? Expression(every, span) : null, span),
         _ => null,

@@ -16,6 +16,11 @@ public sealed record PopulationFidelity(string Population, double IdealRate, dou
 public sealed record FidelityReport(ImmutableArray<PopulationFidelity> Populations, long IdealSpikes, long MappedSpikes, double Duration,
     ImmutableArray<string> Notes)
 {
+    /// <summary>The model's task trials scored on the ideal run and on the mapped one (empty when the model has none).</summary>
+    public ImmutableArray<TrialScore> IdealTask { get; init; } = ImmutableArray<TrialScore>.Empty;
+
+    public ImmutableArray<TrialScore> MappedTask { get; init; } = ImmutableArray<TrialScore>.Empty;
+
     /// <summary>The largest relative rate error over the populations.</summary>
     public double WorstRateError => Populations.Select(p => Math.Abs(p.RelativeError)).DefaultIfEmpty(0).Max();
 }

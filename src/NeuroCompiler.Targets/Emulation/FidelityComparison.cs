@@ -58,7 +58,22 @@ public static class FidelityComparison
                 distance.Normalised);
         }).ToImmutableArray();
         long idealSpikes = ideal.Spikes.Where(t => onChip.Contains(network.Populations.First(p => p.Name == t.Population).Index)).Sum(t => (long)t.Steps.Length);
-        return new FidelityReport(populations, idealSpikes, mapped.Count, duration, notes);
+        if (network.Tasks.IsEmpty)
+        {
+            return new FidelityReport(populations, idealSpikes, mapped.Count, duration, notes);
+        }
+        // Inputs are the same in both runs: the mapped run's are the ideal run's.
+        var idealAll = ideal.Spikes.SelectMany(t => t.Steps.Select((step, k) =>
+            (network.Populations.First(p => p.Name == t.Population).Index, t.Indices[k], step * network.Settings.Dt))).ToList();
+        var mappedAll = mapped.Select(s => (s.Population, s.Neuron, s.Step * deviceDt))
+            .Concat(idealAll.Where(s => !onChip.Contains(s.Item1)));
+        var idealTask = TaskAccuracy.Score(network, idealAll);
+        var mappedTask = TaskAccuracy.Score(network, mappedAll);
+        return new FidelityReport(populations, idealSpikes, mapped.Count, duration, notes.Add(TaskAccuracy.Describe(idealTask, mappedTask)))
+        {
+            IdealTask = idealTask,
+            MappedTask = mappedTask,
+        };
     }
 
     private static List<double>[] Trains(int size) => Enumerable.Range(0, size).Select(_ => new List<double>()).ToArray();

@@ -88,8 +88,8 @@ public static class Partitioner
     public static long BitsPerSynapse(DigitalHardware hardware) =>
         hardware.Core.SynapseOverheadBits + (hardware.Core.BinaryCrossbar ? 1 : hardware.Formats.WeightBitsMax);
 
-    /// <summary>Populations of neurons the target runs: those with dynamics or a threshold.</summary>
-    public static bool OnChip(Population population) => population.Model is { } m && (m.Integrator is not null || m.Threshold is not null);
+    /// <summary>Populations of neurons the target runs: those whose states evolve. Spike sources (generators, Poisson sources: at most a threshold) are inputs from outside.</summary>
+    public static bool OnChip(Population population) => population.Model is { Integrator: not null };
 
     /// <summary>For each population, its incoming synapses as (target index, source neuron id) pairs, sorted by target.</summary>
     private static (int Target, long Source)[][] Incoming(Network network)

@@ -37,6 +37,12 @@ public static class SupportCheck
                     $"population '{population.Name}' cannot run on '{target.Name}': its neuron type '{population.Model!.TypeName}' is not leaky integrate-and-fire ({why}); the target runs {string.Join(", ", circuit.Models)}");
             }
         }
+        foreach (var stimulus in network.Stimuli.DistinctBy(s => (Name: s.Name.Split('#')[0], s.Target.Population)))
+        {
+            // Hardware takes spikes in: a stimulus that injects into neurons directly has no counterpart on it.
+            diagnostics.Error(ErrorCode.TargetCannotRun, network.Populations[stimulus.Target.Population].Location,
+                $"stimulus '{stimulus.Name.Split('#')[0]}' acts on '{network.Populations[stimulus.Target.Population].Name}' directly, and '{target.Name}' takes only spikes in: drive the neurons from an input population (a Poisson source or spike generator) through a projection instead");
+        }
         var weights = ImmutableDictionary.CreateBuilder<int, ProjectionWeights>();
         var changes = ImmutableArray.CreateBuilder<string>();
         foreach (var projection in network.Projections)
