@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hardware targets, measured: CUBA compiled for every target in targets/ (the mapping reports), CUBA's
 # fidelity on each (neuroc verify --target), its fidelity over time after programming on a memristor
-# target with and without the drift-aware and fault-aware options, and cuba_stdp learning on chip.
+# target with and without the drift-aware and fault-aware options, pattern_recall's task accuracy on every target,
+# and cuba_stdp learning on chip.
 # Writes bench/results/targets-<date>.md, and each mapping's report.json and report.md under bench/results/targets-<date>/.
 #
 #   bench/targets.sh                          # pcm-256 for the drift study, 1 s runs (about 10 minutes on 2 cores)
@@ -52,6 +53,15 @@ CUBA="$ROOT/samples/cuba.neuro"
     echo '```'
     # shellcheck disable=SC2086
     "$NEUROC" verify "$CUBA" --target "$DRIFT" "${TARGETS[@]}" $flags --set precision=float64 2>&1
+    echo '```'
+    echo
+  done
+  echo "## pattern_recall's task accuracy on every target"
+  echo
+  for file in "$ROOT"/targets/*.json; do
+    target=$(basename "$file" .json)
+    echo '```'
+    "$NEUROC" verify "$ROOT/samples/pattern_recall.neuro" --target "$target" "${TARGETS[@]}" --insert-relays --clamp-delays --after 1s 1day 1year 2>&1
     echo '```'
     echo
   done
