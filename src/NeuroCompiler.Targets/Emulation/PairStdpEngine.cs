@@ -24,6 +24,7 @@ public sealed class PairStdpEngine
     private readonly int[] _postTrace;        // per synapse: its neuron's trace
     private readonly long[] _traces;
     private readonly int[] _traceRule;
+    private readonly bool[] _isPre;           // per trace: an axon's (x) or a neuron's (y)
     private readonly long[] _raised;          // the step a trace was last raised
     private readonly Dictionary<(int Core, int Target), List<int>> _byNeuron = new();
 
@@ -73,8 +74,6 @@ public sealed class PairStdpEngine
             _isPre[id] = key.Item1 == 0;
         }
     }
-
-    private readonly bool[] _isPre;
 
     public bool Learns => _rules.Length > 0;
 
