@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
 using NeuroCompiler.Driver;
 using NeuroCompiler.Semantics;
@@ -25,7 +26,7 @@ internal static class CommonOptions
         {
             if (ParameterOverride.Parse(assignment) is not { } parsed || parsed.Name.Length == 0)
             {
-                error.WriteLine($"neuroc: error NC0901: --set expects NAME=VALUE, got '{assignment}'");
+                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadOverride, $"--set expects NAME=VALUE, got '{assignment}'"));
                 return null;
             }
             result.Add(parsed);

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
 using NeuroCompiler.Cli.Commands;
 
@@ -28,7 +29,7 @@ public static class Program
             {
                 foreach (var e in parse.Errors)
                 {
-                    error.WriteLine($"neuroc: error NC0901: {e.Message}");
+                    error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, e.Message));
                 }
                 error.WriteLine("Run 'neuroc --help' for usage.");
                 return ExitCodes.Usage;

@@ -83,9 +83,24 @@ public sealed class CliTests : IDisposable
     public void BadUsageExitsWith64()
     {
         Assert.Equal(64, Neuroc("run").Code);
-        Assert.Equal(64, Neuroc("frobnicate").Code);
-        Assert.Equal(64, Neuroc("run", Write("m.neuro", Small), "--set", "noequals").Code);
-        Assert.Equal(64, Neuroc("run", Write("m.neuro", Small), "--backend", "quantum").Code);
+        var (code, _, error) = Neuroc("frobnicate");
+        Assert.Equal(64, code);
+        Assert.Contains("neuroc: error NC0903: ", error);
+        (code, _, error) = Neuroc("run", Write("m.neuro", Small), "--set", "noequals");
+        Assert.Equal(64, code);
+        Assert.Contains("neuroc: error NC0901: --set expects NAME=VALUE, got 'noequals'", error);
+        (code, _, error) = Neuroc("run", Write("m.neuro", Small), "--backend", "quantum");
+        Assert.Equal(64, code);
+        Assert.Contains("neuroc: error NC0903: unknown backend 'quantum'", error);
+    }
+
+    [Fact]
+    public void AnUnknownTargetIsNamedWithTheTargetsThereAre()
+    {
+        var (code, _, error) = Neuroc("compile", Write("m.neuro", Small), "--target", "abacus", "--targets", Repository.Path("targets"));
+        Assert.NotEqual(0, code);
+        Assert.Contains("neuroc: error NC0709: ", error);
+        Assert.Contains("abacus", error);
     }
 
     [Fact]

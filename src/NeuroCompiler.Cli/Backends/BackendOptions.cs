@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
 using NeuroCompiler.Gpu;
 
@@ -38,7 +39,7 @@ internal sealed class BackendOptions
         string name = parse.GetValue(Backend)!;
         if (BackendRegistry.Find(name) is not { } backend || !_allowed(backend))
         {
-            error.WriteLine($"neuroc: error NC0901: unknown backend '{name}' (available: {BackendRegistry.Names(_allowed)})");
+            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, $"unknown backend '{name}' (available: {BackendRegistry.Names(_allowed)})"));
             return null;
         }
         DeviceKind? device = (parse.GetValue(Device) ?? CudaDevice) switch
@@ -49,7 +50,7 @@ internal sealed class BackendOptions
         };
         if (device is null)
         {
-            error.WriteLine($"neuroc: error NC0901: unknown device '{parse.GetValue(Device)}' (available: {CudaDevice}, {CpuAcceleratorDevice})");
+            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, $"unknown device '{parse.GetValue(Device)}' (available: {CudaDevice}, {CpuAcceleratorDevice})"));
             return null;
         }
         return (backend, new BackendSettings(device.Value));
@@ -57,6 +58,6 @@ internal sealed class BackendOptions
 
     /// <summary>What to say when the GPU backend found no GPU.</summary>
     public static string NoGpu(NoGpuException e) =>
-        $"neuroc: error NC0505: {e.Message}. The gpu backend needs an NVIDIA GPU with its driver; " +
-        $"--device {CpuAcceleratorDevice} runs the same kernels on ILGPU's CPU emulator (slowly, for testing), and --backend cpu runs compiled kernels on this machine's cores.";
+        DiagnosticCatalogue.CommandLine(ErrorCode.NoDevice, $"{e.Message}. The gpu backend needs an NVIDIA GPU with its driver; " +
+            $"--device {CpuAcceleratorDevice} runs the same kernels on ILGPU's CPU emulator (slowly, for testing), and --backend cpu runs compiled kernels on this machine's cores.");
 }

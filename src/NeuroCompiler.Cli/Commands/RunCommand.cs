@@ -101,7 +101,7 @@ internal static class RunCommand
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 progress?.Done();
-                error.WriteLine($"neuroc: error NC0502: the simulation failed: {e.Message}");
+                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.RuntimeFailure, $"the simulation failed: {e.Message}"));
                 return ExitCodes.RuntimeFailure;
             }
             IReadOnlyList<string> files;
@@ -112,7 +112,7 @@ internal static class RunCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"neuroc: error NC0504: cannot write results to '{directory}': {e.Message}");
+                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.OutputFailure, $"cannot write results to '{directory}': {e.Message}"));
                 return ExitCodes.RuntimeFailure;
             }
             if (!silent)

@@ -49,7 +49,7 @@ internal sealed class TargetChoice
     {
         if (TargetsCommand.Folder(parse.GetValue(Folder)?.FullName) is not { } folder)
         {
-            error.WriteLine("neuroc: error NC0709: no target descriptions found (no targets/ folder here or above, nor next to neuroc)");
+            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.UnknownTarget, "no target descriptions found (no targets/ folder here or above, nor next to neuroc)"));
             return null;
         }
         var catalog = TargetRegistry.Load(folder);
@@ -57,7 +57,7 @@ internal sealed class TargetChoice
         if (catalog.Find(name) is not { } description)
         {
             DiagnosticPrinter.Print(error, catalog.Diagnostics);
-            error.WriteLine($"neuroc: error NC0709: {catalog.Unknown(name)}");
+            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.UnknownTarget, catalog.Unknown(name)));
             return null;
         }
         return description;

@@ -32,7 +32,7 @@ internal static class TargetsCommand
     {
         if (Folder(given) is not { } folder || !Directory.Exists(folder))
         {
-            error.WriteLine($"neuroc: error NC0709: no target descriptions found{(given is null ? " (no targets/ folder here or above, nor next to neuroc)" : $" in {given}")}");
+            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.UnknownTarget, $"no target descriptions found{(given is null ? " (no targets/ folder here or above, nor next to neuroc)" : $" in {given}")}"));
             return ExitCodes.ModelError;
         }
         var catalog = TargetRegistry.Load(folder);
@@ -53,7 +53,7 @@ internal static class TargetsCommand
         {
             if (!file.Exists)
             {
-                error.WriteLine($"{file.Name}: error NC0001: cannot read '{file.FullName}': no such file");
+                error.WriteLine($"{file.Name}: error {DiagnosticCatalogue.Text(ErrorCode.CannotReadFile)}: cannot read '{file.FullName}': no such file");
                 failed = true;
                 continue;
             }

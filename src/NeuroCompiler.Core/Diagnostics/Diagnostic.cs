@@ -7,7 +7,7 @@ public sealed record Diagnostic(DiagnosticSeverity Severity, ErrorCode Code, str
 {
     public bool IsError => Severity == DiagnosticSeverity.Error;
 
-    public string CodeText => $"NC{(int)Code:D4}";
+    public string CodeText => DiagnosticCatalogue.Text(Code);
 
     public override string ToString()
     {
