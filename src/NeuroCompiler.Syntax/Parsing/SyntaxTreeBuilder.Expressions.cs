@@ -24,6 +24,7 @@ internal sealed partial class SyntaxTreeBuilder
             P.CallExprContext c => Call(c.call(), span),
             P.MemberExprContext c => new MemberExpressionSyntax(Expression(c.expr(), span), Name(c.IDENT()?.Symbol, EndOf(span)), span),
             P.PowerExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
+            P.QuantityPowerExprContext c => UnitPower(c, span),
             P.UnaryExprContext c => new UnaryExpressionSyntax(UnaryOperatorOf(c.op), TokenSpan(c.op, span), Expression(c.expr(), EndOf(span)), span),
             P.MultiplicativeExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
             P.AdditiveExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
@@ -78,6 +79,17 @@ internal sealed partial class SyntaxTreeBuilder
         string number = text[..unitStart].TrimEnd(' ', '\t');
         var unitSpan = new TextSpan(span.Start + unitStart, text.Length - unitStart);
         return new QuantityLiteralSyntax(ParseDouble(number), number, new NameSyntax(text[unitStart..], unitSpan), span);
+    }
+
+    /// <summary><c>20000 um**2</c>: the power belongs to the unit. Without a unit (<c>1e3**2</c>) it is an ordinary power.</summary>
+    private ExpressionSyntax UnitPower(P.QuantityPowerExprContext context, TextSpan span)
+    {
+        var token = context.QUANTITY().Symbol;
+        var quantity = Quantity(token, TokenSpan(token, span));
+        var power = Expression(context.exponent, EndOf(span));
+        return quantity is QuantityLiteralSyntax q
+            ? q with { UnitExponent = power, Span = span }
+            : new BinaryExpressionSyntax(BinaryOperator.Power, TokenSpan(context.op, span), quantity, power, span);
     }
 
     private static double ParseDouble(string text) =>
