@@ -24,7 +24,7 @@ public class TimeStepPassTests
     [InlineData(double.NaN, ErrorCode.NotFinite, "a delay must be a finite time, but it is not a number (NaN)")]
     [InlineData(double.PositiveInfinity, ErrorCode.NotFinite, "a delay must be a finite time, but it is infinite")]
     [InlineData(-1e-3, ErrorCode.DelayShorterThanStep, "a delay cannot be negative (it is -1 ms)")]
-    [InlineData(0.04e-3, ErrorCode.DelayShorterThanStep, "a delay of 0.04 ms is shorter than one time step (dt = 0.1 ms)")]
+    [InlineData(0.04e-3, ErrorCode.DelayShorterThanStep, "a delay of 0.04 ms is shorter than one time step (dt = 0.1 ms); delays are at least one step")]
     [InlineData(1e30, ErrorCode.TooManySteps, "a delay of 1E+30 s is 1E+34 time steps of 0.1 ms; the most it may be is 1,000,000 steps (docs/limits.md)")]
     public void EveryProblemHasItsCodeAndWords(double time, ErrorCode code, string message)
     {

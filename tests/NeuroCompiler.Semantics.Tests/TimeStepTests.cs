@@ -86,6 +86,7 @@ public class TimeStepTests
           segment a «1e20 s»
           at «1e20 s» P.v += 1 mV
           at 1 s silence P for «1e20 s»
+          at 9e7 s «set P.I = 1 mV for 9e7 s»
         }
         task t at «1e20 s» for 1 ms: P[0:2] > P[2:4]
         """,
@@ -99,6 +100,7 @@ public class TimeStepTests
         "NC0313 a segment's duration of 1E+20 s",
         "NC0313 an event's time of 1E+20 s",
         "NC0313 the duration of 1E+20 s",
+        "NC0313 the end of this action of 1.8E+08 s is 1.8E+12 time steps",
         "NC0313 a task's start of 1E+20 s");
 
     [Fact]

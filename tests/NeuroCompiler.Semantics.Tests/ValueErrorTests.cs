@@ -66,7 +66,7 @@ public class ValueErrorTests
         projection f = P -> P : S { connect all_to_all; delay = uniform(1 ms, 2 ms) }
         projection g = P -> P : S { connect all_to_all; delay = 2 * 0.1 ms }
         """,
-        "NC0303 a delay of 0.01 ms is shorter than one time step (dt = 0.1 ms)",
+        "NC0303 a delay of 0.01 ms is shorter than one time step (dt = 0.1 ms); delays are at least one step",
         "NC0303 a delay of 0.02 ms is shorter than one time step",
         "NC0310 a delay of 0.26 ms is not a multiple of dt = 0.1 ms; it is rounded to 3 steps",
         "NC0310 a delay of 0.06 ms is not a multiple of dt = 0.1 ms; it is rounded to 1 step");

@@ -47,7 +47,7 @@ public static class TimeSteps
         {
             return time < 0
                 ? (use.TooShort, $"{use.What} cannot be negative (it is {Seconds(time)})")
-                : (use.TooShort, $"{use.What} of {Seconds(time)} is shorter than one time step (dt = {Seconds(dt)})");
+                : (use.TooShort, $"{use.What} of {Seconds(time)} is shorter than one time step (dt = {Seconds(dt)}){(use.Rule is { } rule ? "; " + rule : "")}");
         }
         if (steps > use.MaximumSteps)
         {
@@ -63,7 +63,9 @@ public static class TimeSteps
 
     /// <summary>A step count as messages write it: whole up to a trillion, else in scientific notation.</summary>
     public static string Count(double steps) =>
-        Math.Abs(steps) <= 1e12 ? steps.ToString("#,0", CultureInfo.InvariantCulture) : steps.ToString("0.###E+0", CultureInfo.InvariantCulture);
+        !double.IsFinite(steps) ? "more than 1.8E+308"
+        : Math.Abs(steps) <= 1e12 ? steps.ToString("#,0", CultureInfo.InvariantCulture)
+        : steps.ToString("0.###E+0", CultureInfo.InvariantCulture);
 
     private static string Number(double value) =>
         double.IsNaN(value) ? "not a number (NaN)" : double.IsPositiveInfinity(value) ? "infinite" : double.IsNegativeInfinity(value) ? "negative infinity" : G(value);

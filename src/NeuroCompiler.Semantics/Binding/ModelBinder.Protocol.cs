@@ -61,9 +61,10 @@ internal sealed partial class ModelBinder
                         }
                         foreach (var action in at.Actions)
                         {
-                            if (BindAction(action, text, context, out double? forDuration) is { } bound)
+                            if (BindAction(action, text, context, out double? forDuration) is { } bound &&
+                                (forDuration is not { } d || CheckTime(time + d, TimeUse.Moment("the end of this action"), new SourceLocation(text, action.Span))))
                             {
-                                events.Add(new BoundProtocolEvent(time, forDuration is { } d ? time + d : null, bound));
+                                events.Add(new BoundProtocolEvent(time, forDuration is { } end ? time + end : null, bound));
                             }
                         }
                         break;
