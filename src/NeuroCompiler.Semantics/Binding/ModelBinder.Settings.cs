@@ -65,11 +65,6 @@ internal sealed partial class ModelBinder
                 {
                     _diagnostics.Error(ErrorCode.InvalidValue, dtLocation, "the time step dt must be positive");
                 }
-                else if (v / 2 == 0)
-                {
-                    // Half a step must be a number above 0, or every time would round to a count of steps it does not have.
-                    _diagnostics.Error(ErrorCode.InvalidValue, dtLocation, $"the time step dt = {Format.G(v)} s is too small to compute with");
-                }
                 else
                 {
                     dt = v;
