@@ -23,8 +23,8 @@ internal sealed partial class SyntaxTreeBuilder
             P.ParenExprContext c => Expression(c.expr(), span),
             P.CallExprContext c => Call(c.call(), span),
             P.MemberExprContext c => new MemberExpressionSyntax(Expression(c.expr(), span), Name(c.IDENT()?.Symbol, EndOf(span)), span),
+            P.PowerExprContext c when c.expr(0) is P.QuantityExprContext quantity => UnitPower(quantity, c, span),
             P.PowerExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
-            P.QuantityPowerExprContext c => UnitPower(c, span),
             P.UnaryExprContext c => new UnaryExpressionSyntax(UnaryOperatorOf(c.op), TokenSpan(c.op, span), Expression(c.expr(), EndOf(span)), span),
             P.MultiplicativeExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
             P.AdditiveExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
@@ -81,15 +81,18 @@ internal sealed partial class SyntaxTreeBuilder
         return new QuantityLiteralSyntax(ParseDouble(number), number, new NameSyntax(text[unitStart..], unitSpan), span);
     }
 
-    /// <summary><c>20000 um**2</c>: the power belongs to the unit. Without a unit (<c>1e3**2</c>) it is an ordinary power.</summary>
-    private ExpressionSyntax UnitPower(P.QuantityPowerExprContext context, TextSpan span)
+    /// <summary>
+    /// <c>20000 um**2</c>: the power of a quantity written without parentheses belongs to its unit (the
+    /// exponent is the whole right side, so <c>2 ms**2**3</c> is 2 ms^8, as in Brian2). Without a unit
+    /// (<c>1e3**2</c>) it is an ordinary power.
+    /// </summary>
+    private ExpressionSyntax UnitPower(P.QuantityExprContext left, P.PowerExprContext power, TextSpan span)
     {
-        var token = context.QUANTITY().Symbol;
-        var quantity = Quantity(token, TokenSpan(token, span));
-        var power = Expression(context.exponent, EndOf(span));
+        var quantity = Quantity(left.QUANTITY().Symbol, Span(left, span));
+        var exponent = Expression(power.expr(1), EndOf(span));
         return quantity is QuantityLiteralSyntax q
-            ? q with { UnitExponent = power, Span = span }
-            : new BinaryExpressionSyntax(BinaryOperator.Power, TokenSpan(context.op, span), quantity, power, span);
+            ? q with { UnitExponent = exponent, Span = span }
+            : new BinaryExpressionSyntax(BinaryOperator.Power, TokenSpan(power.op, span), quantity, exponent, span);
     }
 
     private static double ParseDouble(string text) =>
