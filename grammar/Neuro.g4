@@ -7,8 +7,14 @@
 //  * Statements need no separator: every declaration starts with a keyword or a name followed
 //    by '=' / '+=' / '/', and an expression ends where no operator follows. ';' is allowed.
 //  * A number followed on the same line by a word is a quantity (`20 ms`, `-65 mV`, `5ms`).
-//    The word is checked as a unit by the binder. A bare unit name in an expression
-//    (`mV/ms`) is an ordinary name that resolves to the unit when nothing else has that name.
+//    The word is checked as a unit by the binder; a keyword is never a unit (`0.5 or`).
+//    A power right after the unit applies to the unit alone, as in Brian2's `20000*umetre**2`:
+//    `20000 um**2` is 20000 square micrometres, `(20000 um)**2` the square of 20000 um. The
+//    parse tree is the ordinary power of a quantity; the syntax tree builder gives the power to
+//    the unit when its left side is a quantity written without parentheses (a rule of its own
+//    here would be ambiguous with powerExpr and cost ANTLR a full-context prediction each time).
+//    A bare unit name in an expression (`mV/ms`) is an ordinary name that resolves to the
+//    unit when nothing else has that name.
 grammar Neuro;
 
 // ---------------------------------------------------------------------------------------

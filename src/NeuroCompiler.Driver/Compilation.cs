@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Files;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.IR;
 using NeuroCompiler.IR.Passes;
@@ -26,19 +27,16 @@ public sealed record Compilation(
 
     public TimeSpan TotalTime => Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Time);
 
+    /// <summary>Compiles a model file, read only if it is a regular text file below the size limit (<see cref="SourceFile"/>).</summary>
     public static Compilation FromFile(string path, CompileOptions? options = null)
     {
-        string text;
-        try
+        var read = SourceFile.Read(path, path);
+        if (read.Text is not { } text)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var diagnostic = new Diagnostic(DiagnosticSeverity.Error, ErrorCode.CannotReadFile, $"cannot read '{path}': {e.Message}", null);
+            var diagnostic = new Diagnostic(DiagnosticSeverity.Error, read.Code!.Value, read.Problem!, null);
             return new Compilation(null, null, null, ImmutableArray.Create(diagnostic), ImmutableArray<(string, TimeSpan)>.Empty);
         }
-        return FromText(SourceText.From(text, path), options);
+        return FromText(text, options);
     }
 
     public static Compilation FromText(SourceText text, CompileOptions? options = null)

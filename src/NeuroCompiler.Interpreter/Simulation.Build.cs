@@ -1,4 +1,5 @@
 using System.Numerics;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Interpreter.Integrators;
 using NeuroCompiler.Interpreter.Vector;
 using NeuroCompiler.IR;
@@ -94,7 +95,7 @@ internal sealed partial class Simulation<T>
             }
             else
             {
-                runtime.RefractoryStepsPerNeuron = initial.Evaluate(refractory.Period).Select(v => IR.Passes.DelayDiscretisation.ToSteps(v, _network.Settings.Dt)).ToArray();
+                runtime.RefractoryStepsPerNeuron = initial.Evaluate(refractory.Period).Select(v => (int)TimeSteps.Of(v, _network.Settings.Dt)).ToArray(); // checked by the delay pass
             }
             runtime.Group.Refractory = runtime.Refractory;
         }

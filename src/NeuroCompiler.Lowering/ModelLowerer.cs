@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.IR;
 using NeuroCompiler.Semantics;
 
@@ -63,8 +64,8 @@ internal sealed partial class ModelLowerer
             : new VariableRef(VariableSpace.SynapseState, projection.Synapse.States.Select(m => m.Symbol).ToList().IndexOf(symbol));
     }
 
-    /// <summary>Whole steps in a time, rounded to nearest (halves away from zero).</summary>
-    private long Steps(double time) => (long)Math.Round(time / Dt, MidpointRounding.AwayFromZero);
+    /// <summary>Whole steps in a time the binder has checked (<see cref="TimeSteps"/>).</summary>
+    private long Steps(double time) => TimeSteps.Of(time, Dt);
 
     private IrExpression? GlobalVariable(VariableSymbol symbol) =>
         _globalSlots.TryGetValue(symbol, out int slot) ? new IrVariable(new VariableRef(VariableSpace.Global, slot))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using NeuroCompiler.Core.Files;
 
 namespace NeuroCompiler.Output;
 
@@ -39,7 +40,7 @@ public static class ResultWriter
 
     private static void WriteSpikes(SimulationResult result, AtomicDirectory output)
     {
-        using var w = output.CreateText("spikes.csv");
+        using var w = output.CreateText(ResultFileNames.Spikes);
         w.Write("population,index,time_ms\n");
         // In time order; within a step, in recording order, then by index.
         var merged = result.Spikes.SelectMany((train, r) => train.Steps.Select((step, k) => (Step: step, Recording: r, Index: train.Indices[k])))
@@ -55,7 +56,7 @@ public static class ResultWriter
         }
     }
 
-    public static string TraceFileName(Trace trace) => $"trace_{trace.Population}_{trace.Variable}.csv";
+    public static string TraceFileName(Trace trace) => ResultFileNames.Trace(trace.Population, trace.Variable);
 
     private static void WriteTrace(SimulationResult result, Trace trace, AtomicDirectory output)
     {
@@ -78,14 +79,9 @@ public static class ResultWriter
         }
     }
 
-    /// <summary>
-    /// <c>rate_E.csv</c>; when a population has several rate recordings, or one that starts past its first
-    /// neuron, each is named by its range: <c>rate_E_25_50.csv</c> for <c>E[25:50]</c>.
-    /// </summary>
+    /// <summary><c>rate_E.csv</c>, or by range (<c>rate_E_25_50.csv</c>): see <see cref="ResultFileNames.Rate"/>.</summary>
     public static string RateFileName(SimulationResult result, RateTrace rate) =>
-        rate.Start == 0 && result.Rates.Count(r => r.Population == rate.Population) == 1
-            ? $"rate_{rate.Population}.csv"
-            : $"rate_{rate.Population}_{rate.Start}_{rate.Start + rate.Count}.csv";
+        ResultFileNames.Rate(rate.Population, rate.Start, rate.Count, result.Rates.Count(r => r.Population == rate.Population));
 
     private static void WriteRate(SimulationResult result, RateTrace rate, string name, AtomicDirectory output)
     {

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Files;
 using NeuroCompiler.Output;
 using ScottPlot;
 
@@ -40,7 +41,7 @@ public static class RunPlots
         }
         foreach (var synapses in result.Traces.Where(t => t.OfSynapses && t.Steps.Length > 0))
         {
-            string name = $"synapses_{synapses.Population}_{synapses.Variable}.png";
+            string name = ResultFileNames.SynapsePlot(synapses.Population, synapses.Variable);
             using var stream = output.Create(name);
             stream.Write(Synapses(result, synapses));
             files.Add(name);

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Text;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Runtime;
 using NeuroCompiler.Syntax;
@@ -72,13 +73,20 @@ public class BinderTests
     [Fact]
     public void EveryStandardSynapseBindsOntoTheNeuronTypesItIsFor()
     {
-        // on_pre writes a state of the postsynaptic type; a synapse onto a type without it is an unknown name.
-        var result = Text(StdModel.Replace("projection gi = C -> H : CondInh { connect one_to_one_is_not_possible_here }",
-            "projection wrong = Src -> Iz : CondExc { connect all_to_all }"));
+        // on_pre writes a state of the postsynaptic type; a synapse onto a type without it is an unknown name,
+        // reported at the projection that connects it, with a note at the name in the library.
+        string source = StdModel.Replace("projection gi = C -> H : CondInh { connect one_to_one_is_not_possible_here }",
+            "projection wrong = Src -> Iz : CondExc { connect all_to_all }");
+        var result = Text(source);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal("NC0101", error.CodeText);
-        Assert.Equal("std/synapses.neuro", error.Location!.Text.FileName);
+        Assert.Equal(FileName, error.Location!.Text.FileName);
+        Assert.Equal(new TextSpan(source.IndexOf("Iz : CondExc", StringComparison.Ordinal) + "Iz : ".Length, "CondExc".Length), error.Location.Span);
         Assert.StartsWith("unknown variable 'ge'", error.Message);
+        var note = Assert.Single(error.Notes);
+        Assert.Equal("std/synapses.neuro", note.Location.Text.FileName);
+        Assert.Equal("ge", note.Location.Text.ToString(note.Location.Span));
+        Assert.Equal("in synapse type 'CondExc', as projection 'wrong' connects it onto 'Iz' (neuron type 'Izhikevich')", note.Message);
     }
 
     [Fact]

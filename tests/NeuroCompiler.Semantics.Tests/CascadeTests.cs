@@ -184,7 +184,7 @@ public class CascadeTests
 
     private sealed class MemoryResolver(Dictionary<string, string> files) : SourceResolver
     {
-        public override (SourceText Text, string Key)? Resolve(string path, SourceText importer) =>
-            files.TryGetValue(path, out var text) ? (SourceText.From(text, path), path) : null;
+        public override ImportResolution Resolve(string path, SourceText importer) =>
+            files.TryGetValue(path, out var text) ? ImportResolution.Found(SourceText.From(text, path), path) : ImportResolution.NotFound;
     }
 }

@@ -59,7 +59,7 @@ public class ValueErrorTests
     public void DelaysShorterThanOneStep() => Expect(Net + """
         model m { dt = 0.1 ms }
         projection a = P -> P : S { connect all_to_all; delay = «0.01 ms» }
-        projection b = P -> P : S { connect all_to_all; delay = «uniform(0.02 ms, 1 ms)» }
+        projection b = P -> P : S { connect all_to_all; delay = uniform(«0.02 ms», 1 ms) }
         projection c = P -> P : S { connect all_to_all; delay = «0.26 ms» }
         projection d = P -> P : S { connect all_to_all; delay = 0.1 ms }
         projection e = P -> P : S { connect all_to_all; delay = «0.06 ms» }
@@ -170,8 +170,8 @@ public class ValueErrorTests
         population G2 = SpikeGenerator[2] { times = [1 ms, 2 ms]; «rates» = 1 }
         population «G3» = SpikeGenerator[2] { times = [1 ms, 2 ms]; indices = [0, 2] }
         population «G4» = SpikeGenerator[2] { times = [1 ms, 2 ms]; indices = [0] }
-        population «G5» = SpikeGenerator[2] { times = [1 ms, -2 ms] }
-        population «G6» = SpikeGenerator[2] { times = [1 ms]; period = 0 s }
+        population G5 = SpikeGenerator[2] { times = [1 ms, «-2 ms»] }
+        population G6 = SpikeGenerator[2] { times = [1 ms]; period = «0 s» }
         population G7 = SpikeGenerator[2] { times = «2 * i» }
         population G8 = SpikeGenerator[2] { times = 1 ms + i * 2 ms }
         """,
@@ -179,9 +179,20 @@ public class ValueErrorTests
         "NC0107 a spike generator takes times, indices and period, not 'rates'",
         "NC0308 spike index 2 is outside the population (size 2)",
         "NC0307 a spike generator needs one index per time: 1 indices, 2 times",
-        "NC0307 spike times cannot be negative",
-        "NC0307 the period must be positive",
+        "NC0307 a spike time cannot be negative (it is -2 ms)",
+        "NC0307 the period of 0 ms is shorter than one time step (dt = 0.1 ms)",
         "NC0201 spike times");
+
+    [Fact]
+    public void ValuesThatMustBeKnownWhenTheModelIsCompiledAreConstants() => Expect("""
+        signals { state level = 0 }
+        model m { duration = «level * 1 s» }
+        param p = «level»
+        population G = SpikeGenerator[2] { times = [«level * 1 ms»] }
+        """,
+        "NC0306 the duration must be a constant (numbers and model params only)",
+        "NC0306 param 'p' must be a constant (numbers and other params)",
+        "NC0306 a spike time must be constants");
 
     [Fact]
     public void ModelSettingValues() => Expect("""
@@ -337,7 +348,9 @@ public class ValueErrorTests
         record spikes P[«2.5»:4]
         record spikes P[:«11»]
         record spikes P[«10:10»]
-        record spikes P[9], P[:10], P[9:], P[3:4]
+        record spikes P[9], P[3:4]
+        record rate P[:10] every 1 ms
+        record P[9:].v
         projection a = P[0:«12»] -> P : S { connect all_to_all }
         stimulus s = poisson_input(10, 5 Hz, 1 mV) -> P[«10»].v
         protocol { at 1 s silence P[«100»:] }
@@ -374,11 +387,11 @@ public class ValueErrorTests
         "NC0307 the duration (3 s) differs from the protocol's segments, which add up to 2 s; drop one of them",
         "NC0201 the new value must have unit Hz, but this has unit V",
         "NC0201 a segment's duration must have unit s, but this has unit V",
-        "NC0307 a segment's duration must be positive",
-        "NC0307 an event's time cannot be negative",
+        "NC0307 a segment's duration of 0 ms is shorter than one time step (dt = 0.1 ms)",
+        "NC0307 an event's time cannot be negative (it is -1 s)",
         "NC0116 'v' is a state: 'set' changes parameters; change a state with +=, -=, *= or /=",
         "NC0116 'tau' is a parameter: only states can be changed at an instant; set a parameter with 'set'",
-        "NC0307 the duration must be positive",
+        "NC0307 the duration of 0 ms is shorter than one time step",
         "NC0201 the duration must have unit s, but this has unit V",
         "NC0201 the change must have unit 1 (dimensionless), but this has unit V",
         "NC0108 a model has one protocol; this is a second");
@@ -396,7 +409,7 @@ public class ValueErrorTests
         task e at 0 s for 100 ms: «Q» > P
         """,
         "NC0102 task 'a' is declared twice",
-        "NC0307 a task starts at a time of the run, not before it",
+        "NC0307 a task's start cannot be negative (it is -1 s)",
         "NC0307 task 'c' is not scored: its window ends at 1.1 s, after the run (1 s)",
         "NC0201 a task's start must have unit s, but this has unit V",
         "NC0101 unknown population 'Q'");

@@ -42,6 +42,7 @@ internal static class Support
     public static string Sexp(ExpressionSyntax e) => e switch
     {
         NumberLiteralSyntax n => n.Text,
+        QuantityLiteralSyntax { UnitExponent: { } power } q => $"{q.NumberText}[{q.Unit.Text}**{Sexp(power)}]",
         QuantityLiteralSyntax q => $"{q.NumberText}[{q.Unit.Text}]",
         BoolLiteralSyntax b => b.Value ? "true" : "false",
         StringLiteralSyntax s => $"\"{s.Value}\"",

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
+using NeuroCompiler.Core.Files;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
@@ -41,7 +43,8 @@ internal static class CompileCommand
                 return ExitCodes.ModelError;
             }
             string modelFile = parse.GetValue(file)!.FullName;
-            string modelHash = Hash(File.ReadAllText(modelFile) + "\n" + string.Join("\n", parse.GetValue(set) ?? Array.Empty<string>()));
+            string modelText = SourceFile.Read(modelFile, modelFile).Text?.Text ?? "";
+            string modelHash = Hash(modelText + "\n" + string.Join("\n", parse.GetValue(set) ?? Array.Empty<string>()));
             string directory = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", $"{network.Settings.Name}-{description.Name}");
             string written;
             using (var atomic = new AtomicDirectory(directory))
@@ -60,7 +63,7 @@ internal static class CompileCommand
     /// <summary>Each population's mean rate (Hz) over a reference run of the model's first second (or all of it, if shorter).</summary>
     public static Dictionary<int, double> Rates(Network network)
     {
-        long steps = Math.Min(network.Settings.Steps, (long)Math.Round(1.0 / network.Settings.Dt));
+        long steps = (long)Math.Min(network.Settings.Steps, TimeSteps.Round(1.0, network.Settings.Dt)); // at most a second
         var shortRun = network with { Settings = network.Settings with { Steps = Math.Max(1, steps) }, Recordings = System.Collections.Immutable.ImmutableArray<Recording>.Empty };
         var result = ReferenceInterpreter.Run(shortRun);
         return result.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);

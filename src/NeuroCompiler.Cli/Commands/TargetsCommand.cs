@@ -1,6 +1,6 @@
 using System.CommandLine;
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Files;
 using NeuroCompiler.Targets;
 
 namespace NeuroCompiler.Cli.Commands;
@@ -57,8 +57,15 @@ internal static class TargetsCommand
                 failed = true;
                 continue;
             }
+            var read = SourceFile.Read(file.FullName, file.FullName);
+            if (read.Text is not { } text)
+            {
+                error.WriteLine(DiagnosticCatalogue.CommandLine(read.Code!.Value, read.Problem!));
+                failed = true;
+                continue;
+            }
             var diagnostics = new DiagnosticBag();
-            var target = TargetRegistry.Read(SourceText.From(File.ReadAllText(file.FullName), file.FullName), diagnostics);
+            var target = TargetRegistry.Read(text, diagnostics);
             DiagnosticPrinter.Print(error, diagnostics.ToSortedList());
             if (target is null)
             {

@@ -1,10 +1,12 @@
 using System.Text;
+using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.Core.Diagnostics;
 
 /// <summary>
 /// Prints a diagnostic the way compilers do: <c>file:line:col: error NC0123: message</c>, then the
-/// source line and a caret line under the span (clipped to the first line of a multi-line span).
+/// source line and a caret line under the span (clipped to the first line of a multi-line span),
+/// then each note (<c>file:line:col: note: message</c>) with its own line and caret.
 /// </summary>
 public static class DiagnosticFormatter
 {
@@ -14,17 +16,27 @@ public static class DiagnosticFormatter
         builder.Append(diagnostic.ToString()).Append('\n');
         if (diagnostic.Location is { } location)
         {
-            var text = location.Text;
-            int line = text.GetLineIndex(location.Span.Start);
-            string lineText = text.GetLineText(line).Replace('\t', ' ');
-            int column = location.Span.Start - text.GetLineStart(line);
-            int width = Math.Max(1, Math.Min(location.Span.Length, Math.Max(1, lineText.Length - column)));
-            builder.Append("  ").Append(lineText).Append('\n');
-            builder.Append("  ").Append(' ', Math.Max(0, column)).Append('^').Append('~', width - 1).Append('\n');
+            AppendCaret(builder, location);
+        }
+        foreach (var note in diagnostic.Notes)
+        {
+            builder.Append(note.Location).Append(": note: ").Append(note.Message).Append('\n');
+            AppendCaret(builder, note.Location);
         }
         return builder.ToString();
     }
 
     public static string FormatAll(IEnumerable<Diagnostic> diagnostics) =>
         string.Concat(diagnostics.Select(Format));
+
+    private static void AppendCaret(StringBuilder builder, SourceLocation location)
+    {
+        var text = location.Text;
+        int line = text.GetLineIndex(location.Span.Start);
+        string lineText = text.GetLineText(line).Replace('\t', ' ');
+        int column = location.Span.Start - text.GetLineStart(line);
+        int width = Math.Max(1, Math.Min(location.Span.Length, Math.Max(1, lineText.Length - column)));
+        builder.Append("  ").Append(lineText).Append('\n');
+        builder.Append("  ").Append(' ', Math.Max(0, column)).Append('^').Append('~', width - 1).Append('\n');
+    }
 }

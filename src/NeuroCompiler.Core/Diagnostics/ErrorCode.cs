@@ -36,6 +36,10 @@ public enum ErrorCode
     [Summary("an argument given twice")] DuplicateArgument = 119,
     [Summary("a name reserved by the language")] ReservedName = 120,
     [Summary("an equation flag that does not exist")] UnknownEquationFlag = 121,
+    [Summary("a model or import that is not a regular file (a device, pipe, directory or generated file)")] SourceNotRegularFile = 122,
+    [Summary("a model or import larger than the source size limit")] SourceTooLarge = 123,
+    [Summary("a model or import that is not UTF-8 text")] SourceNotText = 124,
+    [Summary("two recordings that would write the same file or the same values")] RecordingConflict = 125,
 
     // 0200-0299: units and types
     [Summary("quantities whose units do not match")] UnitMismatch = 201,
@@ -60,6 +64,9 @@ public enum ErrorCode
     [Summary("a degree larger than the population it draws from")] DegreeTooLarge = 309,
     [Summary("a delay that is not a whole number of time steps")] DelayNotMultipleOfStep = 310,
     [Summary("a range that selects nothing")] EmptyRange = 311,
+    [Summary("a value that is infinite or not a number")] NotFinite = 312,
+    [Summary("a time that is more time steps than the limit")] TooManySteps = 313,
+    [Summary("a run shorter than one time step")] RunShorterThanStep = 314,
 
     // 0400-0499: lowering and integration
     [Summary("an integration method that cannot solve these equations")] MethodNotApplicable = 401,

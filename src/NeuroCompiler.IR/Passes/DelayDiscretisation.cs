@@ -1,18 +1,18 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Time;
 
 namespace NeuroCompiler.IR.Passes;
 
 /// <summary>
 /// Turns times that are one number into whole steps: projection delays (at least one step) and
-/// refractory periods. A time t becomes round(t / dt) steps, halves rounded away from zero.
-/// Per-synapse and per-neuron times are rounded the same way where they are computed.
+/// refractory periods, by <see cref="TimeSteps"/> (round(t / dt), halves away from zero). Refractory
+/// periods that differ from neuron to neuron are checked here too, neuron by neuron, so a run never
+/// starts with one it cannot count; per-synapse delays are checked where the connectivity is built.
 /// </summary>
 public sealed class DelayDiscretisation : INetworkPass
 {
     public string Name => "delay-discretisation";
-
-    public static int ToSteps(double time, double dt) => (int)Math.Min(int.MaxValue, Math.Round(time / dt, MidpointRounding.AwayFromZero));
 
     public Network Run(Network network, DiagnosticBag diagnostics)
     {
@@ -23,27 +23,34 @@ public sealed class DelayDiscretisation : INetworkPass
             {
                 return p;
             }
-            int steps = ToSteps(delay, dt);
-            if (steps < 1)
-            {
-                diagnostics.Error(ErrorCode.DelayShorterThanStep, p.DelayLocation ?? p.Location,
-                    $"projection '{p.Name}': a delay of {delay * 1e3:G6} ms is shorter than one time step ({dt * 1e3:G6} ms)");
-                return p;
-            }
-            return p with { ConstantDelaySteps = steps };
+            var use = TimeUse.Delay with { What = $"projection '{p.Name}': a delay" };
+            return TimeSteps.Check(delay, dt, use, diagnostics, p.DelayLocation ?? p.Location) is { } steps
+                ? p with { ConstantDelaySteps = (int)steps }
+                : p;
         }).ToImmutableArray();
         var populations = network.Populations.Select(p =>
         {
-            if (p.Model?.Refractory is not { Period: IrConstant { Value: var period } } refractory)
+            if (p.Model?.Refractory is not { } refractory)
             {
                 return p;
             }
-            if (period < 0)
+            var use = TimeUse.Refractory with { What = $"population '{p.Name}': the refractory period" };
+            if (refractory.Period is IrConstant { Value: var period })
             {
-                diagnostics.Error(ErrorCode.InvalidValue, p.Location, $"population '{p.Name}': the refractory period cannot be negative");
-                return p;
+                return TimeSteps.Check(period, dt, use, diagnostics, p.Location) is { } steps
+                    ? p with { Model = p.Model with { Refractory = refractory with { ConstantSteps = (int)steps } } }
+                    : p;
             }
-            return p with { Model = p.Model with { Refractory = refractory with { ConstantSteps = ToSteps(period, dt) } } };
+            var periods = InitialValues.Compute(network, p).Evaluate(refractory.Period);
+            for (int i = 0; i < periods.Length; i++)
+            {
+                if (TimeSteps.Problem(periods[i], dt, use with { What = $"population '{p.Name}': neuron {i}'s refractory period" }) is { } problem)
+                {
+                    diagnostics.Error(problem.Code, p.Location, problem.Message);
+                    break;
+                }
+            }
+            return p;
         }).ToImmutableArray();
         return network with { Projections = projections, Populations = populations };
     }

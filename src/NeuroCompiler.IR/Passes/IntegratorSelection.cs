@@ -23,6 +23,7 @@ public sealed class IntegratorSelection : INetworkPass
                 return p;
             }
             var clamped = model.Refractory?.ClampedStates ?? ImmutableArray<int>.Empty;
+            using var use = diagnostics.UseSite(p.Location, $"neuron type '{model.TypeName}', as population '{p.Name}' uses it");
             var integrator = Select(network, model.Odes, model.Method, model.MethodLocation, VariableSpace.NeuronState, clamped,
                 model.Parameters, model.NoiseStreams, $"neuron type '{model.TypeName}' (population {p.Name})", diagnostics);
             return p with { Model = model with { Integrator = integrator } };
@@ -35,6 +36,7 @@ public sealed class IntegratorSelection : INetworkPass
                 return p;
             }
             string owner = $"synapse type '{synapse.TypeName}' (projection {p.Name})";
+            using var use = diagnostics.UseSite(p.Location, $"synapse type '{synapse.TypeName}', as projection '{p.Name}' uses it");
             var eventDriven = EventDrivenSelection.Select(network, synapse, owner, diagnostics);
             var clocked = synapse.Odes.Where(o => !o.EventDriven).ToImmutableArray();
             var streams = Enumerable.Range(0, 8).Select(k => Runtime.CounterRng.StreamId($"{p.Name}/noise:{k}")).ToImmutableArray();

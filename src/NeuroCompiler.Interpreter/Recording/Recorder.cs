@@ -191,7 +191,7 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                 OfSynapses: true);
         }))
         .Concat(_signalTraces.Select(s =>
-            new Trace("model", _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), Samples(s.Values, 1, s.Steps.Count))))
+            new Trace(Core.Files.ResultFileNames.ModelOwner, _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), Samples(s.Values, 1, s.Steps.Count))))
         .ToImmutableArray();
 
     /// <summary>Values laid end to end, <paramref name="width"/> per sample, as <paramref name="count"/> arrays.</summary>

@@ -10,26 +10,66 @@ internal sealed class ConstantEvaluator
 {
     private readonly Dictionary<VariableSymbol, double> _values = new();
 
+    // The value (or null: not a constant) of each node the binder has bound, so checking every new node
+    // looks at its operands once instead of walking its whole subtree again.
+    private readonly Dictionary<BoundExpression, double?> _bound = new(ReferenceEqualityComparer.Instance);
+
     public double Dt { get; set; } = double.NaN;
 
     public void SetValue(VariableSymbol symbol, double value) => _values[symbol] = value;
 
     public bool TryGetValue(VariableSymbol symbol, out double value) => _values.TryGetValue(symbol, out value);
 
+    /// <summary>The value of a constant expression (infinite or NaN included); false when it is not a constant.</summary>
     public bool TryEvaluate(BoundExpression expression, out double value)
     {
-        value = Evaluate(expression) ?? double.NaN;
-        return !double.IsNaN(value) || expression is BoundLiteral { Value: double.NaN };
+        double? result = Evaluate(expression, memo: false);
+        value = result ?? double.NaN;
+        return result is not null;
     }
 
     public bool TryEvaluateBool(BoundExpression expression, out bool value)
     {
-        double? result = Evaluate(expression);
+        double? result = Evaluate(expression, memo: false);
         value = result is { } r && r != 0;
         return result is not null;
     }
 
-    private double? Evaluate(BoundExpression expression)
+    /// <summary>The value of an expression that depends on a neuron's index i and constants only, for that index.</summary>
+    public bool TryEvaluateAtIndex(BoundExpression expression, int index, out double value)
+    {
+        _values[Builtins.I] = index;
+        try
+        {
+            return TryEvaluate(expression, out value);
+        }
+        finally
+        {
+            _values.Remove(Builtins.I);
+        }
+    }
+
+    /// <summary>
+    /// The value of a node the binder has just built, when it is a constant; its operands' values are
+    /// remembered from when they were bound. Only for binding: the values of i and dt must not change after.
+    /// </summary>
+    public double? ValueOfNewNode(BoundExpression expression) => Evaluate(expression, memo: true);
+
+    private double? Evaluate(BoundExpression expression, bool memo)
+    {
+        if (memo && _bound.TryGetValue(expression, out double? known))
+        {
+            return known;
+        }
+        double? value = Compute(expression, memo);
+        if (memo && expression is BoundUnary or BoundBinary or BoundCall)
+        {
+            _bound[expression] = value;
+        }
+        return value;
+    }
+
+    private double? Compute(BoundExpression expression, bool memo)
     {
         switch (expression)
         {
@@ -44,12 +84,12 @@ internal sealed class ConstantEvaluator
                 }
                 return symbol == Builtins.Dt && !double.IsNaN(Dt) ? Dt : null;
             case BoundUnary unary:
-                return Evaluate(unary.Operand) is { } operand
+                return Evaluate(unary.Operand, memo) is { } operand
                     ? unary.Operator == BoundUnaryOperator.Negate ? -operand : operand == 0 ? 1 : 0
                     : null;
             case BoundBinary binary:
                 {
-                    if (Evaluate(binary.Left) is not { } l || Evaluate(binary.Right) is not { } r)
+                    if (Evaluate(binary.Left, memo) is not { } l || Evaluate(binary.Right, memo) is not { } r)
                     {
                         return null;
                     }
@@ -60,7 +100,7 @@ internal sealed class ConstantEvaluator
                     var args = new double[call.Arguments.Length];
                     for (int i = 0; i < args.Length; i++)
                     {
-                        if (Evaluate(call.Arguments[i]) is not { } a)
+                        if (Evaluate(call.Arguments[i], memo) is not { } a)
                         {
                             return null;
                         }

@@ -22,7 +22,7 @@ internal sealed partial class ExpressionBinder
                 return operand;
             case UnaryOperator.Negate when operand.Type.IsQuantity:
                 return operand is BoundLiteral literal
-                    ? literal with { Value = -literal.Value, LiteralSpan = unary.Span }
+                    ? literal with { Value = -literal.Value, LiteralSpan = unary.Span, Span = unary.Span }
                     : new BoundUnary(BoundUnaryOperator.Negate, operand, operand.Type, unary.Span);
             case UnaryOperator.Not when operand.Type.Kind == ValueKind.Boolean:
                 return new BoundUnary(BoundUnaryOperator.Not, operand, ValueType.Boolean, unary.Span);

@@ -39,7 +39,7 @@ internal sealed partial class ExpressionBinder
         return symbol.HasKnownDimension;
     }
 
-    public BoundExpression Bind(ExpressionSyntax syntax, BindingContext context) => syntax switch
+    public BoundExpression Bind(ExpressionSyntax syntax, BindingContext context) => RequireFinite(syntax switch
     {
         NumberLiteralSyntax n => new BoundLiteral(n.Value, ValueType.Dimensionless, n.Span, IsBareZero: n.Value == 0),
         QuantityLiteralSyntax q => BindQuantity(q, context),
@@ -52,7 +52,38 @@ internal sealed partial class ExpressionBinder
         BinaryExpressionSyntax b => BindBinary(b, context),
         ListExpressionSyntax l => BindList(l, context),
         _ => new BoundErrorExpression(syntax.Span),
-    };
+    }, context);
+
+    /// <summary>
+    /// A constant that is infinite or not a number is an error where it first arises, whatever the
+    /// expression is for: a literal too large for float64 (<c>1e400</c>), or an operation on finite
+    /// constants (<c>1e300 * 1e300</c>, <c>0 / 0</c>, <c>log(-1)</c>, <c>1 / (0 ms)</c> with params folded in).
+    /// Nothing built on it reports again.
+    /// </summary>
+    private BoundExpression RequireFinite(BoundExpression bound, BindingContext context)
+    {
+        if (bound is not (BoundLiteral or BoundUnary or BoundBinary or BoundCall) || Constants.ValueOfNewNode(bound) is not { } value ||
+            double.IsFinite(value))
+        {
+            return bound;
+        }
+        _diagnostics.Error(ErrorCode.NotFinite, context.Text, bound.Span, NotFiniteMessage(bound, value, context.Text));
+        return new BoundErrorExpression(bound.Span);
+    }
+
+    private string NotFiniteMessage(BoundExpression bound, double value, SourceText text)
+    {
+        string what = double.IsNaN(value) ? "not a number (NaN)" : "infinite";
+        return bound switch
+        {
+            BoundLiteral => $"{text.ToString(bound.Span).Trim()} is too large: numbers go up to about 1.8e308",
+            BoundBinary { Operator: BoundBinaryOperator.Divide or BoundBinaryOperator.Modulo, Right: var r } when Constants.ValueOfNewNode(r) == 0 =>
+                $"this divides by zero, so it is {what}",
+            BoundCall call => $"{call.Function.ToString().ToLowerInvariant()} of {string.Join(", ", call.Arguments.Select(a => Binding.Format.G(Constants.ValueOfNewNode(a) ?? double.NaN)))} is {what}",
+            _ when double.IsNaN(value) => "this is not a number (NaN)",
+            _ => "this is infinite: it overflows the largest number, about 1.8e308",
+        };
+    }
 
     /// <summary>Binds and checks that the result has the expected dimension; a bare 0 fits any unit.</summary>
     public BoundExpression BindWithDimension(ExpressionSyntax syntax, BindingContext context, Dimension expected, string what)
@@ -114,7 +145,28 @@ internal sealed partial class ExpressionBinder
             _diagnostics.Error(ErrorCode.UnknownUnit, context.Text, q.Unit.Span, $"unknown unit '{q.Unit.Text}'{hint}");
             return new BoundErrorExpression(q.Span);
         }
-        return new BoundLiteral(q.Value * unit.Scale, ValueType.Quantity(unit.Dimension), q.Span);
+        if (q.UnitExponent is not { } exponentSyntax)
+        {
+            return new BoundLiteral(q.Value * unit.Scale, ValueType.Quantity(unit.Dimension), q.Span);
+        }
+        // 20000 um**2 = 20000 * (um**2): the unit raised first, with the power's own unit rules, then scaled.
+        var exponent = Bind(exponentSyntax, context);
+        if (exponent.Type.IsError)
+        {
+            return new BoundErrorExpression(q.Span);
+        }
+        if (!exponent.Type.IsQuantity)
+        {
+            _diagnostics.Error(ErrorCode.ExpectedQuantity, context.Text, exponent.Span, $"an exponent must be a number, but this is {exponent.Type}");
+            return new BoundErrorExpression(q.Span);
+        }
+        var unitPower = BindPower(new BoundLiteral(unit.Scale, ValueType.Quantity(unit.Dimension), q.Unit.Span), exponent,
+            TextSpan.FromBounds(q.Unit.Span.Start, q.Span.End), context);
+        var power = unitPower.Type.IsError ? unitPower : RequireFinite(unitPower, context);
+        var number = RequireFinite(new BoundLiteral(q.Value, ValueType.Dimensionless, new TextSpan(q.Span.Start, q.NumberText.Length)), context);
+        return power.Type.IsError || number.Type.IsError
+            ? new BoundErrorExpression(q.Span)
+            : new BoundBinary(BoundBinaryOperator.Multiply, number, power, power.Type, q.Span);
     }
 
     private BoundExpression BindName(NameSyntax name, BindingContext context)

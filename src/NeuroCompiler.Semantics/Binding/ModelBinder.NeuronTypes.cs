@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Syntax;
 
@@ -204,7 +205,12 @@ internal sealed partial class ModelBinder
             // By default the states the reset sets with '=' are held while refractory (v in LIF, not w in AdEx).
             clamped = reset.Where(s => s.Operator == AssignmentOperator.Assign).Select(s => s.Target).Distinct().ToImmutableArray();
         }
-        return period.Type.IsError ? null : new BoundRefractory(period, clamped, syntax.Span);
+        if (period.Type.IsError ||
+            _binder.Constants.TryEvaluate(period, out double constant) && !CheckTime(constant, TimeUse.Refractory, new SourceLocation(text, period.Span)))
+        {
+            return null; // a period that depends on the population's values is checked for each population when it is lowered
+        }
+        return new BoundRefractory(period, clamped, syntax.Span);
     }
 
     private static string Describe(VariableSymbol symbol) => symbol.Kind switch

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Syntax;
 
@@ -212,7 +213,7 @@ internal sealed partial class ModelBinder
                     break;
                 case "times":
                     timesGiven = true;
-                    times = ConstantList(setting.Value, context, Dimension.Second, "spike times");
+                    times = ConstantTimes(setting.Value, context, TimeUse.Moment("a spike time"));
                     failed |= times is null;
                     break;
                 case "indices":
@@ -220,7 +221,7 @@ internal sealed partial class ModelBinder
                     failed |= indices is null;
                     break;
                 case "period":
-                    period = ConstantQuantity(setting.Value, context, Dimension.Second, "the period");
+                    period = ConstantTime(setting.Value, context, TimeUse.Stretch("the period"));
                     failed |= period is null;
                     break;
                 default:
@@ -253,16 +254,6 @@ internal sealed partial class ModelBinder
             _diagnostics.Error(ErrorCode.IndexOutOfRange, text, syntax.Name.Span, $"spike index {bad} is outside the population (size {n})");
             return null;
         }
-        if (times.Value.Any(t => t < 0))
-        {
-            _diagnostics.Error(ErrorCode.InvalidValue, text, syntax.Name.Span, "spike times cannot be negative");
-            return null;
-        }
-        if (period is <= 0)
-        {
-            _diagnostics.Error(ErrorCode.InvalidValue, text, syntax.Name.Span, "the period must be positive");
-            return null;
-        }
         if (period is { } p && times.Value.Any(t => t >= p))
         {
             _diagnostics.Error(ErrorCode.InvalidValue, text, syntax.Name.Span,
@@ -283,15 +274,36 @@ internal sealed partial class ModelBinder
         var values = ImmutableArray.CreateBuilder<double>(size);
         for (int i = 0; i < size; i++)
         {
-            _binder.Constants.SetValue(Builtins.I, i);
-            if (!_binder.Constants.TryEvaluate(bound, out double v))
+            if (!_binder.Constants.TryEvaluateAtIndex(bound, i, out double v))
             {
                 _diagnostics.Error(ErrorCode.NotConstant, context.Text, syntax.Span, "spike times must be constants or depend only on the index i");
+                return null;
+            }
+            if (!CheckTime(v, TimeUse.Moment($"neuron {i}'s spike time"), new SourceLocation(context.Text, syntax.Span)))
+            {
                 return null;
             }
             values.Add(v);
         }
         return values.MoveToImmutable();
+    }
+
+    /// <summary>A list of constant times, each checked as its use allows.</summary>
+    private ImmutableArray<double>? ConstantTimes(ExpressionSyntax syntax, BindingContext context, TimeUse use)
+    {
+        if (ConstantList(syntax, context, Dimension.Second, use.What) is not { } times)
+        {
+            return null;
+        }
+        for (int k = 0; k < times.Length; k++)
+        {
+            var span = syntax is ListExpressionSyntax list && k < list.Items.Length ? list.Items[k].Span : syntax.Span;
+            if (!CheckTime(times[k], use, new SourceLocation(context.Text, span)))
+            {
+                return null;
+            }
+        }
+        return times;
     }
 
     private ImmutableArray<double>? ConstantList(ExpressionSyntax syntax, BindingContext context, Dimension dimension, string what)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Syntax;
 
@@ -65,6 +66,10 @@ internal sealed partial class ModelBinder
             return null;
         }
 
+        // What goes wrong inside a synapse type in another file (std/synapses: 'ge' on a LIF target) is this projection's doing.
+        using var use = _diagnostics.UseSite(new SourceLocation(text, syntax.Synapse.Span),
+            $"synapse type '{syntax.Synapse.Text}', as projection '{syntax.Name.Text}' connects it onto '{target.Population.Name}'" +
+            (target.Population.Type is { } postType ? $" (neuron type '{postType.Name}')" : ""));
         var (instance, synapseScope) = BindSynapseInstance(synapseType.Value.Syntax, synapseType.Value.Text, source.Population, target.Population, settings.Dt, syntax, text);
         foreach (var (variant, variantText) in variants)
         {
@@ -217,26 +222,31 @@ internal sealed partial class ModelBinder
         return null;
     }
 
+    /// <summary>
+    /// A delay that is one number, or the bounds of a uniform one, checked where it is written (at least one
+    /// step, at most <see cref="Core.Limits.MaxDelaySteps"/>); other per-synapse delays are checked synapse by
+    /// synapse when the connectivity is built, in the same words.
+    /// </summary>
     private void CheckDelay(BoundExpression delay, SourceText text, double dt)
     {
-        double? lowest = _binder.Constants.TryEvaluate(delay, out double constant) ? constant :
-            delay is BoundCall { Function: BuiltinFunction.Uniform } u && _binder.Constants.TryEvaluate(u.Arguments[0], out double low) ? low : null;
-        if (lowest is not { } d)
+        var known = _binder.Constants.TryEvaluate(delay, out double constant) ? new[] { (Value: constant, Expression: delay) } :
+            delay is BoundCall { Function: BuiltinFunction.Uniform } uniform
+                ? uniform.Arguments.Where(a => _binder.Constants.TryEvaluate(a, out _))
+                    .Select(a => (Value: _binder.Constants.TryEvaluate(a, out double v) ? v : 0, Expression: a)).ToArray()
+                : Array.Empty<(double Value, BoundExpression Expression)>();
+        if (known.Any(k => !CheckTime(k.Value, TimeUse.Delay, new SourceLocation(text, k.Expression.Span))))
         {
-            return; // checked per synapse when the connectivity is built
+            return;
         }
-        double steps = d / dt;
-        // As the lowering rounds delays (docs/semantics.md): halves away from zero, so half a step is one step.
-        double rounded = Math.Round(steps, MidpointRounding.AwayFromZero);
-        if (rounded < 1)
+        if (delay is BoundLiteral or BoundBinary && known.Length == 1)
         {
-            _diagnostics.Error(ErrorCode.DelayShorterThanStep, text, delay.Span,
-                $"a delay of {Format.Seconds(d)} is shorter than one time step (dt = {Format.Seconds(dt)}); delays are at least one step");
-        }
-        else if (delay is BoundLiteral or BoundBinary && Math.Abs(steps - rounded) > 1e-6)
-        {
-            _diagnostics.Warning(ErrorCode.DelayNotMultipleOfStep, text, delay.Span,
-                $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {rounded} step{(rounded == 1 ? "" : "s")}");
+            double d = known[0].Value;
+            double rounded = TimeSteps.Round(d, dt);
+            if (Math.Abs(d / dt - rounded) > 1e-6)
+            {
+                _diagnostics.Warning(ErrorCode.DelayNotMultipleOfStep, text, delay.Span,
+                    $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {rounded} step{(rounded == 1 ? "" : "s")}");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Syntax;
 
@@ -36,13 +37,8 @@ internal sealed partial class ModelBinder
                         {
                             _diagnostics.Error(ErrorCode.Redefinition, text, segment.Name.Span, $"segment '{segment.Name.Text}' is already defined");
                         }
-                        if (ConstantQuantity(segment.Duration, context, Dimension.Second, "a segment's duration") is not { } duration)
+                        if (ConstantTime(segment.Duration, context, TimeUse.Stretch("a segment's duration")) is not { } duration)
                         {
-                            continue;
-                        }
-                        if (duration <= 0)
-                        {
-                            _diagnostics.Error(ErrorCode.InvalidValue, text, segment.Duration.Span, "a segment's duration must be positive");
                             continue;
                         }
                         segments.Add(new BoundSegment(segment.Name.Text, clock, duration, new SourceLocation(text, segment.Name.Span)));
@@ -59,20 +55,16 @@ internal sealed partial class ModelBinder
                     }
                 case AtSyntax at:
                     {
-                        if (ConstantQuantity(at.Time, context, Dimension.Second, "an event's time") is not { } time)
+                        if (ConstantTime(at.Time, context, TimeUse.Moment("an event's time")) is not { } time)
                         {
-                            continue;
-                        }
-                        if (time < 0)
-                        {
-                            _diagnostics.Error(ErrorCode.InvalidValue, text, at.Time.Span, "an event's time cannot be negative");
                             continue;
                         }
                         foreach (var action in at.Actions)
                         {
-                            if (BindAction(action, text, context, out double? forDuration) is { } bound)
+                            if (BindAction(action, text, context, out double? forDuration) is { } bound &&
+                                (forDuration is not { } d || CheckTime(time + d, TimeUse.Moment("the end of this action"), new SourceLocation(text, action.Span))))
                             {
-                                events.Add(new BoundProtocolEvent(time, forDuration is { } d ? time + d : null, bound));
+                                events.Add(new BoundProtocolEvent(time, forDuration is { } end ? time + end : null, bound));
                             }
                         }
                         break;
@@ -93,14 +85,9 @@ internal sealed partial class ModelBinder
                 {
                     if (set.Duration is { } d)
                     {
-                        forDuration = ConstantQuantity(d, context, Dimension.Second, "the duration");
+                        forDuration = ConstantTime(d, context, TimeUse.Stretch("the duration"));
                         if (forDuration is null)
                         {
-                            return null;
-                        }
-                        if (forDuration <= 0)
-                        {
-                            _diagnostics.Error(ErrorCode.InvalidValue, text, d.Span, "the duration must be positive");
                             return null;
                         }
                     }
@@ -124,7 +111,7 @@ internal sealed partial class ModelBinder
                 {
                     if (silence.Duration is { } d)
                     {
-                        forDuration = ConstantQuantity(d, context, Dimension.Second, "the duration");
+                        forDuration = ConstantTime(d, context, TimeUse.Stretch("the duration"));
                         if (forDuration is null)
                         {
                             return null;

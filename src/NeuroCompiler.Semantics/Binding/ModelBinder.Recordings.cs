@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
-using NeuroCompiler.Core.Units;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Syntax;
 
 namespace NeuroCompiler.Semantics.Binding;
@@ -38,7 +38,7 @@ internal sealed partial class ModelBinder
                             {
                                 _diagnostics.Error(ErrorCode.InvalidValue, text, every.Span, "spikes are recorded at every step; 'every' applies to rates and traces");
                             }
-                            else if (Interval(every, context, settings.Dt, "a rate's bin") is { } b)
+                            else if (Interval(every, context, "a rate's bin") is { } b)
                             {
                                 bin = b;
                             }
@@ -59,7 +59,7 @@ internal sealed partial class ModelBinder
                 case RecordTraceSyntax trace:
                     {
                         double interval = settings.Dt;
-                        if (trace.Every is { } every && Interval(every, context, settings.Dt, "a recording interval") is { } i)
+                        if (trace.Every is { } every && Interval(every, context, "a recording interval") is { } i)
                         {
                             interval = i;
                         }
@@ -95,7 +95,7 @@ internal sealed partial class ModelBinder
                     }
             }
         }
-        return result.ToImmutable();
+        return WithoutConflicts(result.ToImmutable());
     }
 
     private BoundTarget? BindTraceTarget(VariableRefSyntax syntax, SourceText text)
@@ -188,17 +188,6 @@ internal sealed partial class ModelBinder
             : null;
     }
 
-    private double? Interval(ExpressionSyntax syntax, BindingContext context, double dt, string what)
-    {
-        if (ConstantQuantity(syntax, context, Dimension.Second, what) is not { } value)
-        {
-            return null;
-        }
-        if (Math.Round(value / dt, MidpointRounding.AwayFromZero) < 1) // as the lowering rounds it
-        {
-            _diagnostics.Error(ErrorCode.InvalidValue, context.Text, syntax.Span, $"{what} must be at least one time step ({Format.Seconds(dt)})");
-            return null;
-        }
-        return value;
-    }
+    private double? Interval(ExpressionSyntax syntax, BindingContext context, string what) =>
+        ConstantTime(syntax, context, TimeUse.Interval(what));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Runtime;
 using NeuroCompiler.Syntax;
@@ -143,11 +144,25 @@ internal sealed partial class ModelBinder
         return value;
     }
 
+    /// <summary>A time that must be a compile-time constant, checked as its use allows (<see cref="TimeSteps"/>); null after reporting.</summary>
+    private double? ConstantTime(ExpressionSyntax syntax, BindingContext context, TimeUse use)
+    {
+        if (ConstantQuantity(syntax, context, Dimension.Second, use.What) is not { } time)
+        {
+            return null;
+        }
+        return CheckTime(time, use, new SourceLocation(context.Text, syntax.Span)) ? time : null;
+    }
+
+    /// <summary>Whether a time converts to steps as its use allows; reported at <paramref name="location"/> when not.</summary>
+    private bool CheckTime(double time, TimeUse use, SourceLocation? location) =>
+        TimeSteps.Check(time, _binder.Constants.Dt, use, _diagnostics, location) is not null;
+
     private BoundSettings ResolveDuration(BoundSettings settings, BoundProtocol protocol)
     {
         if (protocol.SegmentsDuration is not { } total)
         {
-            return settings.Duration is null ? settings with { Duration = DefaultDuration } : settings;
+            return CheckRunSteps(settings.Duration is null ? settings with { Duration = DefaultDuration } : settings, protocol);
         }
         if (settings.Duration is { } given && Math.Abs(given - total) > 1e-12 * Math.Max(1, total) && !_usedOverrides.Contains("duration"))
         {
@@ -155,7 +170,20 @@ internal sealed partial class ModelBinder
                 $"the duration ({Format.Seconds(given)}) differs from the protocol's segments, which add up to {Format.Seconds(total)}; drop one of them");
             return settings;
         }
-        return settings with { Duration = settings.Duration ?? total };
+        return CheckRunSteps(settings with { Duration = settings.Duration ?? total }, protocol);
+    }
+
+    /// <summary>
+    /// The run has at least one step and at most <see cref="Core.Limits.MaxSteps"/>: a duration shorter than dt
+    /// would run nothing and report success, one of 1e30 s would never end. Reported at the duration, else
+    /// at the protocol's segments, else at dt (a default duration of 1 s with dt = 10 s).
+    /// </summary>
+    private BoundSettings CheckRunSteps(BoundSettings settings, BoundProtocol protocol)
+    {
+        var location = settings.DurationLocation ?? protocol.Segments.LastOrDefault()?.Location ?? settings.DtLocation;
+        var run = new TimeUse("the run", 1, Core.Limits.MaxSteps, ErrorCode.RunShorterThanStep);
+        CheckTime(settings.Duration!.Value, run, location);
+        return settings;
     }
 
     // ---- model-level params --------------------------------------------------------------

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
 using NeuroCompiler.Syntax;
 
@@ -124,14 +125,14 @@ internal sealed partial class ModelBinder
                     {
                         return null;
                     }
-                    var start = ConstantQuantity(args["start"], context, Dimension.Second, "the start");
-                    var stop = ConstantQuantity(args["stop"], context, Dimension.Second, "the stop");
+                    var start = ConstantTime(args["start"], context, TimeUse.Moment("the start"));
+                    var stop = ConstantTime(args["stop"], context, TimeUse.Moment("the stop"));
                     var amplitude = ConstantQuantity(args["amplitude"], context, dimension, what);
                     if (start is not { } on || stop is not { } off || amplitude is not { } a)
                     {
                         return null;
                     }
-                    if (on < 0 || off < on)
+                    if (off < on)
                     {
                         _diagnostics.Error(ErrorCode.InvalidValue, text, syntax.Source.Span, "a step needs 0 <= start <= stop");
                         return null;
@@ -154,7 +155,7 @@ internal sealed partial class ModelBinder
                     }
                     if (timesSyntax is not null)
                     {
-                        if (ConstantList(timesSyntax, context, Dimension.Second, "the table's times") is not { } t)
+                        if (ConstantTimes(timesSyntax, context, TimeUse.Moment("a table's time")) is not { } t)
                         {
                             return null;
                         }
@@ -162,9 +163,9 @@ internal sealed partial class ModelBinder
                     }
                     else
                     {
-                        if (ConstantQuantity(args["dt"], context, Dimension.Second, "the table's dt") is not { } step || step <= 0)
+                        if (ConstantTime(args["dt"], context, TimeUse.Stretch("the table's dt")) is not { } step ||
+                            !CheckTime((values.Length - 1) * step, TimeUse.Moment("the table's last time"), new SourceLocation(text, args["dt"].Span)))
                         {
-                            _diagnostics.Error(ErrorCode.InvalidValue, text, args["dt"].Span, "the table's dt must be a positive time");
                             return null;
                         }
                         times = Enumerable.Range(0, values.Length).Select(i => i * step).ToImmutableArray();

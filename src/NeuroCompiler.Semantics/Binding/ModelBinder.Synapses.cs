@@ -93,7 +93,7 @@ internal sealed partial class ModelBinder
         var onPost = Handler(SynapticEvent.Post);
         var intervalContext = new BindingContext(text, _globalScope, ContextFlags.None, "an interval");
         var clockRules = syntax.Members.OfType<EveryMemberSyntax>()
-            .Select(e => (Rule: e, Interval: Interval(e.Interval, intervalContext, dt, "a rule's interval")))
+            .Select(e => (Rule: e, Interval: Interval(e.Interval, intervalContext, "a rule's interval")))
             .Select(e => new BoundClockRule(e.Interval ?? dt, StatementBinder.Bind(e.Rule.Body, _binder, handlerContext with { Place = "a clock rule" },
                 WhyNotAssignableInSynapse), new SourceLocation(text, e.Rule.Span)))
             .ToImmutableArray();
@@ -140,7 +140,7 @@ internal sealed partial class ModelBinder
                 _diagnostics.Error(ErrorCode.DuplicateMember, text, rule.KeywordSpan, $"'{keyword}' is given twice");
                 continue;
             }
-            var interval = Interval(rule.Interval, intervalContext, dt, $"the interval of '{keyword}'");
+            var interval = Interval(rule.Interval, intervalContext, $"the interval of '{keyword}'");
             var condition = _binder.BindBoolean(rule.Condition, conditionContext, $"the condition of '{keyword}'");
             if (interval is { } i && !condition.Type.IsError)
             {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
-using NeuroCompiler.Core.Units;
+using NeuroCompiler.Core.Time;
 using NeuroCompiler.Syntax;
 
 namespace NeuroCompiler.Semantics.Binding;
@@ -21,15 +21,10 @@ internal sealed partial class ModelBinder
             {
                 _diagnostics.Error(ErrorCode.Redefinition, text, syntax.Name.Span, $"task '{syntax.Name.Text}' is declared twice");
             }
-            var time = ConstantQuantity(syntax.Time, context, Dimension.Second, "a task's start");
-            var duration = Interval(syntax.Duration, context, settings.Dt, "a task's window");
+            var time = ConstantTime(syntax.Time, context, TimeUse.Moment("a task's start"));
+            var duration = ConstantTime(syntax.Duration, context, TimeUse.Stretch("a task's window"));
             var target = BindSlice(syntax.Target, text);
             var reference = BindSlice(syntax.Reference, text);
-            if (time is < 0)
-            {
-                _diagnostics.Error(ErrorCode.InvalidValue, text, syntax.Time.Span, "a task starts at a time of the run, not before it");
-                continue;
-            }
             if (time is { } t && duration is { } d && settings.Duration is { } run && t + d > run + settings.Dt / 2)
             {
                 // A warning, not an error: a shortened run (--set duration=...) keeps the trials it contains.

@@ -18,6 +18,7 @@ internal sealed partial class ModelBinder
     private readonly Scope _globalScope = new();
     private readonly Dictionary<string, SourceLocation> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceLocation> _instanceNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<SourceText, SourceLocation> _importedAt = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, (NeuronTypeSyntax Syntax, SourceText Text)> _neuronSyntax = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (SynapseTypeSyntax Syntax, SourceText Text)> _synapseSyntax = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TypeVariantSyntax Syntax, SourceText Text)> _variantSyntax = new(StringComparer.Ordinal);
@@ -61,14 +62,15 @@ internal sealed partial class ModelBinder
         var spreads = BindSpreads(main, projections);
         var tasks = BindTasks(main, settings);
         var model = new BoundModel(settings, globals, signals, neuronTypes, populations, projections, stimuli, protocol, recordings) { Spreads = spreads, Tasks = tasks };
-        var diagnostics = WithoutSyntaxCascades(all, _diagnostics.ToSortedList()).ToImmutableArray();
+        var diagnostics = WithoutSyntaxCascades(all, _diagnostics.ToSortedList()).Select(WithImportNotes).ToImmutableArray();
         return new BindResult(_diagnostics.HasErrors ? null : model, diagnostics);
     }
 
     /// <summary>
     /// Drops the binder's diagnostics inside a declaration that has a syntax error: the parser's
     /// recovery (a deleted or invented token) leaves a tree whose binding errors only repeat it
-    /// (<c>param x =</c> followed by <c>state v = 0 mV</c> would add "unknown name 'v'").
+    /// (<c>param x =</c> followed by <c>state v = 0 mV</c> would add "unknown name 'v'"), also when the
+    /// report moved to the use that caused it and only its note points into the broken declaration.
     /// The syntax errors themselves are kept, so the result still fails.
     /// </summary>
     private static IEnumerable<Diagnostic> WithoutSyntaxCascades(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<Diagnostic> diagnostics)
@@ -87,8 +89,25 @@ internal sealed partial class ModelBinder
         }
         return broken.Count == 0
             ? diagnostics
-            : diagnostics.Where(d => syntaxDiagnostics.Contains(d) || d.Location is not { } l ||
-                !broken.Any(b => ReferenceEquals(b.Text, l.Text) && l.Span.Start >= b.Span.Start && l.Span.Start < b.Span.End));
+            : diagnostics.Where(d => syntaxDiagnostics.Contains(d) ||
+                !d.Notes.Select(n => n.Location).Prepend(d.Location).OfType<SourceLocation>()
+                    .Any(l => broken.Any(b => ReferenceEquals(b.Text, l.Text) && l.Span.Start >= b.Span.Start && l.Span.Start < b.Span.End)));
+    }
+
+    /// <summary>
+    /// A diagnostic inside an imported file gets a note at each import that led to that file from the main one
+    /// ("imported here"), as C compilers say "in file included from": the user sees why the file was read.
+    /// </summary>
+    private Diagnostic WithImportNotes(Diagnostic diagnostic)
+    {
+        var seen = new HashSet<SourceText>(ReferenceEqualityComparer.Instance);
+        var text = diagnostic.Location?.Text;
+        while (text is not null && _importedAt.TryGetValue(text, out var import) && seen.Add(text))
+        {
+            diagnostic = diagnostic.WithNote($"{text.FileName} is imported here", import);
+            text = import.Text;
+        }
+        return diagnostic;
     }
 
     private List<SyntaxTree> LoadImports(SyntaxTree main)
@@ -107,11 +126,17 @@ internal sealed partial class ModelBinder
                 {
                     continue; // the parser found no string here and said so
                 }
-                if (_options.Resolver.Resolve(path, tree.Text) is not { } found)
+                var found = _options.Resolver.Resolve(path, tree.Text);
+                if (found.Code is { } refused)
+                {
+                    _diagnostics.Error(refused, tree.Text, import.Path.Span, $"cannot import \"{path}\": {found.Problem}");
+                    continue;
+                }
+                if (found.Text is null || found.Key is null)
                 {
                     string hint = path.StartsWith("std/", StringComparison.Ordinal)
                         ? $" (the standard library has {string.Join(", ", StandardLibrary.Names.Select(n => $"\"{n}\""))})"
-                        : "";
+                        : path.EndsWith(SourceResolver.Extension, StringComparison.Ordinal) ? "" : $" (imports are {SourceResolver.Extension} files: it was looked for as \"{path}{SourceResolver.Extension}\")";
                     _diagnostics.Error(ErrorCode.ImportNotFound, tree.Text, import.Path.Span, $"cannot find import \"{path}\"{hint}");
                     continue;
                 }
@@ -125,6 +150,7 @@ internal sealed partial class ModelBinder
                     continue;
                 }
                 var importedTree = SyntaxTree.Parse(found.Text);
+                _importedAt[importedTree.Text] = new SourceLocation(tree.Text, import.Path.Span);
                 Visit(importedTree, chain.Append(found.Key).ToList());
                 result.Add(importedTree);
             }

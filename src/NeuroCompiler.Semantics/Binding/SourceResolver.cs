@@ -1,35 +1,54 @@
-using System.Reflection;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Files;
 using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.Semantics.Binding;
 
+/// <summary>An import's file found (<see cref="Text"/>, and <see cref="Key"/> naming the file for cycle detection), not found, or refused.</summary>
+public sealed record ImportResolution(SourceText? Text, string? Key, ErrorCode? Code = null, string? Problem = null)
+{
+    public static readonly ImportResolution NotFound = new(null, null);
+
+    public static ImportResolution Found(SourceText text, string key) => new(text, key);
+
+    public static ImportResolution Refused(ErrorCode code, string problem) => new(null, null, code, problem);
+}
+
 /// <summary>
 /// Finds the text of an imported file: <c>std/...</c> from the standard library built into the
-/// compiler, anything else relative to the importing file.
+/// compiler, anything else relative to the importing file. An import is a <c>.neuro</c> file
+/// (<c>import "lib"</c> reads lib.neuro), and so is the file a link in its place leads to, so an import
+/// cannot read /etc/passwd or /dev/zero; what is read passes <see cref="SourceFile"/>'s checks.
 /// </summary>
 public class SourceResolver
 {
+    public const string Extension = ".neuro";
+
     public static readonly SourceResolver Default = new();
 
-    /// <returns>The text and a key identifying the file (for cycle detection), or null when not found.</returns>
-    public virtual (SourceText Text, string Key)? Resolve(string path, SourceText importer)
+    public virtual ImportResolution Resolve(string path, SourceText importer)
     {
         if (path.StartsWith("std/", StringComparison.Ordinal))
         {
-            string name = path.EndsWith(".neuro", StringComparison.Ordinal) ? path[..^6] : path;
-            return StandardLibrary.TryGet(name) is { } text ? (SourceText.From(text, name + ".neuro"), "<std>/" + name) : null;
+            string name = path.EndsWith(Extension, StringComparison.Ordinal) ? path[..^Extension.Length] : path;
+            return StandardLibrary.TryGet(name) is { } text ? ImportResolution.Found(SourceText.From(text, name + Extension), "<std>/" + name) : ImportResolution.NotFound;
         }
         string? directory = Path.GetDirectoryName(importer.FileName);
         string candidate = Path.Combine(string.IsNullOrEmpty(directory) ? "." : directory, path);
-        if (!candidate.EndsWith(".neuro", StringComparison.Ordinal) && !File.Exists(candidate))
+        if (!candidate.EndsWith(Extension, StringComparison.Ordinal))
         {
-            candidate += ".neuro";
+            candidate += Extension;
         }
-        if (!File.Exists(candidate))
+        if (!File.Exists(candidate) && !Directory.Exists(candidate))
         {
-            return null;
+            return ImportResolution.NotFound;
         }
-        return (SourceText.From(File.ReadAllText(candidate), candidate), Path.GetFullPath(candidate));
+        if (File.ResolveLinkTarget(candidate, returnFinalTarget: true) is { } target && !target.Name.EndsWith(Extension, StringComparison.Ordinal))
+        {
+            return ImportResolution.Refused(ErrorCode.SourceNotRegularFile, $"'{candidate}' is a link to a file whose name does not end in {Extension}, so it is not imported");
+        }
+        var read = SourceFile.Read(candidate, candidate);
+        return read.Text is { } found ? ImportResolution.Found(found, Path.GetFullPath(candidate)) : ImportResolution.Refused(read.Code!.Value, read.Problem!);
     }
 }
 

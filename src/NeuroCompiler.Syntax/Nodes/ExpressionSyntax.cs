@@ -8,8 +8,12 @@ public abstract record ExpressionSyntax(TextSpan Span) : SyntaxNode(Span);
 /// <summary>A number without a unit: <c>0.02</c>, <c>1e3</c>.</summary>
 public sealed record NumberLiteralSyntax(double Value, string Text, TextSpan Span) : ExpressionSyntax(Span);
 
-/// <summary>A number with a unit word: <c>20 ms</c>. The unit is checked by the binder.</summary>
-public sealed record QuantityLiteralSyntax(double Value, string NumberText, NameSyntax Unit, TextSpan Span) : ExpressionSyntax(Span);
+/// <summary>
+/// A number with a unit word: <c>20 ms</c>. The unit is checked by the binder. A power written right after
+/// the unit is the unit's (<see cref="UnitExponent"/>): <c>20000 um**2</c> is 20000 µm², as Brian2 reads it.
+/// </summary>
+public sealed record QuantityLiteralSyntax(double Value, string NumberText, NameSyntax Unit, TextSpan Span, ExpressionSyntax? UnitExponent = null)
+    : ExpressionSyntax(Span);
 
 public sealed record BoolLiteralSyntax(bool Value, TextSpan Span) : ExpressionSyntax(Span);
 

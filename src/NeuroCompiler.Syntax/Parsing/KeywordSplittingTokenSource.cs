@@ -5,28 +5,33 @@ namespace NeuroCompiler.Syntax.Parsing;
 
 /// <summary>
 /// The lexer reads a number and the word after it on the same line as a quantity (<c>20 ms</c>).
-/// When that word is a keyword (<c>1 param b = 2</c>, <c>refractory 0 clamp v</c>), this splits
-/// the quantity back into a number and the keyword, so no keyword is ever taken for a unit.
+/// When that word is a keyword (<c>1 param b = 2</c>, <c>refractory 0 clamp v</c>, <c>a &gt; 0.5 or a &lt; -1</c>),
+/// this splits the quantity back into a number and the keyword, so no keyword is ever taken for a unit.
+/// A word is a keyword when the lexer, given the word alone, reads it as one token that is not a name:
+/// every keyword of the grammar, those with several spellings (<c>and</c>/<c>&amp;&amp;</c>) included, and any added later.
 /// </summary>
 internal sealed class KeywordSplittingTokenSource : ITokenSource
 {
     private readonly NeuroLexer _lexer;
     private readonly Queue<IToken> _pending = new();
-    private readonly Dictionary<string, int> _keywords;
+    private readonly Dictionary<string, int?> _keywords = new(StringComparer.Ordinal);
 
-    public KeywordSplittingTokenSource(NeuroLexer lexer)
+    public KeywordSplittingTokenSource(NeuroLexer lexer) => _lexer = lexer;
+
+    /// <summary>The token type of <paramref name="word"/> when it is a keyword, else null.</summary>
+    public static int? KeywordType(string word)
     {
-        _lexer = lexer;
-        _keywords = new Dictionary<string, int>(StringComparer.Ordinal);
-        var vocabulary = lexer.Vocabulary;
-        for (int type = 1; type <= NeuroLexer.UNKNOWN_CHAR; type++)
+        if (word.Length == 0)
         {
-            string? literal = vocabulary.GetLiteralName(type);
-            if (literal is { Length: > 2 } && literal[0] == '\'' && char.IsAsciiLetter(literal[1]))
-            {
-                _keywords[literal[1..^1]] = type;
-            }
+            return null; // `1e3`: the number took the whole token
         }
+        var lexer = new NeuroLexer(new AntlrInputStream(word));
+        lexer.RemoveErrorListeners();
+        var token = lexer.NextToken();
+        return token.Type is > 0 and not (NeuroLexer.IDENT or NeuroLexer.QUANTITY) && token.StopIndex == word.Length - 1 &&
+               lexer.NextToken().Type == TokenConstants.EOF
+            ? token.Type
+            : null;
     }
 
     public IToken NextToken()
@@ -42,7 +47,12 @@ internal sealed class KeywordSplittingTokenSource : ITokenSource
         }
         string text = token.Text;
         int unitStart = QuantityText.UnitStart(text);
-        if (!_keywords.TryGetValue(text[unitStart..], out int keyword))
+        string word = text[unitStart..];
+        if (!_keywords.TryGetValue(word, out int? keyword))
+        {
+            keyword = _keywords[word] = KeywordType(word);
+        }
+        if (keyword is not { } type)
         {
             return token;
         }
@@ -52,7 +62,7 @@ internal sealed class KeywordSplittingTokenSource : ITokenSource
             numberEnd--;
         }
         var number = Piece(token, NeuroLexer.NUMBER, 0, numberEnd);
-        _pending.Enqueue(Piece(token, keyword, unitStart, text.Length));
+        _pending.Enqueue(Piece(token, type, unitStart, text.Length));
         return number;
     }
 

@@ -23,6 +23,7 @@ internal sealed partial class SyntaxTreeBuilder
             P.ParenExprContext c => Expression(c.expr(), span),
             P.CallExprContext c => Call(c.call(), span),
             P.MemberExprContext c => new MemberExpressionSyntax(Expression(c.expr(), span), Name(c.IDENT()?.Symbol, EndOf(span)), span),
+            P.PowerExprContext c when c.expr(0) is P.QuantityExprContext quantity => UnitPower(quantity, c, span),
             P.PowerExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
             P.UnaryExprContext c => new UnaryExpressionSyntax(UnaryOperatorOf(c.op), TokenSpan(c.op, span), Expression(c.expr(), EndOf(span)), span),
             P.MultiplicativeExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
@@ -78,6 +79,20 @@ internal sealed partial class SyntaxTreeBuilder
         string number = text[..unitStart].TrimEnd(' ', '\t');
         var unitSpan = new TextSpan(span.Start + unitStart, text.Length - unitStart);
         return new QuantityLiteralSyntax(ParseDouble(number), number, new NameSyntax(text[unitStart..], unitSpan), span);
+    }
+
+    /// <summary>
+    /// <c>20000 um**2</c>: the power of a quantity written without parentheses belongs to its unit (the
+    /// exponent is the whole right side, so <c>2 ms**2**3</c> is 2 ms^8, as in Brian2). Without a unit
+    /// (<c>1e3**2</c>) it is an ordinary power.
+    /// </summary>
+    private ExpressionSyntax UnitPower(P.QuantityExprContext left, P.PowerExprContext power, TextSpan span)
+    {
+        var quantity = Quantity(left.QUANTITY().Symbol, Span(left, span));
+        var exponent = Expression(power.expr(1), EndOf(span));
+        return quantity is QuantityLiteralSyntax q
+            ? q with { UnitExponent = exponent, Span = span }
+            : new BinaryExpressionSyntax(BinaryOperator.Power, TokenSpan(power.op, span), quantity, exponent, span);
     }
 
     private static double ParseDouble(string text) =>

@@ -1,4 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Time;
 
 namespace NeuroCompiler.IR.Passes.Connect;
 
@@ -9,7 +10,7 @@ namespace NeuroCompiler.IR.Passes.Connect;
 /// </summary>
 internal static class SynapseDelays
 {
-    /// <summary>Each synapse's delay in steps; null (after reporting the first bad synapse) when one is shorter than a step.</summary>
+    /// <summary>Each synapse's delay in steps; null (after reporting the first synapse whose delay cannot be counted) when one is not.</summary>
     public static int[]? Evaluate(Network network, Projection projection, RowTable rows, Func<int, InitialValues?> initial,
         double[]?[] columns, DiagnosticBag diagnostics)
     {
@@ -23,16 +24,15 @@ internal static class SynapseDelays
             SynapseValues.Place(env, projection, rows, s, k);
             env.RandomStep = 1; // a different draw from the synapse's values at step 0
             double delay = ScalarEvaluator.Evaluate(projection.Delay, env);
-            int steps = DelayDiscretisation.ToSteps(delay, dt);
-            if (steps < 1 || double.IsNaN(delay))
+            if (TimeSteps.Problem(delay, dt, TimeUse.Delay) is not null)
             {
                 long seen;
                 while (k < (seen = Interlocked.Read(ref firstBad)) && Interlocked.CompareExchange(ref firstBad, k, seen) != seen)
                 {
                 }
-                steps = 1;
+                return;
             }
-            delays[k] = steps;
+            delays[k] = (int)TimeSteps.Of(delay, dt);
         });
         if (firstBad != long.MaxValue)
         {
@@ -42,8 +42,9 @@ internal static class SynapseDelays
             SynapseValues.Place(env, projection, rows, s, k);
             env.RandomStep = 1;
             double delay = ScalarEvaluator.Evaluate(projection.Delay, env);
-            diagnostics.Error(ErrorCode.DelayShorterThanStep, projection.DelayLocation ?? projection.Location,
-                $"projection '{projection.Name}': synapse {env.Pre} -> {env.Post} has a delay of {delay * 1e3:G6} ms, shorter than one time step ({dt * 1e3:G6} ms); clip it, e.g. max(delay, dt)");
+            var (code, message) = TimeSteps.Problem(delay, dt, TimeUse.Delay with { What = $"projection '{projection.Name}', synapse {env.Pre} -> {env.Post}: a delay" })!.Value;
+            diagnostics.Error(code, projection.DelayLocation ?? projection.Location,
+                code == ErrorCode.DelayShorterThanStep ? message + "; clip it, e.g. max(delay, dt)" : message);
             return null;
         }
         return delays;
