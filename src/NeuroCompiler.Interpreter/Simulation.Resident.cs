@@ -60,6 +60,7 @@ internal sealed partial class Simulation<T>
             device.Push();
         }
         device.Update(n, time);
+        CheckResident();
         for (int p = 0; p < _populations.Length; p++)
         {
             var population = _populations[p];
@@ -72,13 +73,31 @@ internal sealed partial class Simulation<T>
             else if (population.Kernel is not null)
             {
                 population.SpikeCount = device.Spikes(p, population.Spiked);
-                for (int s = 0; s < population.SpikeCount; s++)
-                {
-                    population.Isi.Spike(population.Spiked[s], n);
-                }
             }
             _recorder.RecordSpikes(population, n);
         }
         device.Deliver(n, time);
+    }
+
+    /// <summary>
+    /// Phase 4's check on the device step: the device flags each population whose kernel left a state
+    /// that is not finite; the host takes the states back and names the first (as for the host's shares).
+    /// Populations without a kernel are the host's, and never written by the device.
+    /// </summary>
+    private void CheckResident()
+    {
+        int flagged = _resident!.NonFinite();
+        if (flagged >= 0)
+        {
+            _resident.Pull();
+        }
+        foreach (var population in _populations)
+        {
+            if (population.Model is not null && (population.Kernel is null || population.Population.Index == flagged))
+            {
+                CheckShare(population, 0, 0, population.Size);
+            }
+        }
+        ThrowNonFiniteNeuron();
     }
 }
