@@ -1,5 +1,6 @@
 using NeuroCompiler.Interpreter.Vector;
 using NeuroCompiler.IR;
+using NeuroCompiler.Output;
 
 namespace NeuroCompiler.Interpreter;
 
@@ -50,6 +51,7 @@ internal sealed partial class Simulation<T>
         _recorder.SampleTraces(n, time);
         bool currents = _stimuli.UpdateCurrents(n);
         _signalStepper?.Step(_signals, n, time);
+        CheckSignals(RunFailure.Update);
         if (acts || currents)
         {
             // Push sends the host's states up too, so they must be the device's first.
