@@ -168,6 +168,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void VerifyAgainstATargetRefusesAReferenceRunThatStopped()
+    {
+        string path = Write("nanweight.neuro", """
+            import "std/neurons"
+            import "std/synapses"
+            model nanweight { dt = 0.1 ms; duration = 50 ms; seed = 7 }
+            population E = LIF[20]
+            projection ee = E -> E : CurrentExc { connect fixed_probability(0.5); w = where(i == 3, log(j - 30), 50) * 1 pA }
+            """);
+        var (code, output, error) = Neuroc("verify", path, "--target", "loihi-like", "--targets", Repository.Path("targets"));
+        Assert.Equal(70, code);
+        Assert.StartsWith("neuroc: error NC0503: the model's reference run stopped: ee.w[", error);
+        Assert.Contains("(synapse from E[3] to E[", error);
+        Assert.Contains("is NaN in its initial value, at step 0 (t = 0 ms)", error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
     public void RunWritesSpikesTracesAndASummary()
     {
         string output = Path.Combine(_folder, "out");

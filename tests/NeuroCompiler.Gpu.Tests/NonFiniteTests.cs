@@ -115,6 +115,32 @@ public sealed class NonFiniteTests : IDisposable
             projection gp = G -> P : Log { connect all_to_all }
             record spikes G
             """, new Expected(12, "P[2].v", "-Inf", RunFailure.Update)),
+        // Neurons 0-9 spike at step 40 and are refractory (v held) when log(0) and worse arrive at
+        // step 46: neuron 2's v stays, its ge is -Inf after step 47's update (the vector kernels'
+        // refractory lanes, redone after the bulk update).
+        ["a refractory neuron's value"] = ("""
+            model nanrefractory { dt = 0.1 ms; duration = 10 ms; seed = 1 }
+            neuron M {
+              param tau = 10 ms
+              param I = 0
+              state v = 0
+              state ge = 0
+              dv/dt = (ge + I - v) / tau
+              dge/dt = -ge / tau
+              method exact
+              threshold v > 1
+              reset { v = 0 }
+              refractory 2 ms
+            }
+            synapse Log {
+              state w = 0.1
+              on_pre { ge += log(w - 0.05 * j); w += 0 }
+            }
+            population G = SpikeGenerator[1] { indices = [0]; times = [4.5 ms] }
+            population P = M[20] { I = where(i < 10, 3, 0) }
+            projection gp = G -> P : Log { connect all_to_all }
+            record spikes P
+            """, new Expected(47, "P[2].ge", "-Inf", RunFailure.Update)),
         ["a random initial value"] = ("""
             model naninit { dt = 0.1 ms; duration = 10 ms; seed = 1 }
             neuron R {
