@@ -46,7 +46,7 @@ public static class ModelEmitter
             w.Open($"public static int Update{index}(PopulationArrays<{T}> a, int start, int end, long step, {T} t, int[] candidates)");
             w.Line("ulong seed = a.Seed;");
             w.Line("int count = 0;");
-            w.Line($"{T} nonFinite = 0; // Σ (x − x) over the states updated here: 0 unless one is not finite");
+            w.Line($"{T} nonFinite = 0; // the sum of the states updated here: finite unless one is not (or it overflows)");
             foreach (var array in emitter.Arrays)
             {
                 w.Line($"{array.ElementType}[] {array.Name} = a.{array.Source};");
@@ -93,8 +93,8 @@ public static class ModelEmitter
                 Lines(w, heldAfter);
                 w.Close();
             }
-            w.Open($"if (nonFinite != 0)");
-            w.Line("// A state that is not finite, or a refractory lane's discarded value: the host's scan decides.");
+            w.Open($"if (nonFinite - nonFinite != 0)");
+            w.Line("// A state that is not finite, a refractory lane's discarded value, or an overflow of the sum: the scan decides.");
             w.Line("int first = NonFiniteScan.First(a.States, start, end);");
             w.Line("if (first >= 0) return ~first;");
             w.Close();

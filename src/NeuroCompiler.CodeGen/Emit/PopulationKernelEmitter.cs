@@ -194,7 +194,15 @@ internal sealed class PopulationKernelEmitter
         if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, $"States[{slot}]")}[i]") is { } check)
         {
             // Host: summed over the kernel's neurons; device: a flag the host reads after the launch.
-            _body.Line(Device ? $"if ({check} != {Zero}) {Use("nonFinite", "byte", "")}[0] = 1;" : $"nonFinite += {check};");
+            if (Device)
+            {
+                _body.Line($"{T} statesSum = {check};");
+                _body.Line($"if (statesSum - statesSum != {Zero}) {Use("nonFinite", "byte", "")}[0] = 1;");
+            }
+            else
+            {
+                _body.Line($"nonFinite += {check};");
+            }
         }
         if (_model.Threshold is { } threshold)
         {
@@ -216,10 +224,11 @@ internal sealed class PopulationKernelEmitter
     private bool Held(int slot) => _model.Refractory?.ClampedStates.Contains(slot) == true;
 
     /// <summary>
-    /// The sum of x − x over every state of the neuron after its update (<paramref name="value"/> gives each
-    /// state's expression): exactly 0 when all are finite, NaN otherwise; null for a model without states.
-    /// Summed over a kernel's neurons it tells the host whether to look for the neuron
-    /// (docs/semantics.md, "Values that are not finite"). Adding finite zeros never overflows.
+    /// The sum of every state of the neuron after its update (<paramref name="value"/> gives each state's
+    /// expression); null for a model without states. Summed over a kernel's neurons it is finite unless a
+    /// state is not (NaN and infinities survive addition), or unless the sum overflows, which only makes
+    /// the host look for a neuron and find none (docs/semantics.md, "Values that are not finite"). One
+    /// add per state: the cheapest test folded into the update.
     /// </summary>
     private string? FiniteCheck(Func<int, string> value)
     {
@@ -227,8 +236,7 @@ internal sealed class PopulationKernelEmitter
         {
             return null;
         }
-        var terms = Enumerable.Range(0, _model.States.Length).Select(slot => { string x = value(slot); return $"({x} - {x})"; }).ToList();
-        return terms.Aggregate((sum, term) => $"({sum} + {term})");
+        return Enumerable.Range(0, _model.States.Length).Select(value).Aggregate((sum, term) => $"({sum} + {term})");
     }
 
     /// <summary>
@@ -516,7 +524,7 @@ internal sealed class PopulationKernelEmitter
             foreach (int slot in saved)
             {
                 after.Line($"s{slot}[i] = saved{slot}[i];");
-                after.Line($"nonFinite += (saved{slot}[i] - saved{slot}[i]);");
+                after.Line($"nonFinite += saved{slot}[i];");
             }
         }).ToString();
     }
