@@ -102,6 +102,20 @@ public sealed class NonFiniteTests : IDisposable
             record spikes G
             record P[0:3].ge every 0.1 ms
             """, new Expected(11, "gp.w[0]", "-Inf", "on_pre", "synapse from G[0] to P[0]")),
+        // The rule runs at steps 0 and 10; at 10 it takes the log of the negative weights of step 0.
+        ["a weight a clock rule makes NaN"] = ($$"""
+            model nanclock { dt = 0.1 ms; duration = 5 ms; seed = 1 }
+            {{Neuron}}
+            synapse C {
+              state w = 0.1
+              on_pre { ge += w }
+              every 1 ms { w = log(w - 0.01 * j) }
+            }
+            population G = SpikeGenerator[1] { indices = [0]; times = [0.5 ms] }
+            population P = N[10]
+            projection gp = G -> P : C { connect all_to_all }
+            record spikes G
+            """, new Expected(10, "gp.w[0]", "NaN", "clock rule", "synapse from G[0] to P[0]")),
         // log(0) and log of negatives delivered at step 11 reach the states in step 12's update.
         ["a value delivered that is not finite"] = ($$"""
             model nandelivered { dt = 0.1 ms; duration = 5 ms; seed = 1 }
