@@ -4,7 +4,7 @@ using NeuroCompiler.Output;
 
 namespace NeuroCompiler.CodeGen;
 
-/// <summary>Where two runs first differ: a spike one has and the other lacks, or a recorded value.</summary>
+/// <summary>Where two runs first differ: a spike one has and the other lacks, a recorded value, or where and whether they failed (<paramref name="Neuron"/> −1).</summary>
 public sealed record Divergence(long Step, string Population, int Neuron, string What);
 
 /// <summary>The outcome of comparing a backend's run with the reference's.</summary>
@@ -75,7 +75,16 @@ public static class Comparison
                 }
             }
         }
+        // Both runs stop at the same value that is not finite, or neither does (docs/semantics.md).
+        if (reference.Failure != backend.Failure)
+        {
+            long step = Math.Min(reference.Failure?.Step ?? long.MaxValue, backend.Failure?.Step ?? long.MaxValue);
+            Consider(new Divergence(step, reference.Model, -1,
+                $"the reference {FailureText(reference.Failure)}, the backend {FailureText(backend.Failure)}"));
+        }
         bool shapes = reference.Spikes.Length == backend.Spikes.Length && reference.Traces.Length == backend.Traces.Length;
         return new ComparisonReport(first is null && shapes, first, reference.Spikes.Length, spikes, reference.Traces.Length, reference.Populations, backend.Populations);
     }
+
+    private static string FailureText(RunFailure? failure) => failure is null ? "ran to the end" : $"stopped: {failure.Message}";
 }

@@ -54,5 +54,17 @@ public sealed class DeviceFlags : IDisposable
         return count;
     }
 
+    /// <summary>Whether the first flag is set (a kernel's one flag for all its threads); clears it on the device if so.</summary>
+    public bool Take()
+    {
+        View.SubView(0, 1).CopyToCPU(new Span<byte>(_bytes, 0, 1));
+        if (_bytes[0] == 0)
+        {
+            return false;
+        }
+        _buffer.MemSetToZero();
+        return true;
+    }
+
     public void Dispose() => _buffer.Dispose();
 }

@@ -26,6 +26,8 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
     private readonly ArrayView<int> _stepCounts;
     private readonly int[] _hostStepCounts;
     private readonly ArrayView<long> _events;
+    private readonly ArrayView<byte> _nonFinite;
+    private readonly byte[] _hostNonFinite;
     private readonly Action<int, ResidentKernels.RefractoryArgs> _refractory;
     private readonly Action<int, ResidentKernels.ListArgs> _count;
     private readonly Action<int, ResidentKernels.ListArgs> _scan;
@@ -41,6 +43,8 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
         _stepCounts = device.Allocate<int>(_populations.Length);
         _hostStepCounts = new int[_populations.Length];
         _events = device.Allocate<long>(1);
+        _nonFinite = device.Allocate<byte>(_populations.Length);
+        _hostNonFinite = new byte[Math.Max(1, _populations.Length)];
         _refractory = device.Kernel<ResidentKernels.RefractoryArgs>(ResidentKernels.Refractory);
         _count = device.Kernel<ResidentKernels.ListArgs>(ResidentKernels.CountChunk);
         _scan = device.Kernel<ResidentKernels.ListArgs>(ResidentKernels.ScanChunks);
@@ -74,6 +78,9 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
 
     /// <summary>Who fired this step (the population kernel writes it).</summary>
     public ArrayView<byte> Fired(int population) => _populations[population].Fired;
+
+    /// <summary>The flag a population's kernel sets when it leaves a state that is not finite.</summary>
+    public ArrayView<byte> NonFiniteFlag(int population) => _nonFinite.SubView(population, 1);
 
     /// <summary>Who is refractory this step.</summary>
     public ArrayView<byte> RefractoryFlags(int population) => _populations[population].Refractory;
@@ -241,6 +248,21 @@ public sealed class ResidentStep<T> : IResidentStep<T> where T : unmanaged, IBin
                 _write(args.Chunks, args);
             }
         }
+    }
+
+    public int NonFinite()
+    {
+        if (_populations.Length == 0)
+        {
+            return -1;
+        }
+        _nonFinite.CopyToCPU(_hostNonFinite.AsSpan(0, _populations.Length));
+        int first = Array.FindIndex(_hostNonFinite, flag => flag != 0);
+        if (first >= 0)
+        {
+            _nonFinite.MemSetToZero();
+        }
+        return first;
     }
 
     public int Spikes(int population, int[] into)

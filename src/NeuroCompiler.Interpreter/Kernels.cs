@@ -34,6 +34,9 @@ public sealed class PopulationArrays<T> where T : unmanaged, IBinaryFloatingPoin
 /// Advances neurons [start, end) of a population by one step and evaluates their threshold
 /// condition. Writes, in ascending order, the neurons that are not refractory and whose condition
 /// holds into <paramref name="candidates"/> and returns how many; the host drops silenced ones.
+/// When, after the update, a neuron of [start, end) has a state that is not finite (any state, updated
+/// or not), returns ~i for the lowest such neuron i instead (<see cref="NonFiniteScan.First{T}"/>
+/// finds it): the run stops at this step.
 /// </summary>
 public delegate int PopulationKernel<T>(int start, int end, long step, T time, int[] candidates) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 

@@ -59,6 +59,12 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
     public int[][] WorkerCandidates = Array.Empty<int[]>();
     public int[] WorkerCounts = Array.Empty<int>();
 
+    /// <summary>
+    /// Per worker, this step: the lowest neuron of its share with a state that is not finite after the
+    /// update, that state and its value; neuron −1 when there is none.
+    /// </summary>
+    public (int Neuron, int State, double Value)[] WorkerNonFinite = Array.Empty<(int, int, double)>();
+
     private int[] _bounds = { 0, 0 };
 
     /// <summary>Splits the neurons into one contiguous share per worker, at multiples of 64 (whole SIMD blocks).</summary>
@@ -72,6 +78,7 @@ internal sealed class PopulationRuntime<T> where T : unmanaged, IBinaryFloatingP
         _bounds[workers] = Size;
         WorkerCandidates = Enumerable.Range(0, workers).Select(w => new int[_bounds[w + 1] - _bounds[w]]).ToArray();
         WorkerCounts = new int[workers];
+        WorkerNonFinite = Enumerable.Repeat((-1, -1, 0.0), workers).ToArray();
     }
 
     public (int Start, int End) Share(int worker) => (_bounds[worker], _bounds[worker + 1]);

@@ -13,7 +13,14 @@ namespace NeuroCompiler.Interpreter;
 /// does for variables marked "unless refractory", and NEST for inputs arriving while refractory).
 /// </summary>
 internal sealed record HandlerStatement<T>(T[] Target, HandlerIndex Index, AssignOperator Operator, VectorNode<T> Value, bool[]? Refractory)
-    where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+{
+    /// <summary>
+    /// For an <c>on_pre</c> or <c>on_post</c> statement that writes a synapse variable: the projection,
+    /// the variable's value slot and the handler, so that a value written that is not finite stops the run there.
+    /// </summary>
+    public (int Projection, int Slot, string Origin)? Written { get; init; }
+}
 
 internal enum HandlerIndex
 {
@@ -123,10 +130,11 @@ internal sealed record FastHandler<T>(T[] Target, T Weight, T[]? Weights, bool[]
 /// when every statement writes a synapse variable, as vector statements
 /// over blocks of synapses (the same values: each synapse reads only its own variables and neurons
 /// nothing writes). <paramref name="ReadsEventDriven"/>: the rule reads or writes an event-driven state, so
-/// those are brought up to date before it runs.
+/// those are brought up to date before it runs. <paramref name="Written"/>: the synapse variables it
+/// writes (by value slot, null for the others), checked for values that are not finite after it ran.
 /// </summary>
 internal sealed record ClockRuleRuntime<T>(int IntervalSteps, HandlerStatement<T>[] Statements, (T[] Target, AssignOperator Operator, VectorNode<T> Value)[]? Vector,
-    bool ReadsEventDriven)
+    bool ReadsEventDriven, T[]?[] Written)
     where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
 /// <summary>

@@ -67,6 +67,12 @@ public interface IResidentStep<T> : IDisposable where T : unmanaged, IBinaryFloa
     /// <summary>Refractoriness, each population's kernel and threshold, and the spike lists of step n.</summary>
     void Update(long step, T time);
 
+    /// <summary>
+    /// After <see cref="Update"/>: the first population (by index) whose kernel left a neuron with a
+    /// state that is not finite, or −1. The host then pulls the states and finds the neuron.
+    /// </summary>
+    int NonFinite();
+
     /// <summary>The spikes of step n of a population with a kernel, ascending, into <paramref name="into"/>; returns how many.</summary>
     int Spikes(int population, int[] into);
 

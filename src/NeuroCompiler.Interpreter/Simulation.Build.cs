@@ -144,6 +144,14 @@ internal sealed partial class Simulation<T>
         for (int e = 0; e < size; e++)
         {
             var a = entries.Select(column => column[e]).ToArray();
+            if (!a.All(double.IsFinite))
+            {
+                // From a parameter that is not finite (the run stops before step 0, naming it) or one
+                // that makes a rate infinite (tau = 0): matrices of NaN, so the neuron's state is NaN
+                // after its first update and the run stops there.
+                perElement[e] = Enumerable.Repeat(double.NaN, 4 * n * n).ToArray();
+                continue;
+            }
             var (m, _, _) = PropagatorBuilder.Compute(a, n, _network.Settings.Dt, clamped, null);
             perElement[e] = m.P.Concat(m.G).Concat(m.RefractoryP).Concat(m.RefractoryG).ToArray();
         }

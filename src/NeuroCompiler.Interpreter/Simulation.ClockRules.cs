@@ -40,6 +40,7 @@ internal sealed partial class Simulation<T>
                 {
                     RunSequential(projection, rule.Statements, n, time);
                 }
+                CheckSynapses(projection, rule.Written, 0, "clock rule");
             }
         }
     }

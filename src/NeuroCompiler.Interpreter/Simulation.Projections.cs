@@ -53,15 +53,21 @@ internal sealed partial class Simulation<T>
             _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse handler"),
         };
 
-        HandlerStatement<T> Statement(Assignment a)
+        HandlerStatement<T> Statement(Assignment a, string? origin)
         {
             var value = VectorCompiler<T>.Compile(a.Value, Resolve, _seed);
             var r = a.Target;
             var neuron = r.Side == Side.Post ? post : pre;
             return r.Space switch
             {
-                VariableSpace.SynapseParameter => new HandlerStatement<T>(runtime.Values[r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null),
-                VariableSpace.SynapseState => new HandlerStatement<T>(runtime.Values[parameterCount + r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null),
+                VariableSpace.SynapseParameter => new HandlerStatement<T>(runtime.Values[r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null)
+                {
+                    Written = origin is null ? null : (projection.Index, r.Slot, origin),
+                },
+                VariableSpace.SynapseState => new HandlerStatement<T>(runtime.Values[parameterCount + r.Slot]!, HandlerIndex.Synapse, a.Operator, value, null)
+                {
+                    Written = origin is null ? null : (projection.Index, parameterCount + r.Slot, origin),
+                },
                 VariableSpace.Signal => new HandlerStatement<T>(_signals.States[r.Slot], HandlerIndex.Model, a.Operator, value, null),
                 _ => new HandlerStatement<T>(neuron.States[r.Slot], r.Side == Side.Post ? HandlerIndex.Post : HandlerIndex.Pre, a.Operator, value,
                     neuron.Group.Clamped[r.Slot] ? neuron.Refractory : null),
@@ -87,16 +93,20 @@ internal sealed partial class Simulation<T>
         {
             runtime.Structure = BuildStructure(runtime, Vector);
         }
-        runtime.OnPre = model.OnPre.Select(Statement).ToArray(); // (after EventDriven: it decides whether the fast path applies)
-        runtime.OnPost = model.OnPost.Select(Statement).ToArray();
+        runtime.OnPre = model.OnPre.Select(a => Statement(a, "on_pre")).ToArray(); // (after EventDriven: it decides whether the fast path applies)
+        runtime.OnPost = model.OnPost.Select(a => Statement(a, "on_post")).ToArray();
         var eventDrivenSlots = model.EventDriven?.States ?? System.Collections.Immutable.ImmutableArray<int>.Empty;
         bool ReadsEventDriven(Assignment a) => eventDrivenSlots.Any(slot =>
             a.Value.References(VariableSpace.SynapseState, slot) || a.Target is { Space: VariableSpace.SynapseState } t && t.Slot == slot);
-        runtime.ClockRules = model.ClockRules.Select(rule => new ClockRuleRuntime<T>(rule.IntervalSteps, rule.Statements.Select(Statement).ToArray(),
+        // A clock rule's synapse variables are checked when it has run for every synapse (they are
+        // written in blocks or synapse by synapse, and the check must not depend on which).
+        T[]?[] WrittenBy(ClockRule rule) => runtime.Values.Select(array => rule.Statements.Any(a =>
+            a.Target.Space is VariableSpace.SynapseParameter or VariableSpace.SynapseState && ReferenceEquals(SynapseArray(runtime, a.Target), array)) ? array : null).ToArray();
+        runtime.ClockRules = model.ClockRules.Select(rule => new ClockRuleRuntime<T>(rule.IntervalSteps, rule.Statements.Select(a => Statement(a, null)).ToArray(),
             rule.Statements.All(a => a.Target.Space is VariableSpace.SynapseParameter or VariableSpace.SynapseState)
                 ? rule.Statements.Select(a => (SynapseArray(runtime, a.Target), a.Operator, Vector(a.Value))).ToArray()
                 : null,
-            rule.Statements.Any(ReadsEventDriven))).ToArray();
+            rule.Statements.Any(ReadsEventDriven), WrittenBy(rule))).ToArray();
         return runtime;
     }
 

@@ -1,5 +1,6 @@
 using NeuroCompiler.Interpreter.Vector;
 using NeuroCompiler.IR;
+using NeuroCompiler.Output;
 
 namespace NeuroCompiler.Interpreter;
 
@@ -50,6 +51,7 @@ internal sealed partial class Simulation<T>
         _recorder.SampleTraces(n, time);
         bool currents = _stimuli.UpdateCurrents(n);
         _signalStepper?.Step(_signals, n, time);
+        CheckSignals(RunFailure.Update);
         if (acts || currents)
         {
             // Push sends the host's states up too, so they must be the device's first.
@@ -60,6 +62,7 @@ internal sealed partial class Simulation<T>
             device.Push();
         }
         device.Update(n, time);
+        CheckResident();
         for (int p = 0; p < _populations.Length; p++)
         {
             var population = _populations[p];
@@ -72,13 +75,31 @@ internal sealed partial class Simulation<T>
             else if (population.Kernel is not null)
             {
                 population.SpikeCount = device.Spikes(p, population.Spiked);
-                for (int s = 0; s < population.SpikeCount; s++)
-                {
-                    population.Isi.Spike(population.Spiked[s], n);
-                }
             }
             _recorder.RecordSpikes(population, n);
         }
         device.Deliver(n, time);
+    }
+
+    /// <summary>
+    /// Phase 4's check on the device step: the device flags each population whose kernel left a state
+    /// that is not finite; the host takes the states back and names the first (as for the host's shares).
+    /// Populations without a kernel are the host's, and never written by the device.
+    /// </summary>
+    private void CheckResident()
+    {
+        int flagged = _resident!.NonFinite();
+        if (flagged >= 0)
+        {
+            _resident.Pull();
+        }
+        foreach (var population in _populations)
+        {
+            if (population.Model is not null && (population.Kernel is null || population.Population.Index == flagged))
+            {
+                CheckShare(population, 0, 0, population.Size);
+            }
+        }
+        ThrowNonFiniteNeuron();
     }
 }

@@ -1,5 +1,6 @@
 using NeuroCompiler.Interpreter.Vector;
 using NeuroCompiler.IR;
+using NeuroCompiler.Output;
 
 namespace NeuroCompiler.Interpreter;
 
@@ -178,6 +179,13 @@ internal sealed partial class Simulation<T>
         }
         foreach (int k in grown)
         {
+            foreach (var (target, _) in structure.Restart)
+            {
+                if (!T.IsFinite(target[k]))
+                {
+                    throw NonFiniteException.Synapse(projection.Projection.Index, Array.IndexOf(projection.Values, target), k, Num<T>.ToDouble(target[k]), RunFailure.InitialValue);
+                }
+            }
             projection.EventDriven?.Restart(k, n);
         }
     }

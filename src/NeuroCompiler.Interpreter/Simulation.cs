@@ -24,6 +24,8 @@ namespace NeuroCompiler.Interpreter;
 ///    structural rules (pruning, growth) due this step;
 /// 8. Poisson inputs add weight·k to their targets;
 /// 9. spiking neurons reset, and become refractory.
+/// A value that is not finite stops the run where it is found (Simulation.NonFinite.cs): the results
+/// are then those of the steps before.
 /// </summary>
 internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
@@ -116,25 +118,49 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         var watch = Stopwatch.StartNew();
         long steps = _network.Settings.Steps;
         long progressEvery = Math.Max(1, steps / 100);
-        for (long n = 0; n < steps; n++)
+        long n = 0;
+        RunFailure? failure = null;
+        try
         {
-            _options.Cancellation.ThrowIfCancellationRequested();
-            if (_resident is null)
+            CheckInitialValues();
+            for (; n < steps; n++)
             {
-                Step(n);
+                _options.Cancellation.ThrowIfCancellationRequested();
+                if (_resident is null)
+                {
+                    Step(n);
+                }
+                else
+                {
+                    StepResident(n);
+                }
+                CountSpikes(n);
+                if (_options.Progress is { } progress && n % progressEvery == 0)
+                {
+                    progress(n, steps);
+                }
             }
-            else
-            {
-                StepResident(n);
-            }
-            if (_options.Progress is { } progress && n % progressEvery == 0)
-            {
-                progress(n, steps);
-            }
+        }
+        catch (NonFiniteException e)
+        {
+            failure = Describe(e, n);
+            _recorder.Truncate(n);
         }
         _resident?.Pull();
         watch.Stop();
-        return Result(watch.Elapsed);
+        return Result(watch.Elapsed, n, failure);
+    }
+
+    /// <summary>Step n's spikes into the populations' statistics, once the step is complete (a step that fails counts none).</summary>
+    private void CountSpikes(long n)
+    {
+        foreach (var population in _populations)
+        {
+            for (int s = 0; s < population.SpikeCount; s++)
+            {
+                population.Isi.Spike(population.Spiked[s], n);
+            }
+        }
     }
 
     private bool DeliverInRegion() =>
@@ -198,6 +224,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _recorder.SampleTraces(n, time);
         _stimuli.UpdateCurrents(n);
         _signalStepper?.Step(_signals, n, time);
+        CheckSignals(RunFailure.Update);
         foreach (var population in _populations)
         {
             if (population.Model?.Refractory is not null)
@@ -208,13 +235,22 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             {
                 stepper.Step(population.Group, n, time);
             }
+            if (population.Kernel is null && population.Model is not null)
+            {
+                CheckShare(population, 0, 0, population.Size);
+            }
         }
         _step = n;
         _time = time;
         _pool.Run(_region);
+        ThrowNonFiniteNeuron();
         foreach (var projection in _projections)
         {
-            projection.Stepper?.Step(projection.SynapseStates!, n, time);
+            if (projection.Stepper is { } synapseStepper)
+            {
+                synapseStepper.Step(projection.SynapseStates!, n, time);
+                CheckSynapses(projection, projection.SynapseStates!.States, projection.Projection.Synapse.Parameters.Length, RunFailure.Update);
+            }
         }
         foreach (var population in _populations)
         {
@@ -266,7 +302,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             if (population.Kernel is { } kernel)
             {
                 var (start, end) = population.Share(worker);
-                population.WorkerCounts[worker] = kernel(start, end, n, time, population.WorkerCandidates[worker]);
+                int count = kernel(start, end, n, time, population.WorkerCandidates[worker]);
+                // ~i: neuron i has a state that is not finite; named now, before this worker's delivery reaches it.
+                population.WorkerNonFinite[worker] = count < 0 ? Found(population, ~count) : NoNeuron;
+                population.WorkerCounts[worker] = Math.Max(0, count);
             }
         }
         if (_deliverInRegion)
@@ -294,7 +333,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }
         if (population.Kernel is not null)
         {
-            CollectSpikes(population, n);
+            CollectSpikes(population);
             return;
         }
         if (population.Threshold is not { } threshold)
@@ -316,14 +355,13 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 if (condition[i] != T.Zero && (!hasRefractory || !population.Refractory[neuron]) && population.SilenceDepth[neuron] == 0)
                 {
                     population.Spiked[population.SpikeCount++] = neuron;
-                    population.Isi.Spike(neuron, n);
                 }
             }
         }
     }
 
     /// <summary>Spikes from a kernel's candidates (ascending, not refractory): those not silenced.</summary>
-    private static void CollectSpikes(PopulationRuntime<T> population, long n)
+    private static void CollectSpikes(PopulationRuntime<T> population)
     {
         for (int w = 0; w < population.WorkerCounts.Length; w++)
         {
@@ -334,7 +372,6 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 if (population.SilenceDepth[neuron] == 0)
                 {
                     population.Spiked[population.SpikeCount++] = neuron;
-                    population.Isi.Spike(neuron, n);
                 }
             }
         }
@@ -371,7 +408,6 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
                 (population.SpikeCount == 0 || population.Spiked[population.SpikeCount - 1] != neuron))
             {
                 population.Spiked[population.SpikeCount++] = neuron;
-                population.Isi.Spike(neuron, n);
             }
         }
     }
@@ -394,6 +430,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             }
             ref T target = ref statement.Target[index];
             target = Assign(target, statement.Operator, value);
+            CheckWrite(statement, index);
         }
     }
 
@@ -464,9 +501,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         }
     }
 
-    private SimulationResult Result(TimeSpan elapsed)
+    /// <param name="steps">The steps completed: all of them, or those before a failure.</param>
+    private SimulationResult Result(TimeSpan elapsed, long steps, RunFailure? failure)
     {
-        double duration = _network.Settings.Duration;
+        double duration = steps * _network.Settings.Dt;
         var summaries = _populations.Select(p =>
         {
             var (cv, neurons) = p.Isi.MeanCv();
@@ -474,7 +512,10 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             return new PopulationSummary(p.Population.Name, p.Size, p.Isi.TotalSpikes, rate, cv, neurons);
         }).ToImmutableArray();
         return new SimulationResult(_network.Settings.Name, _kernels?.Backend ?? ReferenceInterpreter.BackendName, _seed,
-            _network.Settings.Precision.ToString().ToLowerInvariant(), _network.Settings.Dt, _network.Settings.Steps,
-            summaries, _network.TotalSynapses, _network.SynapseBytes, _events.Sum() + (_resident?.Events ?? 0), _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed);
+            _network.Settings.Precision.ToString().ToLowerInvariant(), _network.Settings.Dt, steps,
+            summaries, _network.TotalSynapses, _network.SynapseBytes, _events.Sum() + (_resident?.Events ?? 0), _recorder.Spikes(), _recorder.Traces(), _recorder.Rates(), elapsed)
+        {
+            Failure = failure,
+        };
     }
 }

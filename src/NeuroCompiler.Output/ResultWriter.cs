@@ -112,6 +112,11 @@ public static class ResultWriter
         json.WriteNumber("dt_ms", result.Dt * 1e3);
         json.WriteNumber("duration_s", result.Duration);
         json.WriteNumber("steps", result.Steps);
+        json.WriteString("status", result.Failure is null ? "completed" : "failed");
+        if (result.Failure is { } failure)
+        {
+            WriteFailure(json, failure);
+        }
         json.WriteStartArray("populations");
         foreach (var p in result.Populations)
         {
@@ -147,6 +152,24 @@ public static class ResultWriter
         // The process's peak resident memory so far (build, run and this write).
         json.WriteNumber("peak_memory_bytes", System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
         json.WriteString("neuroc_version", info.CompilerVersion);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Why the run stopped: the value, where and when (steps and duration above count the steps completed before it).</summary>
+    private static void WriteFailure(Utf8JsonWriter json, RunFailure failure)
+    {
+        json.WriteStartObject("failure");
+        json.WriteString("reason", "non-finite value");
+        json.WriteString("message", failure.Message);
+        json.WriteNumber("step", failure.Step);
+        json.WriteNumber("time_ms", failure.Time * 1e3);
+        json.WriteString("variable", failure.Variable);
+        json.WriteString("value", failure.Value);
+        json.WriteString("origin", failure.Origin);
+        if (failure.Detail is { } detail)
+        {
+            json.WriteString("detail", detail);
+        }
         json.WriteEndObject();
     }
 }

@@ -38,5 +38,11 @@ public sealed record SimulationResult(
     /// <summary>Time to set the run up (initial values, compiled expressions) before the loop.</summary>
     public TimeSpan SetupTime { get; init; }
 
+    /// <summary>
+    /// Set when the run stopped early because a value became NaN or infinite; <see cref="Steps"/> then
+    /// counts the steps completed before it (the results are theirs).
+    /// </summary>
+    public RunFailure? Failure { get; init; }
+
     public double Duration => Steps * Dt;
 }

@@ -103,6 +103,88 @@ public sealed class CliTests : IDisposable
         Assert.Contains("abacus", error);
     }
 
+    /// <summary>v grows as v² and overflows at step 15 (neuron 2 starts highest); G spikes at steps 3 and 40.</summary>
+    private const string Diverging = """
+        model diverging { dt = 0.1 ms; duration = 10 ms; seed = 7 }
+        neuron N {
+          param tau = 1 ms
+          state v = 1 + i / 2
+          dv/dt = v * v / tau
+          method euler
+        }
+        population G = SpikeGenerator[1] { indices = [0, 0]; times = [0.3 ms, 4 ms] }
+        population P = N[3]
+        record spikes G
+        record P.v every 0.1 ms
+        """;
+
+    [Theory]
+    [InlineData("reference")]
+    [InlineData("cpu")]
+    public void ARunWhoseStateStopsBeingFiniteExitsWith70AndKeepsTheStepsBefore(string backend)
+    {
+        string output = Path.Combine(_folder, $"diverging-{backend}");
+        var (code, text, error) = Neuroc("run", Write("diverging.neuro", Diverging), "--backend", backend, "--out", output);
+        Assert.Equal(70, code);
+        Assert.Contains("diverging:", text); // the summary of what ran is printed
+        Assert.Equal($"neuroc: error NC0503: P[2].v became +Inf at step 15 (t = 1.5 ms); the results up to step 14 are written to {output}",
+            error.Trim());
+        Assert.Equal(new[] { "population,index,time_ms", "G,0,0.3" }, File.ReadAllLines(Path.Combine(output, "spikes.csv")));
+        var trace = File.ReadAllLines(Path.Combine(output, "trace_P_v.csv"));
+        Assert.Equal(16, trace.Length); // steps 0-14 and a header
+        Assert.StartsWith("1.4,", trace[^1]);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal("failed", root.GetProperty("status").GetString());
+        Assert.Equal(15, root.GetProperty("steps").GetInt64());
+        Assert.Equal(0.0015, root.GetProperty("duration_s").GetDouble(), 12);
+        var failure = root.GetProperty("failure");
+        Assert.Equal("non-finite value", failure.GetProperty("reason").GetString());
+        Assert.Equal("P[2].v", failure.GetProperty("variable").GetString());
+        Assert.Equal("+Inf", failure.GetProperty("value").GetString());
+        Assert.Equal("update", failure.GetProperty("origin").GetString());
+        Assert.Equal(15, failure.GetProperty("step").GetInt64());
+        Assert.Equal(1.5, failure.GetProperty("time_ms").GetDouble(), 12);
+        Assert.Equal(1, root.GetProperty("populations")[0].GetProperty("spikes").GetInt64());
+    }
+
+    [Fact]
+    public void ARunThatStaysFiniteSaysSoInItsSummary()
+    {
+        string output = Path.Combine(_folder, "finite");
+        Assert.Equal(0, Neuroc("run", Write("small.neuro", Small), "--out", output, "--quiet").Code);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
+        Assert.Equal("completed", summary.RootElement.GetProperty("status").GetString());
+        Assert.False(summary.RootElement.TryGetProperty("failure", out _));
+    }
+
+    [Fact]
+    public void VerifyOfADivergingModelFindsBothRunsStoppingAtTheSamePlace()
+    {
+        var (code, output, error) = Neuroc("verify", Write("diverging.neuro", Diverging), "--backend", "cpu");
+        Assert.True(code == 0, output + error);
+        Assert.Contains("identical:", output);
+        Assert.Contains("both runs stopped where the same value stopped being finite: P[2].v became +Inf at step 15 (t = 1.5 ms)", output);
+    }
+
+    [Fact]
+    public void VerifyAgainstATargetRefusesAReferenceRunThatStopped()
+    {
+        string path = Write("nanweight.neuro", """
+            import "std/neurons"
+            import "std/synapses"
+            model nanweight { dt = 0.1 ms; duration = 50 ms; seed = 7 }
+            population E = LIF[20]
+            projection ee = E -> E : CurrentExc { connect fixed_probability(0.5); w = where(i == 3, log(j - 30), 50) * 1 pA }
+            """);
+        var (code, output, error) = Neuroc("verify", path, "--target", "loihi-like", "--targets", Repository.Path("targets"));
+        Assert.Equal(70, code);
+        Assert.StartsWith("neuroc: error NC0503: the model's reference run stopped: ee.w[", error);
+        Assert.Contains("(synapse from E[3] to E[", error);
+        Assert.Contains("is NaN in its initial value, at step 0 (t = 0 ms)", error);
+        Assert.Equal("", output);
+    }
+
     [Fact]
     public void RunWritesSpikesTracesAndASummary()
     {

@@ -139,10 +139,20 @@ internal static class RunCommand
                         : $"  kernels: compiled in {background.TotalSeconds:0.00} s while the run went on, which ended first (interpreted throughout); cached for the next run");
                 }
             }
+            if (result.Failure is { } failure)
+            {
+                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.NumericalDivergence, $"{failure.Message}; {Kept(failure, directory)}"));
+                return ExitCodes.RuntimeFailure;
+            }
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>What a run that stopped at a value that is not finite left: the results of the steps before.</summary>
+    private static string Kept(RunFailure failure, string directory) => failure.Step == 0
+        ? $"no step was simulated; {Path.Combine(directory, "summary.json")} says why"
+        : $"the results up to step {failure.Step - 1} are written to {directory}";
 
     /// <summary>A one-line progress display on a terminal.</summary>
     private sealed class ProgressLine

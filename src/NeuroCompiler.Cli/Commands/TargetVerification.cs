@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Targets;
@@ -24,6 +25,12 @@ internal static class TargetVerification
                 .Concat(LearnedParameters(network)).ToImmutableArray(),
         };
         var ideal = ReferenceInterpreter.Run(recorded);
+        if (ideal.Failure is { } failure)
+        {
+            // The ideal run stopped early: there is nothing sound to compare the mapping with.
+            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.NumericalDivergence, $"the model's reference run stopped: {failure.Message}"));
+            return ExitCodes.RuntimeFailure;
+        }
         var rates = ideal.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
         if (TargetChoice.Map(network, target, () => rates, mappingOptions, error) is not { } mapping)
         {

@@ -126,7 +126,13 @@ internal static class VerifyCommand
             var d = report.First;
             w.WriteLine(d is null
                 ? "  DIFFERENT: the runs recorded different things"
-                : $"  DIFFERENT: first at step {d.Step} (t = {d.Step * s.Dt * 1e3:0.###} ms), {d.Population}[{d.Neuron}]: {d.What}");
+                : d.Neuron < 0
+                    ? $"  DIFFERENT: {d.What}"
+                    : $"  DIFFERENT: first at step {d.Step} (t = {d.Step * s.Dt * 1e3:0.###} ms), {d.Population}[{d.Neuron}]: {d.What}");
+        }
+        if (report.Identical && run.Result.Failure is { } failure)
+        {
+            w.WriteLine($"  both runs stopped where the same value stopped being finite: {failure.Message}");
         }
         w.WriteLine($"  {"population",-12}{"reference rate",16}{"CV",7}{"backend rate",16}{"CV",7}");
         for (int i = 0; i < report.Reference.Length; i++)

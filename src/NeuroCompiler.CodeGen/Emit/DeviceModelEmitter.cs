@@ -114,7 +114,7 @@ public static class DeviceModelEmitter
         w.Open("if (end <= start)");
         w.Line("return 0;");
         w.Close();
-        foreach (var array in arrays.Where(a => a.Name is not ("fired" or "prop") && !Constant(a)))
+        foreach (var array in arrays.Where(a => a.Name is not ("fired" or "prop" or "nonFinite") && !Constant(a)))
         {
             w.Line(PerNeuron(array) ? $"{array.Name}.Upload(start, end);" : $"{array.Name}.UploadAll();");
         }
@@ -123,6 +123,14 @@ public static class DeviceModelEmitter
         foreach (var array in arrays.Where(a => written.Contains(a.Name)))
         {
             w.Line($"{array.Name}.Download(start, end);");
+        }
+        if (arrays.Any(a => a.Name == "nonFinite"))
+        {
+            // The kernel flagged a state that is not finite: the host finds the neuron in the states just copied back.
+            w.Open("if (nonFinite.Take())");
+            w.Line("int first = NonFiniteScan.First(a.States, start, end);");
+            w.Line("if (first >= 0) return ~first;");
+            w.Close();
         }
         w.Line(arrays.Any(a => a.Name == "fired") ? "return fired.Collect(start, end, candidates);" : "return 0;");
         w.Close(";");
@@ -146,6 +154,7 @@ public static class DeviceModelEmitter
     private static string Mirror(KernelArray array, int size) => array.Name switch
     {
         "fired" => $"d.Flags({size})",
+        "nonFinite" => "d.Flags(1)",
         "prop" => "d.Flatten(a.Propagators!)",
         _ => $"d.Mirror(a.{array.Source})",
     };

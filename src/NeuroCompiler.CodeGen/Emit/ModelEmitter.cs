@@ -14,7 +14,7 @@ public static class ModelEmitter
     public const string ClassName = "Kernels";
 
     /// <summary>Bumped whenever the generated code changes meaning, so cached assemblies are not reused.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     public static string Emit(Network network)
     {
@@ -46,6 +46,7 @@ public static class ModelEmitter
             w.Open($"public static int Update{index}(PopulationArrays<{T}> a, int start, int end, long step, {T} t, int[] candidates)");
             w.Line("ulong seed = a.Seed;");
             w.Line("int count = 0;");
+            w.Line($"{T} nonFinite = 0; // the sum of the states updated here: finite unless one is not (or it overflows)");
             foreach (var array in emitter.Arrays)
             {
                 w.Line($"{array.ElementType}[] {array.Name} = a.{array.Source};");
@@ -69,6 +70,7 @@ public static class ModelEmitter
                 w.Line($"// {T} lanes at a time: each lane does the scalar code's operations (no fused multiply-add).");
                 w.Line("// Whole vectors are loaded and stored without bounds checks, after one check that every array reaches end.");
                 w.Line($"bool vectors = Vector.IsHardwareAccelerated && start >= 0{string.Concat(emitter.VectorArrays.Select(a => $" && end <= {a}.Length"))};");
+                w.Line($"Vector<{T}> nonFiniteLanes = Vector<{T}>.Zero;");
                 foreach (var array in emitter.VectorArrays)
                 {
                     w.Line($"ref {T} {array}Ref = ref MemoryMarshal.GetArrayDataReference({array});");
@@ -80,6 +82,10 @@ public static class ModelEmitter
             w.Open("for (; i < end; i++)");
             Lines(w, emitter.Body);
             w.Close();
+            if (emitter.VectorBlock is not null)
+            {
+                w.Line($"nonFinite += Vector.Sum(nonFiniteLanes);");
+            }
             w.Close();
             if (emitter.HeldAfter is { } heldAfter)
             {
@@ -87,6 +93,11 @@ public static class ModelEmitter
                 Lines(w, heldAfter);
                 w.Close();
             }
+            w.Open($"if (nonFinite - nonFinite != 0)");
+            w.Line("// A state that is not finite, a refractory lane's discarded value, or an overflow of the sum: the scan decides.");
+            w.Line("int first = NonFiniteScan.First(a.States, start, end);");
+            w.Line("if (first >= 0) return ~first;");
+            w.Close();
             w.Line("return count;");
             w.Close();
             w.Line();

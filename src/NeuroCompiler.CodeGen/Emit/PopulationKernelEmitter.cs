@@ -191,6 +191,19 @@ internal sealed class PopulationKernelEmitter
                 after[slot] = $"n{slot}";
             }
         }
+        if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, $"States[{slot}]")}[i]") is { } check)
+        {
+            // Host: summed over the kernel's neurons; device: a flag the host reads after the launch.
+            if (Device)
+            {
+                _body.Line($"{T} statesSum = {check};");
+                _body.Line($"if (statesSum - statesSum != {Zero}) {Use("nonFinite", "byte", "")}[0] = 1;");
+            }
+            else
+            {
+                _body.Line($"nonFinite += {check};");
+            }
+        }
         if (_model.Threshold is { } threshold)
         {
             string candidate = _model.Refractory is not null ? "!held && " : "";
@@ -209,6 +222,22 @@ internal sealed class PopulationKernelEmitter
     }
 
     private bool Held(int slot) => _model.Refractory?.ClampedStates.Contains(slot) == true;
+
+    /// <summary>
+    /// The sum of every state of the neuron after its update (<paramref name="value"/> gives each state's
+    /// expression); null for a model without states. Summed over a kernel's neurons it is finite unless a
+    /// state is not (NaN and infinities survive addition), or unless the sum overflows, which only makes
+    /// the host look for a neuron and find none (docs/semantics.md, "Values that are not finite"). One
+    /// add per state: the cheapest test folded into the update.
+    /// </summary>
+    private string? FiniteCheck(Func<int, string> value)
+    {
+        if (_model.States.IsEmpty)
+        {
+            return null;
+        }
+        return Enumerable.Range(0, _model.States.Length).Select(value).Aggregate((sum, term) => $"({sum} + {term})");
+    }
 
     /// <summary>
     /// The vector form of an exact, shared propagator and a simple threshold: each lane computes the
@@ -307,6 +336,18 @@ internal sealed class PopulationKernelEmitter
                 w.Line($"var n{states[k]} = {acc};");
                 w.Line(Store($"n{states[k]}", $"s{states[k]}"));
             }
+        }
+        for (int slot = 0; slot < _model.States.Length; slot++)
+        {
+            if (!states.Contains(slot))
+            {
+                w.Line($"var c{slot} = {Load(Use($"s{slot}", T, $"States[{slot}]"))};");
+            }
+        }
+        if (FiniteCheck(slot => states.Contains(slot) ? $"n{slot}" : $"c{slot}") is { } check)
+        {
+            // Refractory lanes are redone after the loop; their final values are checked there (HeldAfter).
+            w.Line($"nonFiniteLanes += {check};");
         }
         if (_model.Refractory is not null)
         {
@@ -483,6 +524,7 @@ internal sealed class PopulationKernelEmitter
             foreach (int slot in saved)
             {
                 after.Line($"s{slot}[i] = saved{slot}[i];");
+                after.Line($"nonFinite += saved{slot}[i];");
             }
         }).ToString();
     }

@@ -96,6 +96,7 @@ internal sealed class ResidentEmitter
     /// <summary>How the resident binding gets a kernel array's device view.</summary>
     private static string View(KernelArray array, int population) => array.Source switch
     {
+        "" when array.Name == "nonFinite" => $"r.NonFiniteFlag({population})",
         "" => $"r.Fired({population})",
         "Refractory" => $"r.RefractoryFlags({population})",
         _ when array.Name == "prop" => "d.Flatten(a.Propagators!).View",

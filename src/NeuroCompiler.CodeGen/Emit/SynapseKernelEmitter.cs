@@ -55,7 +55,7 @@ internal sealed class SynapseKernelEmitter
                 }
                 W.Line("int i = pre;");
                 W.Line($"int j = {Use("targets", "int", "Targets")}[k];");
-                Statements(_model.OnPre, advance: true);
+                Statements(_model.OnPre, advance: true, "on_pre");
                 W.Line("events++;");
                 W.Close();
                 W.Line("return events;");
@@ -73,7 +73,7 @@ internal sealed class SynapseKernelEmitter
                     W.Line($"if ({Use("exists", T, "Exists!")}[k] == {Zero}) continue;");
                 }
                 W.Line($"int i = {Use("preOf", "int", "PreOfSynapse!")}[k];");
-                Statements(_model.OnPost, advance: true);
+                Statements(_model.OnPost, advance: true, "on_post");
                 W.Close();
             });
         }
@@ -94,7 +94,7 @@ internal sealed class SynapseKernelEmitter
                 }
                 W.Line($"int i = {Use("preOf", "int", "PreOfSynapse!")}[k];");
                 W.Line($"int j = {targets}[k];");
-                Statements(rule.Statements, advance: false);
+                Statements(rule.Statements, advance: false, null); // (the host checks a clock rule's synapse variables after it)
                 W.Close();
             });
         }
@@ -144,7 +144,8 @@ internal sealed class SynapseKernelEmitter
         return name;
     }
 
-    private void Statements(IEnumerable<Assignment> statements, bool advance)
+    /// <param name="origin">For a handler: its name, and each synapse variable it writes is checked at once for a value that is not finite (as the interpreter does).</param>
+    private void Statements(IEnumerable<Assignment> statements, bool advance, string? origin)
     {
         var w = _body!;
         if (advance && _model.EventDriven is { } eventDriven)
@@ -159,6 +160,11 @@ internal sealed class SynapseKernelEmitter
             w.Line($"{T} value = {value};");
             string assign = $"{target}[{index}] = {Arithmetic.Assigned($"{target}[{index}]", statement.Operator, "value")};";
             w.Line(refractory is null ? assign : $"if (!{refractory}[{index}]) {assign}");
+            if (origin is not null && statement.Target.Space is VariableSpace.SynapseParameter or VariableSpace.SynapseState)
+            {
+                int slot = statement.Target.Space == VariableSpace.SynapseState ? _model.Parameters.Length + statement.Target.Slot : statement.Target.Slot;
+                w.Line($"if (!{T}.IsFinite({target}[k])) throw NonFiniteException.Synapse({_projection.Index}, {slot}, k, {target}[k], \"{origin}\");");
+            }
             w.Close();
         }
     }

@@ -177,6 +177,55 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         }
     }
 
+    /// <summary>
+    /// Keeps what was recorded before step <paramref name="step"/> (a run that stopped there): spikes and
+    /// samples of earlier steps, and the rate bins that ended before it.
+    /// </summary>
+    public void Truncate(long step)
+    {
+        foreach (var (_, steps, indices) in _spikes)
+        {
+            int keep = Before(steps, step);
+            steps.RemoveRange(keep, steps.Count - keep);
+            indices.RemoveRange(keep, indices.Count - keep);
+        }
+        for (int r = 0; r < _rates.Count; r++)
+        {
+            var (recording, counts) = _rates[r];
+            _rates[r] = (recording, counts[..(int)Math.Min(counts.Length, step / recording.BinSteps)]);
+        }
+        foreach (var trace in _traces)
+        {
+            Truncate(trace.Steps, trace.Values, trace.Recording.Range.Count, step);
+        }
+        foreach (var (_, steps, values) in _signalTraces)
+        {
+            Truncate(steps, values, 1, step);
+        }
+        foreach (var (recording, projection, steps, values) in _synapseTraces)
+        {
+            Truncate(steps, values, (recording.Stop ?? projection.Synapses.Count) - recording.Start, step);
+        }
+    }
+
+    /// <summary>How many of the ascending steps come before <paramref name="step"/>.</summary>
+    private static int Before(List<long> steps, long step)
+    {
+        int keep = steps.Count;
+        while (keep > 0 && steps[keep - 1] >= step)
+        {
+            keep--;
+        }
+        return keep;
+    }
+
+    private static void Truncate(List<long> steps, List<double> values, int width, long step)
+    {
+        int keep = Before(steps, step);
+        steps.RemoveRange(keep, steps.Count - keep);
+        values.RemoveRange(keep * width, values.Count - keep * width);
+    }
+
     private string Name(PopulationRange range) => _network.Populations[range.Population].Name;
 
     public ImmutableArray<SpikeTrain> Spikes() => _spikes.Select(s =>
