@@ -15,4 +15,14 @@ public static class Limits
 
     /// <summary>The largest source file (a model or an import), in bytes.</summary>
     public const long MaxSourceBytes = 32L << 20;
+
+    /// <summary>
+    /// The most worker threads a run may ask for (--threads). A fixed number, not one from this
+    /// machine's cores, so that a command that works on one machine works on another; results do not
+    /// depend on the count, and 256 is more than any machine this runs on has cores.
+    /// </summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>The largest seed (--seed): 2^53, the largest whole number a model's values (doubles) hold exactly.</summary>
+    public const ulong MaxSeed = 1UL << 53;
 }

@@ -1,0 +1,71 @@
+namespace NeuroCompiler.Output;
+
+/// <summary>
+/// Cleans up what killed writers left in a parent folder (<see cref="OutputFolderNames"/>). A leftover
+/// is touched only under its folder's lock, so a live writer's staging folder is never removed. If a
+/// writer died between the two renames of the fallback swap (the folder is missing, its previous
+/// version is beside it), the swap is finished when the new version is complete (marked), else the
+/// previous version is put back: either way the folder is whole again.
+/// </summary>
+internal static class OutputFolderRecovery
+{
+    /// <param name="claimed">The folder whose lock the caller holds already.</param>
+    /// <param name="lockOf">Takes a folder's lock; null when another process holds it.</param>
+    public static void CleanParent(OutputFolderNames claimed, Func<OutputFolderNames, FileStream?> lockOf)
+    {
+        List<IGrouping<string, (string Path, (string Folder, bool Previous, string Id)? Parsed)>> leftovers;
+        try
+        {
+            leftovers = Directory.EnumerateDirectories(claimed.Parent, ".*")
+                .Select(path => (Path: path, Parsed: OutputFolderNames.Leftover(path)))
+                .Where(l => l.Parsed is not null)
+                .GroupBy(l => l.Parsed!.Value.Folder, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return; // a parent this process may write but not list: nothing to clean that it can see
+        }
+        foreach (var group in leftovers)
+        {
+            var names = new OutputFolderNames(group.Key);
+            if (names == claimed)
+            {
+                Recover(names, group.Select(l => (l.Path, l.Parsed!.Value.Previous, l.Parsed!.Value.Id)));
+                continue;
+            }
+            using var held = lockOf(names);
+            if (held is not null)
+            {
+                Recover(names, group.Select(l => (l.Path, l.Parsed!.Value.Previous, l.Parsed!.Value.Id)));
+            }
+        }
+    }
+
+    private static void Recover(OutputFolderNames names, IEnumerable<(string Path, bool Previous, string Id)> leftovers)
+    {
+        var all = leftovers.ToList();
+        if (!Directory.Exists(names.Folder) && !File.Exists(names.Folder) && all.FirstOrDefault(l => l.Previous) is { Path: not null } previous)
+        {
+            string staging = names.Staging(previous.Id);
+            bool complete = File.Exists(Path.Combine(staging, OutputFolder.Marker));
+            Directory.Move(complete ? staging : previous.Path, names.Folder);
+        }
+        foreach (var (path, _, _) in all.Where(l => Directory.Exists(l.Path)))
+        {
+            Delete(path);
+        }
+    }
+
+    /// <summary>Removes a leftover; one that cannot be removed (permissions) stays for a later run, and this run goes on.</summary>
+    public static void Delete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+}
