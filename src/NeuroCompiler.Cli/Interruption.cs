@@ -57,6 +57,18 @@ public sealed class Interruption : IDisposable
 
     public bool Requested => Signal is not null;
 
+    /// <summary>Whether graceful work is under way now: a signal would stop it at the next check of <see cref="Token"/>.</summary>
+    public bool GracefulNow
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _graceful > 0;
+            }
+        }
+    }
+
     /// <summary>What the process exits with after the signal: 128 + its number.</summary>
     public int ExitCode => 128 + Posix.Number(Signal ?? PosixSignal.SIGINT);
 

@@ -76,6 +76,26 @@ public sealed class InterruptionTests : IDisposable
     }
 
     [Fact]
+    public async Task CtrlCStopsVerifyAtAStepBoundary()
+    {
+        var error = new StringWriter();
+        var output = new StringWriter();
+        int? terminated = null;
+        using var interruption = new Interruption(error, code => terminated = code);
+        var press = Task.Run(() =>
+        {
+            SpinWait.SpinUntil(() => interruption.GracefulNow, TimeSpan.FromSeconds(90));
+            interruption.Request(PosixSignal.SIGINT);
+        });
+        int code = Program.Run(new[] { "verify", Model(), "--set", "duration=20000 s" }, output, error, interruption);
+        await press;
+        Assert.True(code == 130, error.ToString());
+        Assert.Contains("neuroc: error NC0507: interrupted by SIGINT: the comparison stopped at a step boundary", error.ToString());
+        Assert.Null(terminated);
+        Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
     public void ASignalWhereNothingIsBeingWrittenEndsTheProcessAtOnceWithOneLine()
     {
         var error = new StringWriter();
