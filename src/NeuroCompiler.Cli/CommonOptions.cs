@@ -1,4 +1,3 @@
-using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
 using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Driver;

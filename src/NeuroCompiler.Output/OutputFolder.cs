@@ -9,10 +9,8 @@ namespace NeuroCompiler.Output;
 /// commit replaces the folder whole.
 /// <para>
 /// Everything lives beside the folder, in its parent (one file system, so renames are atomic), under
-/// hidden names (<see cref="OutputFolderNames"/>). The lock is a lock file opened with
-/// <see cref="FileShare.None"/>, which .NET takes with flock(2): the kernel releases it when its
-/// holder dies, even by SIGKILL, so a killed run never blocks the next one. The lock file itself stays
-/// (empty): deleting a lock file races with a process that has just opened it.
+/// hidden names (<see cref="OutputFolderNames"/>). The lock (<see cref="FolderLock"/>) is released by
+/// the kernel when its holder dies, even by SIGKILL, so a killed run never blocks the next one.
 /// </para>
 /// </summary>
 public sealed class OutputFolder : IDisposable
@@ -20,9 +18,9 @@ public sealed class OutputFolder : IDisposable
     /// <summary>The file that marks a folder as neuroc's: only such folders (or empty ones) are replaced.</summary>
     public const string Marker = ".neuroc-result";
 
-    private readonly FileStream _lock;
+    private readonly FolderLock _lock;
 
-    private OutputFolder(string path, FileStream lockFile)
+    private OutputFolder(string path, FolderLock lockFile)
     {
         Path = path;
         _lock = lockFile;
@@ -44,11 +42,11 @@ public sealed class OutputFolder : IDisposable
         OutputFolderPolicy.CheckReplaceable(path, full); // before anything is made beside a folder that is refused
         var names = new OutputFolderNames(full);
         Directory.CreateDirectory(names.Parent);
-        var lockFile = Lock(names) ?? throw new OutputFolderBusyException(path);
+        var lockFile = FolderLock.TryTake(names) ?? throw new OutputFolderBusyException(path);
         try
         {
             OutputFolderPolicy.CheckReplaceable(path, full); // again: only a lock holder's look is sure
-            OutputFolderRecovery.CleanParent(names, Lock);
+            OutputFolderRecovery.CleanParent(names);
             return new OutputFolder(full, lockFile);
         }
         catch
@@ -62,21 +60,4 @@ public sealed class OutputFolder : IDisposable
     public AtomicDirectory Stage(CancellationToken cancellation = default) => new(this, ownsFolder: false, cancellation);
 
     public void Dispose() => _lock.Dispose();
-
-    /// <summary>The folder's lock, or null when another process holds it.</summary>
-    internal static FileStream? Lock(OutputFolderNames names)
-    {
-        try
-        {
-            return new FileStream(names.Lock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-        }
-        catch (IOException e) when (e.HResult is WouldBlock or SharingViolation)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>What .NET reports when the file is locked: on Unix flock(2)'s errno EWOULDBLOCK, on Windows ERROR_SHARING_VIOLATION.</summary>
-    private const int WouldBlock = 11;
-    private const int SharingViolation = unchecked((int)0x80070020);
 }

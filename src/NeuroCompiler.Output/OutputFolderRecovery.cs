@@ -10,8 +10,7 @@ namespace NeuroCompiler.Output;
 internal static class OutputFolderRecovery
 {
     /// <param name="claimed">The folder whose lock the caller holds already.</param>
-    /// <param name="lockOf">Takes a folder's lock; null when another process holds it.</param>
-    public static void CleanParent(OutputFolderNames claimed, Func<OutputFolderNames, FileStream?> lockOf)
+    public static void CleanParent(OutputFolderNames claimed)
     {
         List<IGrouping<string, (string Path, (string Folder, bool Previous, string Id)? Parsed)>> leftovers;
         try
@@ -34,7 +33,7 @@ internal static class OutputFolderRecovery
                 Recover(names, group.Select(l => (l.Path, l.Parsed!.Value.Previous, l.Parsed!.Value.Id)));
                 continue;
             }
-            using var held = lockOf(names);
+            using var held = FolderLock.TryTake(names);
             if (held is not null)
             {
                 Recover(names, group.Select(l => (l.Path, l.Parsed!.Value.Previous, l.Parsed!.Value.Id)));

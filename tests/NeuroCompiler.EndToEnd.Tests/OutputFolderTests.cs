@@ -26,8 +26,8 @@ public sealed class OutputFolderTests : IDisposable
         return output.Swap;
     }
 
-    /// <summary>Everything in the parent but the lock files, which stay (empty) by design.</summary>
-    private string[] Beside() => Directory.GetFileSystemEntries(_parent).Select(Path.GetFileName).Where(n => !n!.EndsWith(".lock")).Order().ToArray()!;
+    /// <summary>Everything in the parent.</summary>
+    private string[] Beside() => Directory.GetFileSystemEntries(_parent).Select(Path.GetFileName).Order().ToArray()!;
 
     private static string[] Contents(string folder) => Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToArray()!;
 
@@ -44,8 +44,17 @@ public sealed class OutputFolderTests : IDisposable
         {
             Assert.Equal(SwapMethod.Exchange, swap); // renameat2(RENAME_EXCHANGE), not the two-rename fallback
         }
-        Assert.Equal(new[] { "result" }, Beside()); // no staging or previous folder left
-        Assert.True(File.Exists(At(".result.lock")));
+        Assert.Equal(new[] { "result" }, Beside()); // no staging or previous folder, nor the lock file, left
+    }
+
+    [Fact]
+    public void TheLockFileOfAKilledWriterIsTakenOverAndRemoved()
+    {
+        File.WriteAllText(At(".dead.lock"), ""); // a writer killed while it held the lock leaves its (empty) lock file
+        File.WriteAllText(At(".marked.lock"), "released\n"); // one killed between marking its lock file released and deleting it
+        Write(At("dead"), ("a.csv", "1"));
+        Write(At("marked"), ("a.csv", "1"));
+        Assert.Equal(new[] { "dead", "marked" }, Beside());
     }
 
     [Fact]
@@ -204,7 +213,7 @@ public sealed class OutputFolderTests : IDisposable
         using (OutputFolder.Claim(At("mine")))
         {
         }
-        Assert.Equal(new[] { Path.GetFileName(live), "mine", "unrelated.staging-1-2" }, Beside());
+        Assert.Equal(new[] { ".live.lock", Path.GetFileName(live), "mine", "unrelated.staging-1-2" }, Beside());
         Assert.Equal("1", File.ReadAllText(Path.Combine(At("mine"), "a.csv")));
     }
 

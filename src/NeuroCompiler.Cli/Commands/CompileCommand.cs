@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
-using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
-using NeuroCompiler.Output;
 using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Cli.Commands;
