@@ -4,8 +4,8 @@
     output_state.py X OLD_SEED NEW_SEED
 
 prints one tab-separated line: the state of X (old complete, new complete, partial, missing), the
-seed its summary names, and what lies beside X in its parent besides the lock file (hidden staging
-or previous folders, with their sizes). A folder is complete when it has the neuroc marker, its
+seed its summary names, and what lies beside X in its parent (a killed writer's lock file, hidden
+staging or previous folders with their sizes). A folder is complete when it has the neuroc marker, its
 summary parses, and spikes.csv has exactly the spikes the summary counts.
 """
 import json
@@ -45,9 +45,12 @@ def leftovers(folder):
     parent, name = os.path.split(os.path.abspath(folder))
     found = []
     for entry in sorted(os.listdir(parent)):
-        if entry.startswith(f".{name}.") and entry != f".{name}.lock":
+        path = os.path.join(parent, entry)
+        if entry == f".{name}.lock":
+            found.append("lock file")  # a killed writer's; the next writer of X takes it over
+        elif entry.startswith(f".{name}."):
             kind = entry[len(name) + 2:].split("-")[0]
-            found.append(f"{kind} {size(os.path.join(parent, entry)) / 1e6:.1f} MB")
+            found.append(f"{kind} {size(path) / 1e6:.1f} MB")
     return ", ".join(found) or "none"
 
 
