@@ -19,7 +19,7 @@ internal static class CommonOptions
     }.Assignments();
 
     /// <summary>The --out option of the commands that write a folder (replaced whole; see <see cref="OutputFolders"/>).</summary>
-    public static Option<string?> Out(string description) => new Option<string?>("--out") { Description = description, HelpName = "DIR" }.Path();
+    public static Option<string?> Out(string description) => new Option<string?>("--out") { Description = description, HelpName = "DIR" }.FolderPath();
 
     /// <summary>The --set values (and --seed/--duration, given as NAME=VALUE) as overrides; their form was checked as the command line was parsed.</summary>
     public static IReadOnlyList<ParameterOverride> Overrides(IEnumerable<string> assignments) =>

@@ -6,11 +6,10 @@ namespace NeuroCompiler.Output;
 /// The hidden names beside an output folder DIR, in its parent: <c>.DIR.lock</c> (the writers' lock),
 /// <c>.DIR.staging-PID-ID</c> (a new DIR being written; after the swap, the old DIR being deleted) and
 /// <c>.DIR.previous-PID-ID</c> (the old DIR between the two renames of the fallback swap). A name
-/// that matches <see cref="Leftover"/> and whose lock is free was left by a killed writer.
+/// that <see cref="Parse"/> recognises and whose lock is free was left by a killed writer.
 /// </summary>
-internal sealed record OutputFolderNames(string Folder)
+internal sealed partial record OutputFolderNames(string Folder)
 {
-    private static readonly Regex LeftoverName = new(@"^\.(?<name>.+)\.(?<kind>staging|previous)-(?<id>\d+-[0-9a-f]{32})$", RegexOptions.CultureInvariant);
 
     public string Parent => Path.GetDirectoryName(Folder)!;
 
@@ -25,14 +24,17 @@ internal sealed record OutputFolderNames(string Folder)
     /// <summary>A new writer's id: its process and a random part, so that no two writers ever share one.</summary>
     public static string NewId() => $"{Environment.ProcessId}-{Guid.NewGuid():N}";
 
-    /// <summary>The folder, kind (staging or previous) and id of a leftover's name; null for any other name.</summary>
-    public static (string Folder, bool Previous, string Id)? Leftover(string path)
+    /// <summary>What a leftover's name says: its folder, kind and writer; null for any other name.</summary>
+    public static Leftover? Parse(string path)
     {
-        var match = LeftoverName.Match(Path.GetFileName(path));
+        var match = LeftoverName().Match(Path.GetFileName(path));
         return match.Success
-            ? (Path.Combine(Path.GetDirectoryName(path)!, match.Groups["name"].Value), match.Groups["kind"].Value == "previous", match.Groups["id"].Value)
+            ? new Leftover(path, Path.Combine(Path.GetDirectoryName(path)!, match.Groups["name"].Value), match.Groups["kind"].Value == "previous", match.Groups["id"].Value)
             : null;
     }
 
     private string Beside(string suffix) => Path.Combine(Parent, $".{Name}.{suffix}");
+
+    [GeneratedRegex(@"^\.(?<name>.+)\.(?<kind>staging|previous)-(?<id>\d+-[0-9a-f]{32})$", RegexOptions.CultureInvariant)]
+    private static partial Regex LeftoverName();
 }

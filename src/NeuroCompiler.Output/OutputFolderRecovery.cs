@@ -12,13 +12,12 @@ internal static class OutputFolderRecovery
     /// <param name="claimed">The folder whose lock the caller holds already.</param>
     public static void CleanParent(OutputFolderNames claimed)
     {
-        List<IGrouping<string, (string Path, (string Folder, bool Previous, string Id)? Parsed)>> leftovers;
+        List<IGrouping<string, Leftover>> leftovers;
         try
         {
             leftovers = Directory.EnumerateDirectories(claimed.Parent, ".*")
-                .Select(path => (Path: path, Parsed: OutputFolderNames.Leftover(path)))
-                .Where(l => l.Parsed is not null)
-                .GroupBy(l => l.Parsed!.Value.Folder, StringComparer.Ordinal)
+                .Select(OutputFolderNames.Parse).OfType<Leftover>()
+                .GroupBy(l => l.Folder, StringComparer.Ordinal)
                 .ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -30,29 +29,28 @@ internal static class OutputFolderRecovery
             var names = new OutputFolderNames(group.Key);
             if (names == claimed)
             {
-                Recover(names, group.Select(l => (l.Path, l.Parsed!.Value.Previous, l.Parsed!.Value.Id)));
+                Recover(names, group.ToList());
                 continue;
             }
             using var held = FolderLock.TryTake(names);
             if (held is not null)
             {
-                Recover(names, group.Select(l => (l.Path, l.Parsed!.Value.Previous, l.Parsed!.Value.Id)));
+                Recover(names, group.ToList());
             }
         }
     }
 
-    private static void Recover(OutputFolderNames names, IEnumerable<(string Path, bool Previous, string Id)> leftovers)
+    private static void Recover(OutputFolderNames names, List<Leftover> leftovers)
     {
-        var all = leftovers.ToList();
-        if (!Directory.Exists(names.Folder) && !File.Exists(names.Folder) && all.FirstOrDefault(l => l.Previous) is { Path: not null } previous)
+        if (!Directory.Exists(names.Folder) && !File.Exists(names.Folder) && leftovers.FirstOrDefault(l => l.Previous) is { } previous)
         {
             string staging = names.Staging(previous.Id);
             bool complete = File.Exists(Path.Combine(staging, OutputFolder.Marker));
             Directory.Move(complete ? staging : previous.Path, names.Folder);
         }
-        foreach (var (path, _, _) in all.Where(l => Directory.Exists(l.Path)))
+        foreach (var leftover in leftovers.Where(l => Directory.Exists(l.Path)))
         {
-            Delete(path);
+            Delete(leftover.Path);
         }
     }
 

@@ -118,7 +118,7 @@ internal static partial class OptionRules
     }
 
     /// <summary>A path that is not empty (what is at the path is checked when it is used).</summary>
-    public static Option<string?> Path(this Option<string?> option)
+    public static Option<string?> FolderPath(this Option<string?> option)
     {
         option.Validators.Add(result =>
         {
