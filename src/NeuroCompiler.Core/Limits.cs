@@ -23,6 +23,9 @@ public static class Limits
     /// </summary>
     public const int MaxThreads = 256;
 
-    /// <summary>The largest seed (--seed): 2^53, the largest whole number a model's values (doubles) hold exactly.</summary>
-    public const ulong MaxSeed = 1UL << 53;
+    /// <summary>
+    /// The largest seed (--seed, the model's seed): 2^53 - 1. A model's values are doubles, which hold
+    /// every whole number below 2^53 exactly; above, 2^53 + 1 would silently become 2^53.
+    /// </summary>
+    public const ulong MaxSeed = (1UL << 53) - 1;
 }

@@ -20,7 +20,7 @@ internal static class RunCommand
         var set = CommonOptions.Set();
         var backends = new BackendOptions(ReferenceInterpreter.BackendName);
         var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)", HelpName = "N" }
-            .Between(0UL, Limits.MaxSeed, "2^53, the largest seed a model holds exactly");
+            .Between(0UL, Limits.MaxSeed, "2^53 - 1: a model holds every whole number below 2^53 exactly");
         var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s", HelpName = "TIME" }.Time();
         var outDirectory = CommonOptions.Out("Output folder (default out/<model>), replaced whole: a folder neuroc did not write is refused");
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
