@@ -3,14 +3,15 @@
 
     dirwatch.py PARENT NAME OUT_FILE [TIMEOUT_S]
 
-Watches PARENT with inotify (IN_CREATE) and, as soon as an entry called NAME appears in it, writes
-time.time() (CLOCK_REALTIME epoch seconds, the clock of `date +%s.%N`) to OUT_FILE and exits 0.
+Watches PARENT with inotify (IN_CREATE) and, as soon as an entry called NAME, or neuroc's staging
+folder for it (.NAME.staging-PID-ID), appears in it, writes time.time() (CLOCK_REALTIME epoch seconds, the clock of `date +%s.%N`) to OUT_FILE and exits 0.
 It creates OUT_FILE.ready once the watch is in place, so the caller can launch the watched
 process only then. Exits 1 after TIMEOUT_S (default 900) without the entry.
 
-bench/compare.sh uses it on neuroc's --out folder, which neuroc creates (ResultWriter ->
-AtomicDirectory: Directory.CreateDirectory(destination)) right after the loop has ended and the
-run's summary (rates, CVs) has been put together, before anything is written. So
+bench/compare.sh uses it on neuroc's --out folder: neuroc creates the staging folder beside it
+(ResultWriter -> OutputFolder.Stage -> AtomicDirectory) right after the loop has ended and the
+run's summary (rates, CVs) has been put together, before anything is written; the folder itself
+appears only when the results are complete. So
     (creation time - launch time) - wall_time_s.simulation
 is an upper bound on the time from launch to the first simulation step that needs nothing from
 neuroc's own timers except the loop's; it overestimates it by the post-loop summary work and the
@@ -39,6 +40,7 @@ def main():
     if wd < 0:
         sys.exit(f'dirwatch: inotify_add_watch({parent}) failed (errno {ctypes.get_errno()})')
     target = os.fsencode(name)
+    staging = os.fsencode(f'.{name}.staging-')
     if os.path.exists(os.path.join(parent, name)):
         sys.exit(f'dirwatch: {parent}/{name} exists already')
     open(out + '.ready', 'w').close()
@@ -57,7 +59,7 @@ def main():
             _, _, _, length = struct.unpack_from('iIII', buf, off)
             entry = buf[off + 16: off + 16 + length].rstrip(b'\0')
             off += 16 + length
-            if entry == target:
+            if entry == target or entry.startswith(staging):
                 with open(out, 'w') as f:
                     f.write(f'{t:.6f}\n')
                 return 0

@@ -1,5 +1,5 @@
-using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
+using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Driver;
 using NeuroCompiler.Semantics;
 
@@ -8,46 +8,33 @@ namespace NeuroCompiler.Cli;
 /// <summary>Options shared by the commands that compile a model.</summary>
 internal static class CommonOptions
 {
-    public static Argument<FileInfo> File() => new("file") { Description = "The .neuro model" };
+    public static Argument<FileInfo> File() => new Argument<FileInfo>("file") { Description = "The .neuro model" }.ExistingFile("a .neuro model file");
 
-    public static Option<string[]> Set() => new("--set")
+    public static Option<string[]> Set() => new Option<string[]>("--set")
     {
         Description = "Override a model param or setting without editing the file, units checked: --set g=5 --set tau=10ms",
         AllowMultipleArgumentsPerToken = false,
         HelpName = "NAME=VALUE",
         Arity = ArgumentArity.ZeroOrMore,
-    };
+    }.Assignments();
 
-    /// <summary>Turns --set values (and --seed/--duration, given as NAME=VALUE) into overrides; null after printing a usage error.</summary>
-    public static IReadOnlyList<ParameterOverride>? Overrides(IEnumerable<string> assignments, TextWriter error)
-    {
-        var result = new List<ParameterOverride>();
-        foreach (var assignment in assignments)
-        {
-            if (ParameterOverride.Parse(assignment) is not { } parsed || parsed.Name.Length == 0)
-            {
-                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadOverride, $"--set expects NAME=VALUE, got '{assignment}'"));
-                return null;
-            }
-            result.Add(parsed);
-        }
-        return result;
-    }
+    /// <summary>The --out option of the commands that write a folder (replaced whole; see <see cref="OutputFolders"/>).</summary>
+    public static Option<string?> Out(string description) => new Option<string?>("--out") { Description = description, HelpName = "DIR" }.FolderPath();
+
+    /// <summary>The --set values (and --seed/--duration, given as NAME=VALUE) as overrides; their form was checked as the command line was parsed.</summary>
+    public static IReadOnlyList<ParameterOverride> Overrides(IEnumerable<string> assignments) =>
+        assignments.Select(a => ParameterOverride.Parse(a) ?? throw new InvalidOperationException($"--set '{a}' passed the command line's check")).ToList();
 
     public static Compilation Compile(FileInfo file, IReadOnlyList<ParameterOverride> overrides, bool instantiate) =>
         Compilation.FromFile(file.ToString(), new CompileOptions { Overrides = overrides, InstantiateConnectivity = instantiate });
 
     /// <summary>
-    /// Parses the --set values and compiles the file, printing every diagnostic. Returns the network,
+    /// Compiles the file with the --set values, printing every diagnostic. Returns the network,
     /// or null with the exit code to return (usage or model error).
     /// </summary>
     public static (IR.Network? Network, int ExitCode) CompileModel(ParseResult parse, Argument<FileInfo> file, Option<string[]> set, TextWriter error, bool instantiate)
     {
-        if (Overrides(parse.GetValue(set) ?? Array.Empty<string>(), error) is not { } overrides)
-        {
-            return (null, ExitCodes.Usage);
-        }
-        var compilation = Compile(parse.GetValue(file)!, overrides, instantiate);
+        var compilation = Compile(parse.GetValue(file)!, Overrides(parse.GetValue(set) ?? Array.Empty<string>()), instantiate);
         DiagnosticPrinter.Print(error, compilation.Diagnostics);
         return compilation.Success ? (compilation.Network!, ExitCodes.Success) : (null, ExitCodes.ModelError);
     }

@@ -31,4 +31,17 @@ public static class Limits
 
     /// <summary>The largest source file (a model or an import), in bytes.</summary>
     public const long MaxSourceBytes = 32L << 20;
+
+    /// <summary>
+    /// The most worker threads a run may ask for (--threads). A fixed number, not one from this
+    /// machine's cores, so that a command that works on one machine works on another; results do not
+    /// depend on the count, and 256 is more than any machine this runs on has cores.
+    /// </summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>
+    /// The largest seed (--seed, the model's seed): 2^53 - 1. A model's values are doubles, which hold
+    /// every whole number below 2^53 exactly; above, 2^53 + 1 would silently become 2^53.
+    /// </summary>
+    public const ulong MaxSeed = (1UL << 53) - 1;
 }

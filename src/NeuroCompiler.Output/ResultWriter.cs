@@ -4,7 +4,6 @@ using NeuroCompiler.Core.Files;
 
 namespace NeuroCompiler.Output;
 
-/// <summary>Build timings and sizes the summary reports next to the run's results.</summary>
 /// <summary>About a run, beyond its results: build time, compiler version, worker threads, and the device for the gpu backend.</summary>
 public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion, int Threads = 1, string? Device = null);
 
@@ -14,10 +13,18 @@ public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion, int Thr
 /// </summary>
 public static class ResultWriter
 {
+    /// <summary>Writes into <paramref name="directory"/>, claimed for as long as the write takes (<see cref="OutputFolder.Claim"/>).</summary>
     /// <param name="more">Writes further files (plots) into the same folder before anything is moved into place.</param>
     public static IReadOnlyList<string> Write(SimulationResult result, RunInfo info, string directory, Action<AtomicDirectory>? more = null)
     {
-        using var output = new AtomicDirectory(directory);
+        using var folder = OutputFolder.Claim(directory);
+        return Write(result, info, folder, more);
+    }
+
+    /// <summary>Writes into a folder claimed before the run, replacing it whole; a cancellation before the swap leaves it as it was.</summary>
+    public static IReadOnlyList<string> Write(SimulationResult result, RunInfo info, OutputFolder folder, Action<AtomicDirectory>? more = null, CancellationToken cancellation = default)
+    {
+        using var output = folder.Stage(cancellation);
         more?.Invoke(output);
         WriteSpikes(result, output);
         foreach (var trace in result.Traces)

@@ -72,11 +72,15 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void AMissingFileIsAModelErrorNotACrash()
+    public void AMissingModelFileOrAFolderIsAUsageErrorNotACrash()
     {
-        var (code, _, error) = Neuroc("check", Path.Combine(_folder, "nothing.neuro"));
-        Assert.Equal(65, code);
-        Assert.Contains("error NC0001: cannot read", error);
+        string missing = Path.Combine(_folder, "nothing.neuro");
+        var (code, _, error) = Neuroc("check", missing);
+        Assert.Equal(64, code);
+        Assert.Contains($"neuroc: error NC0905: there is no file '{missing}' (a .neuro model file)", error);
+        (code, _, error) = Neuroc("run", _folder);
+        Assert.Equal(64, code);
+        Assert.Contains($"neuroc: error NC0905: '{_folder}' is a folder; expected a .neuro model file", error);
     }
 
     [Fact]
@@ -91,7 +95,74 @@ public sealed class CliTests : IDisposable
         Assert.Contains("neuroc: error NC0901: --set expects NAME=VALUE, got 'noequals'", error);
         (code, _, error) = Neuroc("run", Write("m.neuro", Small), "--backend", "quantum");
         Assert.Equal(64, code);
-        Assert.Contains("neuroc: error NC0903: unknown backend 'quantum'", error);
+        Assert.Contains("neuroc: error NC0904: unknown backend 'quantum' (available: reference, cpu, gpu)", error);
+    }
+
+    /// <summary>
+    /// Every option's value is checked by the rule attached to it before anything runs: a usage error,
+    /// exit 64, one line naming the option, what it takes and what it got. MODEL stands for a valid
+    /// model file, TARGETS for the repository's targets folder.
+    /// </summary>
+    [Theory]
+    [InlineData("run MODEL --threads 0", "NC0904: --threads expects a whole number from 1 to 256; got '0'")]
+    [InlineData("run MODEL --threads -3", "NC0904: --threads expects a whole number from 1 to 256; got '-3'")]
+    [InlineData("run MODEL --threads 1000", "NC0904: --threads expects a whole number from 1 to 256; got '1000'")]
+    [InlineData("run MODEL --threads two", "NC0904: --threads expects a whole number from 1 to 256; got 'two'")]
+    [InlineData("run MODEL --seed 18446744073709551616", "NC0904: --seed expects a whole number from 0 to 9007199254740991 (2^53 - 1: a model holds every whole number below 2^53 exactly); got '18446744073709551616'")]
+    [InlineData("run MODEL --seed 9007199254740992", "NC0904: --seed expects a whole number from 0 to 9007199254740991")]
+    [InlineData("run MODEL --seed -1", "NC0904: --seed expects a whole number from 0 to 9007199254740991")]
+    [InlineData("run MODEL --duration 0s", "NC0904: --duration expects a time greater than zero with its unit (e.g. 2s, 500 ms, 1.5 min); got '0s'")]
+    [InlineData("run MODEL --duration -5ms", "NC0904: --duration expects a time greater than zero with its unit")]
+    [InlineData("run MODEL --duration 5", "NC0904: --duration expects a time greater than zero with its unit")]
+    [InlineData("run MODEL --duration 5mV", "NC0904: --duration expects a time greater than zero with its unit")]
+    [InlineData("run MODEL --duration 1e400s", "NC0904: --duration expects a time greater than zero with its unit")]
+    [InlineData("run MODEL --out", "NC0904: Required argument missing for option: '--out'.")]
+    [InlineData("run MODEL --out ", "NC0904: --out expects a folder; got ''")]
+    [InlineData("run MODEL --set g", "NC0901: --set expects NAME=VALUE, got 'g'")]
+    [InlineData("run MODEL --set g=", "NC0901: --set expects NAME=VALUE, got 'g='")]
+    [InlineData("run MODEL --set 2x=1", "NC0901: --set expects NAME=VALUE, got '2x=1'")]
+    [InlineData("run MODEL --device cpu-accelerator", "NC0903: --device applies only with --backend gpu")]
+    [InlineData("run MODEL --backend gpu --device tpu", "NC0904: unknown device 'tpu' (available: cuda, cpu-accelerator)")]
+    [InlineData("verify MODEL --steps -5", "NC0904: --steps expects a whole number from 1 to 1000000000000; got '-5'")]
+    [InlineData("verify MODEL --steps 0", "NC0904: --steps expects a whole number from 1 to 1000000000000; got '0'")]
+    [InlineData("verify MODEL --backend reference", "NC0904: unknown backend 'reference' (available: cpu, gpu)")]
+    [InlineData("verify MODEL --after 1h", "NC0903: --after applies only with --target")]
+    [InlineData("verify MODEL --clamp-delays", "NC0903: --clamp-delays applies only with --target")]
+    [InlineData("verify MODEL --target loihi-like --steps 5", "NC0903: --steps does not apply with --target")]
+    [InlineData("verify MODEL --target pcm-256 --after 0s", "NC0904: --after: '0s' is not a time greater than zero (e.g. 1s, 30min, 1h, 1day, 1week, 1month, 1year)")]
+    [InlineData("verify MODEL --target pcm-256 --after 1h,soon", "NC0904: --after: 'soon' is not a time greater than zero")]
+    [InlineData("verify MODEL --target pcm-256 --tolerance -0.1", "NC0904: --tolerance expects a number greater than zero; got '-0.1'")]
+    [InlineData("verify MODEL --target pcm-256 --tolerance NaN", "NC0904: --tolerance expects a number greater than zero; got 'NaN'")]
+    [InlineData("compile MODEL --target loihi-like --objective speed", "NC0904: --objective expects one of cores, traffic; got 'speed'")]
+    [InlineData("compile MODEL --target loihi-like --targets MODEL", "NC0905: --targets: 'MODEL' is a file; it expects the folder of target descriptions")]
+    [InlineData("compile MODEL --target loihi-like --targets /nowhere", "NC0905: --targets: there is no folder '/nowhere' (the folder of target descriptions)")]
+    [InlineData("compile MODEL --target loihi-like --out ", "NC0904: --out expects a folder; got ''")]
+    [InlineData("emit-cs MODEL --backend reference", "NC0904: unknown backend 'reference' (available: cpu, gpu)")]
+    [InlineData("targets /nowhere.json", "NC0905: there is no file '/nowhere.json' (a target description file)")]
+    [InlineData("targets TARGETS", "NC0905: 'TARGETS' is a folder; expected a target description file")]
+    [InlineData("targets --dir /nowhere", "NC0905: --dir: there is no folder '/nowhere' (the folder of target descriptions)")]
+    [InlineData("ir /nowhere.neuro", "NC0905: there is no file '/nowhere.neuro' (a .neuro model file)")]
+    [InlineData("emit-ptx TARGETS", "NC0905: 'TARGETS' is a folder; expected a .neuro model file")]
+    public void EveryOptionValueIsCheckedBeforeAnythingRuns(string command, string expected)
+    {
+        string model = Write("small.neuro", Small);
+        string targets = Repository.Path("targets");
+        // Split on single spaces, so that a trailing space gives an empty last argument.
+        var args = command.Split(' ').Select(a => a.Replace("MODEL", model).Replace("TARGETS", targets)).ToArray();
+        var (code, output, error) = Neuroc(args);
+        Assert.Equal(64, code);
+        Assert.Contains("neuroc: error " + expected.Replace("MODEL", model).Replace("TARGETS", targets), error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void EveryErrorOnTheCommandLineIsReportedAtOnce()
+    {
+        var (code, _, error) = Neuroc("verify", Write("small.neuro", Small), "--steps", "0", "--after", "1h", "--device", "tpu");
+        Assert.Equal(64, code);
+        Assert.Contains("NC0904: --steps expects", error);
+        Assert.Contains("NC0903: --after applies only with --target", error);
+        Assert.Contains("NC0904: unknown device 'tpu'", error);
     }
 
     [Fact]
@@ -277,6 +348,8 @@ public sealed class CliTests : IDisposable
         Assert.False(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, true, 64, None)); // already 512 bits
         Assert.False(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, true, 32, v => v == "DOTNET_MaxVectorTBitWidth" ? "256" : null)); // the user chose
         Assert.False(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, true, 32, v => v == "NEUROC_NO_RELAUNCH" ? "1" : null));
+        Assert.True(WideVectors.ShouldRelaunch(new[] { "run", "m.neuro" }, false, 32, v => v == "NEUROC_FORCE_RELAUNCH" ? "1" : null)); // for testing the relaunch anywhere
+        Assert.False(WideVectors.ShouldRelaunch(new[] { "check", "m.neuro" }, false, 32, v => v == "NEUROC_FORCE_RELAUNCH" ? "1" : null));
     }
 
     [Theory]
@@ -377,17 +450,70 @@ public sealed class CliTests : IDisposable
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "summary.json")));
         Assert.Equal(99UL, summary.RootElement.GetProperty("seed").GetUInt64());
         Assert.Equal(500, summary.RootElement.GetProperty("steps").GetInt64());
+        // Through --set the seed is a model value: 2^53 + 1 would read as 2^53, so it is refused there too.
+        var (code, _, error) = Neuroc("run", path, "--set", "seed=9007199254740993");
+        Assert.Equal(65, code);
+        Assert.Contains("<command line>:1:6: error NC0307: the seed must be a whole number from 0 to 2^53 - 1", error);
     }
 
     [Fact]
-    public void AFailedRunLeavesNoPartialOutput()
+    public void AFileWhereTheOutputFolderShouldGoIsRefusedAndKept()
     {
         string output = Path.Combine(_folder, "blocked");
         File.WriteAllText(output, "a file where the output folder should go");
         var (code, _, error) = Neuroc("run", Write("small.neuro", Small), "--out", output);
-        Assert.Equal(70, code);
-        Assert.Contains("error NC0504", error);
+        Assert.Equal(64, code);
+        Assert.Contains($"neuroc: error NC0906: will not write '{output}': it is a file, not a folder", error);
         Assert.Equal("a file where the output folder should go", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void AnOutputFolderThatCannotBeMadeIsARuntimeFailureWithNothingLeft()
+    {
+        string blocking = Write("plain.txt", "a file where a folder on the way should be");
+        var (code, output, error) = Neuroc("run", Write("small.neuro", Small), "--out", Path.Combine(blocking, "results"));
+        Assert.Equal(70, code);
+        Assert.Contains($"neuroc: error NC0504: cannot write to '{Path.Combine(blocking, "results")}': ", error);
+        Assert.Equal("", output);
+        Assert.Equal("a file where a folder on the way should be", File.ReadAllText(blocking));
+    }
+
+    [Fact]
+    public void RunReplacesItsEarlierResultFolderWholeAndRefusesAnyOtherFolder()
+    {
+        string path = Write("small.neuro", Small);
+        string output = Path.Combine(_folder, "results");
+        Assert.Equal(0, Neuroc("run", path, "--out", output, "--quiet").Code);
+        File.WriteAllText(Path.Combine(output, "notes.txt"), "added by hand");
+        string noTrace = Write("notrace.neuro", Small.Replace("record P.v every 1 ms", ""));
+        var (code, _, error) = Neuroc("run", noTrace, "--out", output, "--quiet");
+        Assert.True(code == 0, error);
+        // Whole: the trace and the notes of the earlier folder are gone, not merged with the new results.
+        Assert.Equal(new[] { ".neuroc-result", "spikes.csv", "summary.json" }, Directory.GetFiles(output).Select(Path.GetFileName).Order());
+
+        string foreign = Path.Combine(_folder, "papers");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "draft.tex"), "mine");
+        (code, _, error) = Neuroc("run", path, "--out", foreign);
+        Assert.Equal(64, code);
+        Assert.Contains($"neuroc: error NC0906: will not write '{foreign}': it is a folder neuroc did not write (it has no .neuroc-result file)", error);
+        Assert.Equal(new[] { "draft.tex" }, Directory.GetFiles(foreign).Select(Path.GetFileName));
+        (code, _, error) = Neuroc("run", path, "--out", "/");
+        Assert.Equal(64, code);
+        Assert.Contains("neuroc: error NC0906: will not write '/': it is the root of the file system", error);
+    }
+
+    [Fact]
+    public void CompileWritesItsConfigurationFolderTheSameWay()
+    {
+        string foreign = Path.Combine(_folder, "config");
+        Directory.CreateDirectory(foreign);
+        File.WriteAllText(Path.Combine(foreign, "mine.json"), "{}");
+        var (code, _, error) = Neuroc("compile", Repository.Path("samples", "cuba.neuro"), "--target", "loihi-like", "--targets", Repository.Path("targets"),
+            "--out", foreign, "--set", "duration=10 ms");
+        Assert.Equal(64, code);
+        Assert.Contains("error NC0906", error);
+        Assert.Equal(new[] { "mine.json" }, Directory.GetFiles(foreign).Select(Path.GetFileName));
     }
 
     [Fact]

@@ -44,8 +44,9 @@ public class GoldenTests
         var folder = Directory.CreateTempSubdirectory("neuroc-golden-").FullName;
         try
         {
-            ResultWriter.Write(result, new RunInfo(TimeSpan.Zero, "test"), folder);
-            Compare($"network.{precision}.spikes.csv", File.ReadAllText(Path.Combine(folder, "spikes.csv")));
+            string results = Path.Combine(folder, "results"); // beside it, the folder's lock file: inside the temporary folder, not in /tmp
+            ResultWriter.Write(result, new RunInfo(TimeSpan.Zero, "test"), results);
+            Compare($"network.{precision}.spikes.csv", File.ReadAllText(Path.Combine(results, "spikes.csv")));
         }
         finally
         {

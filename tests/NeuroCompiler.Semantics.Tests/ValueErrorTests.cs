@@ -205,8 +205,15 @@ public class ValueErrorTests
         """,
         "NC0307 the time step dt must be positive",
         "NC0307 the duration cannot be negative",
-        "NC0307 the seed must be a whole number from 0 to 2^53",
+        "NC0307 the seed must be a whole number from 0 to 2^53 - 1",
         "NC0307 precision must be float32 or float64");
+
+    /// <summary>2^53 + 1 reads as the double 2^53: a seed there would silently be another seed.</summary>
+    [Fact]
+    public void ASeedADoubleCannotHoldExactlyIsAnError() => Expect("""
+        model m { seed = «9007199254740993» }
+        """,
+        "NC0307 the seed must be a whole number from 0 to 2^53 - 1");
 
     [Fact]
     public void ParameterCycles() => Expect("""

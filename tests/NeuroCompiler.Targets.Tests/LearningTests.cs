@@ -128,7 +128,8 @@ public class LearningTests
         var target = CrossbarTargets.Repository("loihi-like");
         var mapping = DigitalMapper.Map(network, target, () => new Dictionary<int, double> { [0] = 5 }, new MappingOptions(), diagnostics)!;
         var configuration = DigitalConfiguration.From(network, mapping, "m", "t");
-        string folder = Directory.CreateTempSubdirectory("neuroc-learning-").FullName;
+        string temporary = Directory.CreateTempSubdirectory("neuroc-learning-").FullName;
+        string folder = Path.Combine(temporary, "configuration"); // its lock file beside it, inside the temporary folder
         try
         {
             using (var atomic = new NeuroCompiler.Output.AtomicDirectory(folder))
@@ -146,7 +147,7 @@ public class LearningTests
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(temporary, recursive: true);
         }
     }
 

@@ -1,5 +1,6 @@
 using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
+using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Gpu;
 
 namespace NeuroCompiler.Cli.Backends;
@@ -20,41 +21,31 @@ internal sealed class BackendOptions
             Description = string.Join("; ", BackendRegistry.All.Where(_allowed).Select(b => $"{b.Name}: {b.Description}")),
             DefaultValueFactory = _ => defaultBackend,
             HelpName = BackendRegistry.Names(_allowed).Replace(", ", "|", StringComparison.Ordinal),
-        };
+        }.OneOf("backend", () => BackendRegistry.All.Where(_allowed).Select(b => b.Name).ToList());
         Device = new Option<string>("--device")
         {
             Description = $"Where the gpu backend runs: {CudaDevice} (the first NVIDIA GPU) or {CpuAcceleratorDevice} (ILGPU's CPU emulator, about 1000x slower; for testing)",
             DefaultValueFactory = _ => CudaDevice,
             HelpName = $"{CudaDevice}|{CpuAcceleratorDevice}",
-        };
+        }.OneOf("device", () => Devices.Keys.ToList());
     }
+
+    private static readonly Dictionary<string, DeviceKind> Devices = new(StringComparer.Ordinal)
+    {
+        [CudaDevice] = DeviceKind.Cuda,
+        [CpuAcceleratorDevice] = DeviceKind.CpuAccelerator,
+    };
 
     public Option<string> Backend { get; }
 
     public Option<string> Device { get; }
 
-    /// <summary>The chosen backend and its settings, or null after printing a usage error.</summary>
-    public (IBackend Backend, BackendSettings Settings)? Resolve(ParseResult parse, TextWriter error)
-    {
-        string name = parse.GetValue(Backend)!;
-        if (BackendRegistry.Find(name) is not { } backend || !_allowed(backend))
-        {
-            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, $"unknown backend '{name}' (available: {BackendRegistry.Names(_allowed)})"));
-            return null;
-        }
-        DeviceKind? device = (parse.GetValue(Device) ?? CudaDevice) switch
-        {
-            CudaDevice => DeviceKind.Cuda,
-            CpuAcceleratorDevice => DeviceKind.CpuAccelerator,
-            _ => null,
-        };
-        if (device is null)
-        {
-            error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, $"unknown device '{parse.GetValue(Device)}' (available: {CudaDevice}, {CpuAcceleratorDevice})"));
-            return null;
-        }
-        return (backend, new BackendSettings(device.Value));
-    }
+    /// <summary>Adds the rule that --device is given only with the backend that uses it (it would be ignored).</summary>
+    public void AddRules() => OptionRules.Requires(Device, command => command.GetValue(Backend) == GpuBackend.Name, $"applies only with --backend {GpuBackend.Name}");
+
+    /// <summary>The chosen backend and its settings (both were checked as the command line was parsed).</summary>
+    public (IBackend Backend, BackendSettings Settings) Resolve(ParseResult parse) =>
+        (BackendRegistry.Find(parse.GetValue(Backend)!)!, new BackendSettings(Devices[parse.GetValue(Device) ?? CudaDevice]));
 
     /// <summary>What to say when the GPU backend found no GPU.</summary>
     public static string NoGpu(NoGpuException e) =>

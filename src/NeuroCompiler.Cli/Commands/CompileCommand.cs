@@ -5,7 +5,7 @@ using NeuroCompiler.Core.Files;
 using NeuroCompiler.Core.Time;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
-using NeuroCompiler.Output;
+using NeuroCompiler.Targets.Mapping;
 
 namespace NeuroCompiler.Cli.Commands;
 
@@ -16,12 +16,12 @@ namespace NeuroCompiler.Cli.Commands;
 /// </summary>
 internal static class CompileCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Interruption interruption)
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
         var choice = new TargetChoice(required: true);
-        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Where to write the configuration and report (default: out/<model>-<target>)" };
+        var outDir = CommonOptions.Out("Where to write the configuration and report (default: out/<model>-<target>), replaced whole: a folder neuroc did not write is refused");
         var command = new Command("compile", "Map a model onto a hardware target: configuration files and a report of what it cost.") { file, set, outDir };
         foreach (var option in choice.Options)
         {
@@ -38,19 +38,36 @@ internal static class CompileCommand
             {
                 return ExitCodes.ModelError;
             }
-            if (TargetChoice.Map(network, description, () => Rates(network), choice.Mapping(parse), error) is not { } mapping)
+            string directory = parse.GetValue(outDir) ?? Path.Combine("out", $"{network.Settings.Name}-{description.Name}");
+            var (claim, claimCode) = OutputFolders.Claim(directory, error);
+            if (claim is null)
+            {
+                return claimCode;
+            }
+            using var folder = claim;
+            ITargetMapping? mapping = null;
+            string written = "";
+            if (OutputFolders.Write(() =>
+                {
+                    mapping = TargetChoice.Map(network, description, () => Rates(network, interruption), choice.Mapping(parse), error);
+                    if (mapping is null)
+                    {
+                        return;
+                    }
+                    string modelFile = parse.GetValue(file)!.FullName;
+                    string modelText = SourceFile.Read(modelFile, modelFile).Text?.Text ?? "";
+                    string modelHash = Hash(modelText + "\n" + string.Join("\n", parse.GetValue(set) ?? Array.Empty<string>()));
+                    using var graceful = interruption.Graceful();
+                    using var atomic = folder.Stage(interruption.Token);
+                    written = mapping.Write(atomic, modelHash, Hash(description.Source.Text));
+                    atomic.Commit();
+                }, directory, interruption, error) is { } failed)
+            {
+                return failed;
+            }
+            if (mapping is null)
             {
                 return ExitCodes.ModelError;
-            }
-            string modelFile = parse.GetValue(file)!.FullName;
-            string modelText = SourceFile.Read(modelFile, modelFile).Text?.Text ?? "";
-            string modelHash = Hash(modelText + "\n" + string.Join("\n", parse.GetValue(set) ?? Array.Empty<string>()));
-            string directory = parse.GetValue(outDir)?.FullName ?? Path.Combine("out", $"{network.Settings.Name}-{description.Name}");
-            string written;
-            using (var atomic = new AtomicDirectory(directory))
-            {
-                written = mapping.Write(atomic, modelHash, Hash(description.Source.Text));
-                atomic.Commit();
             }
             output.Write(mapping.Report());
             output.WriteLine();
@@ -61,11 +78,12 @@ internal static class CompileCommand
     }
 
     /// <summary>Each population's mean rate (Hz) over a reference run of the model's first second (or all of it, if shorter).</summary>
-    public static Dictionary<int, double> Rates(Network network)
+    public static Dictionary<int, double> Rates(Network network, Interruption interruption)
     {
         long steps = (long)Math.Min(network.Settings.Steps, TimeSteps.Round(1.0, network.Settings.Dt)); // at most a second
         var shortRun = network with { Settings = network.Settings with { Steps = Math.Max(1, steps) }, Recordings = System.Collections.Immutable.ImmutableArray<Recording>.Empty };
-        var result = ReferenceInterpreter.Run(shortRun);
+        using var graceful = interruption.Graceful();
+        var result = ReferenceInterpreter.Run(shortRun, new InterpreterOptions { Cancellation = interruption.Token });
         return result.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
     }
 

@@ -14,10 +14,7 @@ internal static class EmitCsCommand
         var command = new Command("emit-cs", "Print the C# source of the model's kernels (what the cpu or gpu backend compiles).") { file, backends.Backend, set };
         command.SetAction(parse =>
         {
-            if (backends.Resolve(parse, error) is not var (backend, _))
-            {
-                return ExitCodes.Usage;
-            }
+            var (backend, _) = backends.Resolve(parse);
             var (network, exitCode) = CommonOptions.CompileModel(parse, file, set, error, instantiate: false);
             if (network is null)
             {

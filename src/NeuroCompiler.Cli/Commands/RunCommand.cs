@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using NeuroCompiler.Cli.Backends;
+using NeuroCompiler.Cli.Validation;
+using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.Output;
@@ -12,27 +14,30 @@ namespace NeuroCompiler.Cli.Commands;
 /// <summary><c>neuroc run FILE</c>: compile, simulate, write spikes, traces and a summary.</summary>
 internal static class RunCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Interruption interruption)
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
         var backends = new BackendOptions(ReferenceInterpreter.BackendName);
-        var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)", HelpName = "N" };
-        var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s", HelpName = "TIME" };
-        var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)", HelpName = "DIR" };
+        var seed = new Option<ulong?>("--seed") { Description = "Random seed (overrides the model's)", HelpName = "N" }
+            .Between(0UL, Limits.MaxSeed, "2^53 - 1: a model holds every whole number below 2^53 exactly");
+        var duration = new Option<string?>("--duration") { Description = "Simulated time, with a unit: --duration 2s", HelpName = "TIME" }.Time();
+        var outDirectory = CommonOptions.Out("Output folder (default out/<model>), replaced whole: a folder neuroc did not write is refused");
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
         var plot = new Option<bool>("--plot") { Description = "Also draw raster.png, rates.png and traces.png" };
-        var threads = new Option<int?>("--threads") { Description = "Worker threads of the cpu backend (default: every core for large networks, else one); results do not depend on it", HelpName = "N" };
+        var threads = new Option<int?>("--threads")
+        {
+            Description = $"Worker threads of the cpu backend, 1 to {Limits.MaxThreads} (default: every core for large networks, else one); results do not depend on it",
+            HelpName = "N",
+        }.Between(1, Limits.MaxThreads);
         var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
         {
             file, backends.Backend, backends.Device, seed, duration, set, outDirectory, threads, plot, quiet,
         };
+        backends.AddRules();
         command.SetAction(parse =>
         {
-            if (backends.Resolve(parse, error) is not var (backend, settings))
-            {
-                return ExitCodes.Usage;
-            }
+            var (backend, settings) = backends.Resolve(parse);
             var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
             if (parse.GetValue(seed) is { } s)
             {
@@ -42,10 +47,7 @@ internal static class RunCommand
             {
                 assignments.Add($"duration={d}");
             }
-            if (CommonOptions.Overrides(assignments, error) is not { } overrides)
-            {
-                return ExitCodes.Usage;
-            }
+            var overrides = CommonOptions.Overrides(assignments);
             bool silent = parse.GetValue(quiet);
             var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true);
             DiagnosticPrinter.Print(error, compilation.Diagnostics);
@@ -55,6 +57,15 @@ internal static class RunCommand
             }
             var network = compilation.Network!;
             string directory = parse.GetValue(outDirectory) ?? Path.Combine("out", network.Settings.Name);
+            // From the claim until the results are in place, a signal stops the run at a step boundary,
+            // or the writing before the swap (so whoever sees the folder locked sees a run that stops cleanly).
+            using var graceful = interruption.Graceful();
+            var (claim, claimCode) = OutputFolders.Claim(directory, error);
+            if (claim is null)
+            {
+                return claimCode;
+            }
+            using var folder = claim;
             var progress = silent || Console.IsErrorRedirected ? null : new ProgressLine(error);
             SimulationResult result;
             string? device = null;
@@ -68,6 +79,7 @@ internal static class RunCommand
                 {
                     Progress = progress is null ? null : progress.Report,
                     Workers = threadCount,
+                    Cancellation = interruption.Token,
                 };
                 var run = backend.Run(network, options, settings with { CompileInBackground = true });
                 result = run.Result;
@@ -79,6 +91,12 @@ internal static class RunCommand
                 pending = run;
                 device = run.Device;
                 progress?.Done();
+            }
+            catch (OperationCanceledException) when (interruption.Requested)
+            {
+                progress?.Done();
+                error.WriteLine(interruption.Line($"the simulation stopped at a step boundary; nothing was written ('{directory}' is as it was)"));
+                return interruption.ExitCode;
             }
             catch (Gpu.NoGpuException e)
             {
@@ -104,17 +122,13 @@ internal static class RunCommand
                 error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.RuntimeFailure, $"the simulation failed: {e.Message}"));
                 return ExitCodes.RuntimeFailure;
             }
-            IReadOnlyList<string> files;
-            try
+            IReadOnlyList<string> files = Array.Empty<string>();
+            if (OutputFolders.Write(() => files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device), folder,
+                    parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null, interruption.Token), directory, interruption, error) is { } failed)
             {
-                files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device), directory,
-                    parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null);
+                return failed;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.OutputFailure, $"cannot write results to '{directory}': {e.Message}"));
-                return ExitCodes.RuntimeFailure;
-            }
+            graceful.Dispose();
             if (!silent)
             {
                 Summary.Print(output, network, result, buildTime, directory, files, device);

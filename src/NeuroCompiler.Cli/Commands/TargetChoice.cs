@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.IR;
 using NeuroCompiler.Targets;
@@ -10,7 +11,8 @@ namespace NeuroCompiler.Cli.Commands;
 internal sealed class TargetChoice
 {
     public Option<string> Target { get; }
-    public Option<DirectoryInfo?> Folder { get; } = new("--targets") { Description = "The folder of target descriptions (default: as neuroc targets finds it)" };
+    public Option<DirectoryInfo?> Folder { get; } = new Option<DirectoryInfo?>("--targets") { Description = "The folder of target descriptions (default: as neuroc targets finds it)" }
+        .ExistingFolder("the folder of target descriptions");
 
     public Option<bool> ClampDelays { get; } = new("--clamp-delays") { Description = "Clamp delays outside the target's range to it (counted in the report) instead of failing" };
     public Option<bool> InsertRelays { get; } = new("--insert-relays") { Description = "Insert relay neurons where a neuron must reach more cores than the target's fan-out allows (counted in the report)" };
@@ -19,17 +21,35 @@ internal sealed class TargetChoice
 
     public Option<bool> FaultAware { get; } = new("--fault-aware") { Description = "Memristor targets: program and verify, setting the healthy cell of a pair whose other cell is stuck" };
 
-    public Option<PlacementObjective> Objective { get; } = new("--objective")
+    public Option<PlacementObjective> Objective { get; } = new Option<PlacementObjective>("--objective")
     {
         Description = "Digital targets: place cores for the fewest (cores, default) or for the least spike traffic (traffic: mesh hops, and their energy)",
         DefaultValueFactory = _ => PlacementObjective.Cores,
-    };
+    }.OneOf();
 
     public TargetChoice(bool required) =>
         Target = new Option<string>("--target") { Description = "The hardware target (neuroc targets lists them)", Required = required };
 
     /// <summary>Every option of the choice, to add to a command.</summary>
     public IEnumerable<Option> Options => new Option[] { Target, Folder, ClampDelays, InsertRelays, FreezeLearning, DriftAware, FaultAware, Objective };
+
+    /// <summary>Makes each of <paramref name="options"/>, given without --target, a usage error (it would be ignored).</summary>
+    public void OnlyWithTarget(IEnumerable<Option> options)
+    {
+        foreach (var option in options)
+        {
+            OptionRules.Requires(option, command => command.GetResult(Target) is not null, "applies only with --target");
+        }
+    }
+
+    /// <summary>Makes each of <paramref name="options"/>, given with --target, a usage error (it would be ignored).</summary>
+    public void OnlyWithoutTarget(params Option[] options)
+    {
+        foreach (var option in options)
+        {
+            OptionRules.Requires(option, command => command.GetResult(Target) is null, "does not apply with --target");
+        }
+    }
 
     public MappingOptions Mapping(ParseResult parse) =>
         new(parse.GetValue(ClampDelays), parse.GetValue(InsertRelays), parse.GetValue(FreezeLearning), parse.GetValue(DriftAware),

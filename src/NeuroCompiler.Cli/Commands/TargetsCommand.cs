@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Files;
 using NeuroCompiler.Targets;
@@ -13,8 +14,10 @@ internal static class TargetsCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var files = new Argument<FileInfo[]>("files") { Description = "Target description files to check (default: list every target)", Arity = ArgumentArity.ZeroOrMore };
-        var dir = new Option<DirectoryInfo?>("--dir") { Description = "The folder of target descriptions (default: targets/ here or above, else the one installed with neuroc)" };
+        var files = new Argument<FileInfo[]>("files") { Description = "Target description files to check (default: list every target)", Arity = ArgumentArity.ZeroOrMore }
+            .ExistingFiles("a target description file");
+        var dir = new Option<DirectoryInfo?>("--dir") { Description = "The folder of target descriptions (default: targets/ here or above, else the one installed with neuroc)" }
+            .ExistingFolder("the folder of target descriptions");
         var command = new Command("targets", "List the hardware targets, or check target description files.") { files, dir };
         command.SetAction(parse =>
         {
@@ -51,12 +54,6 @@ internal static class TargetsCommand
         bool failed = false;
         foreach (var file in files)
         {
-            if (!file.Exists)
-            {
-                error.WriteLine($"{file.Name}: error {DiagnosticCatalogue.Text(ErrorCode.CannotReadFile)}: cannot read '{file.FullName}': no such file");
-                failed = true;
-                continue;
-            }
             var read = SourceFile.Read(file.FullName, file.FullName);
             if (read.Text is not { } text)
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using NeuroCompiler.Cli.Backends;
+using NeuroCompiler.Cli.Validation;
+using NeuroCompiler.Core;
 using NeuroCompiler.CodeGen;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.Targets.Mapping;
@@ -14,20 +16,21 @@ namespace NeuroCompiler.Cli.Commands;
 /// </summary>
 internal static class VerifyCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, Interruption interruption)
     {
         var file = CommonOptions.File();
         var set = CommonOptions.Set();
         var backends = new BackendOptions(CpuBackend.Name, b => b.Compiled);
-        var steps = new Option<long?>("--steps") { Description = "Compare only the first N steps", HelpName = "N" };
+        var steps = new Option<long?>("--steps") { Description = "Compare only the first N steps", HelpName = "N" }.Between(1L, Limits.MaxSteps);
         var choice = new TargetChoice(required: false);
         choice.Target.Description = "Instead of a backend, compare the model with its mapping onto this hardware target (emulated)";
         var after = new Option<string[]>("--after")
         {
             Description = "With a memristor --target: times after programming to emulate (default: 1s 1min 1h 1day 1week 1month 1year)",
             AllowMultipleArgumentsPerToken = true,
-        };
-        var tolerance = new Option<double>("--tolerance") { Description = "With --target: the largest relative rate error called faithful (default 0.1)", DefaultValueFactory = _ => 0.1 };
+        }.Times(TargetVerification.ParseTime, "e.g. 1s, 30min, 1h, 1day, 1week, 1month, 1year");
+        var tolerance = new Option<double>("--tolerance") { Description = "With --target: the largest relative rate error called faithful (default 0.1)", DefaultValueFactory = _ => 0.1 }
+            .Positive();
         var command = new Command("verify", "Run the reference and a backend on the same model and seed; report whether they agree bit for bit, and where they first differ. With --target, compare the model with its hardware mapping.")
         {
             file, backends.Backend, backends.Device, steps, set, after, tolerance,
@@ -36,6 +39,10 @@ internal static class VerifyCommand
         {
             command.Options.Add(option);
         }
+        backends.AddRules();
+        // Options of one way of verifying are errors in the other, not silently ignored.
+        choice.OnlyWithTarget(choice.Options.Where(o => o != choice.Target).Append(after).Append(tolerance));
+        choice.OnlyWithoutTarget(steps, backends.Backend, backends.Device);
         command.SetAction(parse =>
         {
             if (parse.GetValue(choice.Target) is not null)
@@ -45,31 +52,15 @@ internal static class VerifyCommand
                 {
                     return code;
                 }
-                var times = VerificationOptions.DefaultTimes;
-                if (parse.GetValue(after) is { Length: > 0 } given)
-                {
-                    var parsed = given.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(g => (g, TargetVerification.ParseTime(g))).ToList();
-                    if (parsed.FirstOrDefault(p => p.Item2 is null or <= 0) is { g: { } bad })
-                    {
-                        error.WriteLine($"neuroc: error: --after: '{bad}' is not a time (e.g. 1s, 30min, 1h, 1day, 1week, 1month, 1year)");
-                        return ExitCodes.Usage;
-                    }
-                    times = parsed.Select(p => p.Item2!.Value).ToImmutableArray();
-                }
+                var times = parse.GetValue(after) is { Length: > 0 } given
+                    ? given.SelectMany(g => g.Split(',')).Select(g => TargetVerification.ParseTime(g)!.Value).ToImmutableArray()
+                    : VerificationOptions.DefaultTimes;
                 return choice.Resolve(parse, error) is { } target
                     ? TargetVerification.Run(mapped, target, choice.Mapping(parse), new VerificationOptions(times, parse.GetValue(tolerance)), output, error)
                     : ExitCodes.ModelError;
             }
-            if (backends.Resolve(parse, error) is not var (backend, settings))
-            {
-                return ExitCodes.Usage;
-            }
-            var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
-            if (CommonOptions.Overrides(assignments, error) is not { } overrides)
-            {
-                return ExitCodes.Usage;
-            }
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true);
+            var (backend, settings) = backends.Resolve(parse);
+            var compilation = CommonOptions.Compile(parse.GetValue(file)!, CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>()), instantiate: true);
             DiagnosticPrinter.Print(error, compilation.Diagnostics);
             if (!compilation.Success)
             {
@@ -82,11 +73,19 @@ internal static class VerifyCommand
             }
             try
             {
-                var reference = ReferenceInterpreter.Run(network);
-                var run = backend.Run(network, new InterpreterOptions { Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1 }, settings);
+                using var graceful = interruption.Graceful();
+                var reference = ReferenceInterpreter.Run(network, new InterpreterOptions { Cancellation = interruption.Token });
+                var options = new InterpreterOptions { Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1, Cancellation = interruption.Token };
+                var run = backend.Run(network, options, settings);
+                graceful.Dispose();
                 var report = Comparison.Compare(reference, run.Result);
                 Print(output, network, report, reference.SimulationTime, run);
                 return report.Identical ? ExitCodes.Success : 1;
+            }
+            catch (OperationCanceledException) when (interruption.Requested)
+            {
+                error.WriteLine(interruption.Line("the comparison stopped at a step boundary"));
+                return interruption.ExitCode;
             }
             catch (CodeGen.Compile.GeneratedCodeException e)
             {

@@ -78,6 +78,9 @@ public enum ErrorCode
     [Summary("a state became NaN or infinite during the run")] NumericalDivergence = 503,
     [Summary("results cannot be written")] OutputFailure = 504,
     [Summary("no device for the chosen backend")] NoDevice = 505,
+    // 0506-0509: output folders and interruption (issue 12, items 4 and 5)
+    [Summary("an output folder another neuroc process is writing now")] OutputFolderBusy = 506,
+    [Summary("the run was stopped by Ctrl-C (SIGINT) or SIGTERM")] Interrupted = 507,
 
     // 0600-0699: plasticity
     [Summary("event-driven equations that cannot be solved between events")] EventDrivenNotSolvable = 601,
@@ -104,4 +107,8 @@ public enum ErrorCode
     [Summary("a --set value that is not NAME=VALUE or does not fit its parameter")] BadOverride = 901,
     [Summary("a --set name that is not a parameter or setting")] UnknownOverride = 902,
     [Summary("a command-line option or argument that is not valid")] BadCommandLine = 903,
+    // 0904-0909: command-line values and output folders (issue 12, items 4 and 12)
+    [Summary("a command-line value that is not of the form or in the range its option accepts")] InvalidOptionValue = 904,
+    [Summary("a file or folder named on the command line that is missing or of the wrong kind")] BadPathArgument = 905,
+    [Summary("an output folder neuroc will not replace (the root, the home folder, a file, a folder neuroc did not write)")] OutputFolderRefused = 906,
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Core.Time;
@@ -92,9 +93,10 @@ internal sealed partial class ModelBinder
         if (given.TryGetValue("seed", out var seedSyntax) &&
             ConstantQuantity(seedSyntax.Value, context with { Text = seedSyntax.Text }, Dimension.None, "the seed") is { } s)
         {
-            if (s < 0 || s != Math.Floor(s) || s > 9007199254740992.0)
+            // Below 2^53 every whole number is a double, exactly; a larger literal may round to one that is not too large (2^53 + 1 to 2^53).
+            if (s < 0 || s != Math.Floor(s) || s > Limits.MaxSeed)
             {
-                _diagnostics.Error(ErrorCode.InvalidValue, seedSyntax.Text, seedSyntax.Value.Span, "the seed must be a whole number from 0 to 2^53");
+                _diagnostics.Error(ErrorCode.InvalidValue, seedSyntax.Text, seedSyntax.Value.Span, "the seed must be a whole number from 0 to 2^53 - 1");
             }
             else
             {
