@@ -15,4 +15,10 @@ public static class Limits
 
     /// <summary>The largest source file (a model or an import), in bytes.</summary>
     public const long MaxSourceBytes = 32L << 20;
+
+    /// <summary>The largest kernel cache entry read; a larger file in the cache is discarded unread.</summary>
+    public const long MaxKernelCacheEntryBytes = 256L << 20;
+
+    /// <summary>The most characters of one piece of user text (a name) written into a comment of generated code.</summary>
+    public const int MaxGeneratedCommentText = 200;
 }

@@ -1,3 +1,4 @@
+using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
 using NeuroCompiler.Gpu;
@@ -53,7 +54,15 @@ internal sealed class BackendOptions
             error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, $"unknown device '{parse.GetValue(Device)}' (available: {CudaDevice}, {CpuAcceleratorDevice})"));
             return null;
         }
-        return (backend, new BackendSettings(device.Value));
+        // Cache warnings (an entry discarded, a folder unusable) are printed as they happen: the run goes on.
+        var cache = new KernelCache(warn: warning =>
+        {
+            lock (error)
+            {
+                error.WriteLine(warning.ToString());
+            }
+        });
+        return (backend, new BackendSettings(device.Value, Cache: cache));
     }
 
     /// <summary>What to say when the GPU backend found no GPU.</summary>

@@ -72,6 +72,10 @@ public enum ErrorCode
     [Summary("results cannot be written")] OutputFailure = 504,
     [Summary("no device for the chosen backend")] NoDevice = 505,
 
+    // 0514-0519: the kernel cache (warnings: the run goes on)
+    [Summary("a kernel cache entry that failed verification, discarded and compiled again")] KernelCacheEntryDiscarded = 514,
+    [Summary("a kernel cache folder that cannot be used, so the run goes on without the cache")] KernelCacheUnavailable = 515,
+
     // 0600-0699: plasticity
     [Summary("event-driven equations that cannot be solved between events")] EventDrivenNotSolvable = 601,
     [Summary("plasticity spreading forward, which the model forbids")] SpreadForward = 602,
