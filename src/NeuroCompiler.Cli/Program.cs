@@ -21,6 +21,7 @@ public static class Program
             EmitPtxCommand.Create(output, error),
             TargetsCommand.Create(output, error),
             CompileCommand.Create(output, error),
+            LoadCommand.Create(output, error),
         };
         try
         {

@@ -21,4 +21,10 @@ public static class Limits
 
     /// <summary>The most characters of one piece of user text (a name) written into a comment of generated code.</summary>
     public const int MaxGeneratedCommentText = 200;
+
+    /// <summary>The largest input spike file neuroc load reads (--input).</summary>
+    public const long MaxInputSpikeFileBytes = 256L << 20;
+
+    /// <summary>Bad lines of an input spike file reported before reading stops: a file that is not one of spikes says so in as many.</summary>
+    public const int MaxInputSpikeErrors = 100;
 }

@@ -46,7 +46,7 @@ internal static class CompileCommand
             string written;
             using (var atomic = new AtomicDirectory(directory))
             {
-                written = mapping.Write(atomic, modelHash, Hash(description.Source.Text));
+                written = mapping.Write(atomic, modelHash, description.Sha256);
                 atomic.Commit();
             }
             output.Write(mapping.Report());

@@ -78,6 +78,30 @@ internal static class TargetVerification
         output.WriteLine("  (spike distance: van Rossum, τ = 10 ms, normalised: 0 the same spikes, about 1 none in common)");
     }
 
+    /// <summary>The --after option of verify and load: times after programming a crossbar.</summary>
+    public static System.CommandLine.Option<string[]> AfterOption(string description) => new("--after")
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>The --after times in seconds (the defaults when none are given); null after printing the one that is not a time.</summary>
+    public static ImmutableArray<double>? Times(string[]? given, TextWriter error)
+    {
+        if (given is not { Length: > 0 })
+        {
+            return VerificationOptions.DefaultTimes;
+        }
+        var parsed = given.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(g => (Text: g, Seconds: ParseTime(g))).ToList();
+        if (parsed.FirstOrDefault(p => p.Seconds is null or <= 0 || !double.IsFinite(p.Seconds.Value)) is { Text: { } bad })
+        {
+            error.WriteLine(Core.Diagnostics.DiagnosticCatalogue.CommandLine(Core.Diagnostics.ErrorCode.BadCommandLine,
+                $"--after: '{bad}' is not a time (e.g. 1s, 30min, 1h, 1day, 1week, 1month, 1year)"));
+            return null;
+        }
+        return parsed.Select(p => p.Seconds!.Value).ToImmutableArray();
+    }
+
     /// <summary>"1s", "30 min", "1h", "1 day", "2 weeks", "1 month", "1 year" in seconds; null if it is none of these.</summary>
     public static double? ParseTime(string text)
     {

@@ -22,11 +22,7 @@ internal static class VerifyCommand
         var steps = new Option<long?>("--steps") { Description = "Compare only the first N steps", HelpName = "N" };
         var choice = new TargetChoice(required: false);
         choice.Target.Description = "Instead of a backend, compare the model with its mapping onto this hardware target (emulated)";
-        var after = new Option<string[]>("--after")
-        {
-            Description = "With a memristor --target: times after programming to emulate (default: 1s 1min 1h 1day 1week 1month 1year)",
-            AllowMultipleArgumentsPerToken = true,
-        };
+        var after = TargetVerification.AfterOption("With a memristor --target: times after programming to emulate (default: 1s 1min 1h 1day 1week 1month 1year)");
         var tolerance = new Option<double>("--tolerance") { Description = "With --target: the largest relative rate error called faithful (default 0.1)", DefaultValueFactory = _ => 0.1 };
         var command = new Command("verify", "Run the reference and a backend on the same model and seed; report whether they agree bit for bit, and where they first differ. With --target, compare the model with its hardware mapping.")
         {
@@ -45,16 +41,9 @@ internal static class VerifyCommand
                 {
                     return code;
                 }
-                var times = VerificationOptions.DefaultTimes;
-                if (parse.GetValue(after) is { Length: > 0 } given)
+                if (TargetVerification.Times(parse.GetValue(after), error) is not { } times)
                 {
-                    var parsed = given.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(g => (g, TargetVerification.ParseTime(g))).ToList();
-                    if (parsed.FirstOrDefault(p => p.Item2 is null or <= 0) is { g: { } bad })
-                    {
-                        error.WriteLine($"neuroc: error: --after: '{bad}' is not a time (e.g. 1s, 30min, 1h, 1day, 1week, 1month, 1year)");
-                        return ExitCodes.Usage;
-                    }
-                    times = parsed.Select(p => p.Item2!.Value).ToImmutableArray();
+                    return ExitCodes.Usage;
                 }
                 return choice.Resolve(parse, error) is { } target
                     ? TargetVerification.Run(mapped, target, choice.Mapping(parse), new VerificationOptions(times, parse.GetValue(tolerance)), output, error)
