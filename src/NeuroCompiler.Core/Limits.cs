@@ -27,4 +27,7 @@ public static class Limits
 
     /// <summary>Bad lines of an input spike file reported before reading stops: a file that is not one of spikes says so in as many.</summary>
     public const int MaxInputSpikeErrors = 100;
+
+    /// <summary>The largest file of a configuration folder neuroc reads back (a core file holds at most a core's synapses).</summary>
+    public const long MaxConfigurationFileBytes = 256L << 20;
 }

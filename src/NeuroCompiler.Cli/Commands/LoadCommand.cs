@@ -88,14 +88,18 @@ internal static class LoadCommand
 
     private static InputSpikeFile? Inputs(FileInfo file, ILoadedConfiguration loaded, DiagnosticBag diagnostics)
     {
-        if (!file.Exists || file.Length > Limits.MaxInputSpikeFileBytes)
+        if (!file.Exists)
         {
-            diagnostics.Error(ErrorCode.CannotReadFile, null, file.Exists
-                ? $"{file.FullName}: the input spike file is {file.Length:N0} bytes, more than {Limits.MaxInputSpikeFileBytes:N0}"
-                : $"{file.FullName}: no such input spike file");
+            diagnostics.Error(ErrorCode.CannotReadFile, null, $"{file.FullName}: no such input spike file");
             return null;
         }
-        return InputSpikeFile.Read(SourceText.From(File.ReadAllText(file.FullName), file.FullName), loaded.Outline, loaded.Identity.DeviceTimestep, diagnostics);
+        if (BoundedFile.Read(file.FullName, Limits.MaxInputSpikeFileBytes) is not { } bytes)
+        {
+            diagnostics.Error(ErrorCode.CannotReadFile, null, $"{file.FullName}: the input spike file holds more than {Limits.MaxInputSpikeFileBytes:N0} bytes");
+            return null;
+        }
+        var text = SourceText.From(new System.Text.UTF8Encoding(false).GetString(bytes), file.FullName);
+        return InputSpikeFile.Read(text, loaded.Outline, loaded.Identity.DeviceTimestep, diagnostics);
     }
 
     private static void Print(TextWriter output, string directory, ILoadedConfiguration loaded, FileInfo? input, InputSpikeFile? spikes, double duration, long steps,

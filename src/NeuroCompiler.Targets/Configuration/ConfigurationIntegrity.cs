@@ -38,11 +38,11 @@ public static class ConfigurationIntegrity
                 continue;
             }
             string path = Path.Combine(folder, name);
-            if (!File.Exists(path))
+            if (!File.Exists(path) || BoundedFile.Read(path, Core.Limits.MaxConfigurationFileBytes) is not { } bytes)
             {
-                continue;
+                continue; // the reader reports it when it opens it
             }
-            string actual = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+            string actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (actual != hash)
             {
                 files.Report(ErrorCode.ConfigurationFileChanged, value.Span,

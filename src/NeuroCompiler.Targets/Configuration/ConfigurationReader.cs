@@ -128,7 +128,12 @@ public static class ConfigurationReader
             diagnostics.Error(ErrorCode.CannotReadFile, null, $"{path}: the configuration has no such file");
             return null;
         }
-        var text = SourceText.From(File.ReadAllText(path), path);
+        if (BoundedFile.Read(path, NeuroCompiler.Core.Limits.MaxConfigurationFileBytes) is not { } bytes)
+        {
+            diagnostics.Error(ErrorCode.CannotReadFile, null, $"{path}: the file holds more than {NeuroCompiler.Core.Limits.MaxConfigurationFileBytes:N0} bytes, more than any configuration file");
+            return null;
+        }
+        var text = SourceText.From(new System.Text.UTF8Encoding(false).GetString(bytes), path);
         var root = JsonParser.Parse(text, diagnostics);
         if (root is JsonObject o)
         {
