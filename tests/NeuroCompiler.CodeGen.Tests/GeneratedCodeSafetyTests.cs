@@ -197,4 +197,39 @@ public sealed class GeneratedCodeSafetyTests
             Directory.Delete(cache.Folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void NumbersFromTheModelAreLiteralsOfTheirExactValueNaNAndInfinitiesIncluded()
+    {
+        // Each value as the emitter writes it, compiled and run: the same bits back (NaN as NaN), in both precisions.
+        double[] values =
+        {
+            double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, double.MaxValue, -double.MaxValue, double.Epsilon,
+            1e-320, 0.1, -1.0 / 3, 1e300, 3.4028235677973366e38, 1e39, -1e-46, 123456789.123456789,
+        };
+        var body = new System.Text.StringBuilder();
+        for (int i = 0; i < values.Length; i++)
+        {
+            body.Append($"public static double D{i}() => {Literal.Of(values[i], NeuroCompiler.Runtime.Precision.Float64)};\n");
+            body.Append($"public static float F{i}() => {Literal.Of(values[i], NeuroCompiler.Runtime.Precision.Float32)};\n");
+        }
+        string source = $"namespace {ModelEmitter.Namespace} {{ public static class {ModelEmitter.ClassName} {{\n{body}}} }}";
+        var cache = new KernelCache(Directory.CreateTempSubdirectory("neuroc-literals-").FullName);
+        try
+        {
+            var kernels = KernelCompiler.Compile(source, "literals", cache).Kernels;
+            for (int i = 0; i < values.Length; i++)
+            {
+                double d = (double)kernels.GetMethod($"D{i}")!.Invoke(null, null)!;
+                float f = (float)kernels.GetMethod($"F{i}")!.Invoke(null, null)!;
+                Assert.True(BitConverter.DoubleToInt64Bits(values[i]) == BitConverter.DoubleToInt64Bits(d) || (double.IsNaN(values[i]) && double.IsNaN(d)), $"double {values[i]:R} came back as {d:R}");
+                float expected = (float)values[i];
+                Assert.True(BitConverter.SingleToInt32Bits(expected) == BitConverter.SingleToInt32Bits(f) || (float.IsNaN(expected) && float.IsNaN(f)), $"float {expected:R} came back as {f:R}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(cache.Folder, recursive: true);
+        }
+    }
 }

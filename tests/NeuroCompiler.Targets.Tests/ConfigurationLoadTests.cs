@@ -323,4 +323,23 @@ public sealed class ConfigurationLoadTests : IDisposable
         Assert.Equal(NeuroCompiler.Core.Limits.MaxInputSpikeErrors + 1, diagnostics.Items.Count);
         Assert.Equal($"stopped after {NeuroCompiler.Core.Limits.MaxInputSpikeErrors} bad lines", diagnostics.Items[^1].Message);
     }
+
+    [Fact]
+    public void AnErrorInALongLineShowsThePartOfTheLineAroundIt()
+    {
+        // A core file is one line of many thousand characters: the diagnostic shows the synapse, not the line.
+        var compiled = Compile("loihi-like");
+        string core = Path.Combine(compiled.Folder, "core-0000.json");
+        Tamper(compiled.Folder, core, "a mantissa beyond the weight bits");
+        ConfigurationHashes.Rewrite(compiled.Folder);
+        var diagnostics = new DiagnosticBag();
+        Assert.Null(Load(compiled.Folder, diagnostics));
+        var error = Assert.Single(diagnostics.Items);
+        Assert.True(File.ReadAllText(core).Length > 10 * NeuroCompiler.Core.Diagnostics.DiagnosticFormatter.MaxShownLine);
+        var lines = NeuroCompiler.Core.Diagnostics.DiagnosticFormatter.Format(error).Split('\n');
+        Assert.InRange(lines[1].Length, 20, NeuroCompiler.Core.Diagnostics.DiagnosticFormatter.MaxShownLine + 10);
+        int caret = lines[2].IndexOf('^');
+        Assert.StartsWith("[", lines[1][caret..]);
+        Assert.Contains(",300,", lines[1][caret..]);
+    }
 }
