@@ -34,6 +34,7 @@ public static class Program
             EmitPtxCommand.Create(output, error),
             TargetsCommand.Create(output, error),
             CompileCommand.Create(output, error, interruption),
+            LoadCommand.Create(output, error),
         };
         try
         {

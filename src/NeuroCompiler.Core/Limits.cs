@@ -44,4 +44,19 @@ public static class Limits
     /// every whole number below 2^53 exactly; above, 2^53 + 1 would silently become 2^53.
     /// </summary>
     public const ulong MaxSeed = (1UL << 53) - 1;
+
+    /// <summary>The largest kernel cache entry read; a larger file in the cache is discarded unread.</summary>
+    public const long MaxKernelCacheEntryBytes = 256L << 20;
+
+    /// <summary>The most characters of one piece of user text (a name) written into a comment of generated code.</summary>
+    public const int MaxGeneratedCommentText = 200;
+
+    /// <summary>The largest input spike file neuroc load reads (--input).</summary>
+    public const long MaxInputSpikeFileBytes = 256L << 20;
+
+    /// <summary>Bad lines of an input spike file reported before reading stops: a file that is not one of spikes says so in as many.</summary>
+    public const int MaxInputSpikeErrors = 100;
+
+    /// <summary>The largest file of a configuration folder neuroc reads back (a core file holds at most a core's synapses).</summary>
+    public const long MaxConfigurationFileBytes = 256L << 20;
 }

@@ -135,7 +135,7 @@ public sealed class CpuBackendTests : IDisposable
         Assert.False(first.FromCache);
         Assert.True(second.FromCache);
         Assert.Equal(first.Key, second.Key);
-        Assert.Single(Directory.GetFiles(_cache.Folder, "*.dll"));
+        Assert.Single(Directory.GetFiles(_cache.Folder, "*" + NeuroCompiler.CodeGen.Compile.KernelCache.Extension));
         var changed = CpuBackend.Run(Compile(Repository.Path("samples", "cuba.neuro"), "duration=5 ms", "precision=float64"), cache: _cache).Kernels;
         Assert.False(changed.FromCache);
         Assert.NotEqual(first.Key, changed.Key);

@@ -26,7 +26,7 @@ public sealed class CliTests : IDisposable
         return path;
     }
 
-    private const string Small = """
+    internal const string Small = """
         model small { dt = 0.1 ms; duration = 100 ms; seed = 7 }
         param drive = 20 mV
         neuron N {

@@ -145,11 +145,14 @@ public sealed class ShiftDecayCoreTests : IDisposable
         return folder;
     }
 
-    /// <summary>One core of truenorth-like without synapses, its decays <paramref name="decays"/>.</summary>
+    /// <summary>One core of truenorth-like without synapses, its decays <paramref name="decays"/>: all of a population of two neurons.</summary>
     private static DigitalConfiguration Hand(params CoreDecay[] decays) => new("hand", "m", "truenorth-like", "t", 7, 1e-3,
         ImmutableArray<ProjectionConfiguration>.Empty,
         ImmutableArray.Create(new CoreConfiguration(0, 0, 0, 0, 0, 0, 2, "v", decays.ToImmutableArray(), 6107, 420, 6718, 5,
-            ImmutableArray<ConfiguredSynapse>.Empty, ImmutableArray<int>.Empty)));
+            ImmutableArray<ConfiguredSynapse>.Empty, ImmutableArray<int>.Empty) { Initial = ImmutableArray.Create(0L, 12L) }))
+    {
+        Outline = new ModelOutline(1e-4, 0.1, ImmutableArray.Create(new ModelPopulation(0, "P", 2, OnChip: true))),
+    };
 
     [Fact]
     public void ShiftDecaysReadBackAsWritten()
@@ -161,7 +164,7 @@ public sealed class ShiftDecayCoreTests : IDisposable
         string folder = Write(configuration, "shifts");
         string core = File.ReadAllText(Path.Combine(folder, ConfigurationWriter.CoreFile(0)));
         Assert.Contains("\"decays\":{\"v\":[5,6],\"ge\":[3],\"gi\":[]}", core);
-        Assert.Contains("\"version\": 3", File.ReadAllText(Path.Combine(folder, "manifest.json")));
+        Assert.Contains($"\"version\": {DigitalConfiguration.Version}", File.ReadAllText(Path.Combine(folder, "manifest.json")));
         foreach (var target in new[] { twoTerms, null })
         {
             var diagnostics = new DiagnosticBag();

@@ -1,3 +1,4 @@
+using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
 using NeuroCompiler.Cli.Validation;
@@ -43,9 +44,21 @@ internal sealed class BackendOptions
     /// <summary>Adds the rule that --device is given only with the backend that uses it (it would be ignored).</summary>
     public void AddRules() => OptionRules.Requires(Device, command => command.GetValue(Backend) == GpuBackend.Name, $"applies only with --backend {GpuBackend.Name}");
 
-    /// <summary>The chosen backend and its settings (both were checked as the command line was parsed).</summary>
-    public (IBackend Backend, BackendSettings Settings) Resolve(ParseResult parse) =>
-        (BackendRegistry.Find(parse.GetValue(Backend)!)!, new BackendSettings(Devices[parse.GetValue(Device) ?? CudaDevice]));
+    /// <summary>
+    /// The chosen backend and its settings (both were checked as the command line was parsed). The
+    /// kernel cache's warnings (an entry discarded, a folder unusable) are printed as they happen: the run goes on.
+    /// </summary>
+    public (IBackend Backend, BackendSettings Settings) Resolve(ParseResult parse, TextWriter error)
+    {
+        var cache = new KernelCache(warn: warning =>
+        {
+            lock (error)
+            {
+                error.WriteLine(warning.ToString());
+            }
+        });
+        return (BackendRegistry.Find(parse.GetValue(Backend)!)!, new BackendSettings(Devices[parse.GetValue(Device) ?? CudaDevice], Cache: cache));
+    }
 
     /// <summary>What to say when the GPU backend found no GPU.</summary>
     public static string NoGpu(NoGpuException e) =>

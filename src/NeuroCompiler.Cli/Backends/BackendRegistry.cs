@@ -42,7 +42,7 @@ internal static class BackendRegistry
 
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {
-            var run = CpuBackend.Run(network, options, compileInBackground: settings.CompileInBackground);
+            var run = CpuBackend.Run(network, options, settings.Cache, settings.CompileInBackground);
             return new BackendRun(run.Result, run.CompiledPopulations, run.Compiling, null, run.KernelsFromStep);
         }
 
@@ -61,7 +61,7 @@ internal static class BackendRegistry
 
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {
-            var run = GpuBackend.Run(network, settings.Device, options);
+            var run = GpuBackend.Run(network, settings.Device, options, settings.Cache);
             string device = run.Resident
                 ? $"{run.Device}, whole step on the device"
                 : $"{run.Device}, updates on the device; delivery, input and resets on the host";

@@ -26,8 +26,11 @@ internal interface IBackend
     string? Source(Network network);
 }
 
-/// <summary>Options only some backends use: the GPU's device; whether a cold kernel cache is filled while the run starts interpreted (run: yes; verify: no).</summary>
-internal sealed record BackendSettings(Gpu.DeviceKind Device, bool CompileInBackground = false);
+/// <summary>
+/// Options only some backends use: the GPU's device; whether a cold kernel cache is filled while the run starts interpreted (run: yes;
+/// verify: no); the kernel cache, whose warnings the command line prints (null: the default folder, warnings dropped).
+/// </summary>
+internal sealed record BackendSettings(Gpu.DeviceKind Device, bool CompileInBackground = false, KernelCache? Cache = null);
 
 /// <summary>
 /// A run's results, its kernels (how many populations, whether the cache had them, what compiling

@@ -59,7 +59,7 @@ internal static class CompileCommand
                     string modelHash = Hash(modelText + "\n" + string.Join("\n", parse.GetValue(set) ?? Array.Empty<string>()));
                     using var graceful = interruption.Graceful();
                     using var atomic = folder.Stage(interruption.Token);
-                    written = mapping.Write(atomic, modelHash, Hash(description.Source.Text));
+                    written = mapping.Write(atomic, modelHash, description.Sha256);
                     atomic.Commit();
                 }, directory, interruption, error) is { } failed)
             {

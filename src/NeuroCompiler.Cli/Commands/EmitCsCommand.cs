@@ -14,7 +14,7 @@ internal static class EmitCsCommand
         var command = new Command("emit-cs", "Print the C# source of the model's kernels (what the cpu or gpu backend compiles).") { file, backends.Backend, set };
         command.SetAction(parse =>
         {
-            var (backend, _) = backends.Resolve(parse);
+            var (backend, _) = backends.Resolve(parse, error);
             var (network, exitCode) = CommonOptions.CompileModel(parse, file, set, error, instantiate: false);
             if (network is null)
             {

@@ -37,7 +37,7 @@ internal static class RunCommand
         backends.AddRules();
         command.SetAction(parse =>
         {
-            var (backend, settings) = backends.Resolve(parse);
+            var (backend, settings) = backends.Resolve(parse, error);
             var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
             if (parse.GetValue(seed) is { } s)
             {

@@ -1,3 +1,4 @@
+using NeuroCompiler.Cli.Validation;
 using System.Collections.Immutable;
 using System.Globalization;
 using NeuroCompiler.Core.Diagnostics;
@@ -84,6 +85,19 @@ internal static class TargetVerification
         }
         output.WriteLine("  (spike distance: van Rossum, τ = 10 ms, normalised: 0 the same spikes, about 1 none in common)");
     }
+
+    /// <summary>The --after option of verify and load: times after programming a crossbar.</summary>
+    public static System.CommandLine.Option<string[]> AfterOption(string description) => new System.CommandLine.Option<string[]>("--after")
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = true,
+    }.Times(ParseTime, "e.g. 1s, 30min, 1h, 1day, 1week, 1month, 1year");
+
+    /// <summary>The --after times in seconds (checked as the command line was parsed); the defaults when none are given.</summary>
+    public static ImmutableArray<double> Times(string[]? given) =>
+        given is { Length: > 0 }
+            ? given.SelectMany(g => g.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(g => ParseTime(g)!.Value).ToImmutableArray()
+            : VerificationOptions.DefaultTimes;
 
     /// <summary>"1s", "30 min", "1h", "1 day", "2 weeks", "1 month", "1 year" in seconds; null if it is none of these.</summary>
     public static double? ParseTime(string text)

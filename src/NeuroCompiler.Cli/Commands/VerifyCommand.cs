@@ -24,11 +24,7 @@ internal static class VerifyCommand
         var steps = new Option<long?>("--steps") { Description = "Compare only the first N steps", HelpName = "N" }.Between(1L, Limits.MaxSteps);
         var choice = new TargetChoice(required: false);
         choice.Target.Description = "Instead of a backend, compare the model with its mapping onto this hardware target (emulated)";
-        var after = new Option<string[]>("--after")
-        {
-            Description = "With a memristor --target: times after programming to emulate (default: 1s 1min 1h 1day 1week 1month 1year)",
-            AllowMultipleArgumentsPerToken = true,
-        }.Times(TargetVerification.ParseTime, "e.g. 1s, 30min, 1h, 1day, 1week, 1month, 1year");
+        var after = TargetVerification.AfterOption("With a memristor --target: times after programming to emulate (default: 1s 1min 1h 1day 1week 1month 1year)");
         var tolerance = new Option<double>("--tolerance") { Description = "With --target: the largest relative rate error called faithful (default 0.1)", DefaultValueFactory = _ => 0.1 }
             .Positive();
         var command = new Command("verify", "Run the reference and a backend on the same model and seed; report whether they agree bit for bit, and where they first differ. With --target, compare the model with its hardware mapping.")
@@ -52,14 +48,12 @@ internal static class VerifyCommand
                 {
                     return code;
                 }
-                var times = parse.GetValue(after) is { Length: > 0 } given
-                    ? given.SelectMany(g => g.Split(',')).Select(g => TargetVerification.ParseTime(g)!.Value).ToImmutableArray()
-                    : VerificationOptions.DefaultTimes;
+                var times = TargetVerification.Times(parse.GetValue(after));
                 return choice.Resolve(parse, error) is { } target
                     ? TargetVerification.Run(mapped, target, choice.Mapping(parse), new VerificationOptions(times, parse.GetValue(tolerance)), output, error)
                     : ExitCodes.ModelError;
             }
-            var (backend, settings) = backends.Resolve(parse);
+            var (backend, settings) = backends.Resolve(parse, error);
             var compilation = CommonOptions.Compile(parse.GetValue(file)!, CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>()), instantiate: true);
             DiagnosticPrinter.Print(error, compilation.Diagnostics);
             if (!compilation.Success)

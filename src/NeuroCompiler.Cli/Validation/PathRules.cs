@@ -30,25 +30,41 @@ internal static class PathRules
         return UsageCodes.Register(argument, ErrorCode.BadPathArgument);
     }
 
+    /// <summary>An existing file given with an option (the input of a command), not a folder.</summary>
+    public static Option<FileInfo?> ExistingFile(this Option<FileInfo?> option, string what)
+    {
+        option.Validators.Add(result => Check(result, result.GetValueOrDefault<FileInfo?>(), what));
+        return UsageCodes.Register(option, ErrorCode.BadPathArgument);
+    }
+
     /// <summary>An existing folder, not a file.</summary>
     public static Option<DirectoryInfo?> ExistingFolder(this Option<DirectoryInfo?> option, string what)
     {
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<DirectoryInfo?>() is not { } folder)
-            {
-                return;
-            }
-            if (File.Exists(folder.FullName))
-            {
-                result.AddError($"{option.Name}: '{folder}' is a file; it expects {what}");
-            }
-            else if (!folder.Exists)
-            {
-                result.AddError($"{option.Name}: there is no folder '{folder}' ({what})");
-            }
-        });
+        option.Validators.Add(result => CheckFolder(result, result.GetValueOrDefault<DirectoryInfo?>(), $"{option.Name}: ", what));
         return UsageCodes.Register(option, ErrorCode.BadPathArgument);
+    }
+
+    /// <summary>An existing folder given as an argument (a configuration to read back), not a file.</summary>
+    public static Argument<DirectoryInfo> ExistingFolder(this Argument<DirectoryInfo> argument, string what)
+    {
+        argument.Validators.Add(result => CheckFolder(result, result.GetValueOrDefault<DirectoryInfo>(), "", what));
+        return UsageCodes.Register(argument, ErrorCode.BadPathArgument);
+    }
+
+    private static void CheckFolder(SymbolResult result, DirectoryInfo? folder, string prefix, string what)
+    {
+        if (folder is null)
+        {
+            return;
+        }
+        if (File.Exists(folder.FullName))
+        {
+            result.AddError($"{prefix}'{folder}' is a file; it expects {what}");
+        }
+        else if (!folder.Exists)
+        {
+            result.AddError($"{prefix}there is no folder '{folder}' ({what})");
+        }
     }
 
     private static void Check(SymbolResult result, FileInfo? file, string what)

@@ -4,7 +4,7 @@ using NeuroCompiler.Runtime;
 namespace NeuroCompiler.CodeGen.Emit;
 
 /// <summary>Numbers as C# literals of the model's precision, exact to the bit (a value is rounded to the precision once, as the interpreter does).</summary>
-internal static class Literal
+public static class Literal
 {
     public static string Type(Precision precision) => precision == Precision.Float32 ? "float" : "double";
 

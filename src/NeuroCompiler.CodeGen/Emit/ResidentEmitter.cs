@@ -120,7 +120,7 @@ internal sealed class ResidentEmitter
         bool perSynapseDelays = projection.ConstantDelaySteps is null;
         int targetSize = _network.Populations[projection.Target.Population].Size;
 
-        _w.Line($"// projection {projection.Name}: {_network.Populations[projection.Source.Population].Name} -> {_network.Populations[projection.Target.Population].Name}, {(perSynapseDelays ? "a delay per synapse" : $"delay {projection.ConstantDelaySteps} steps")}");
+        _w.Comment($"projection {projection.Name}: {_network.Populations[projection.Source.Population].Name} -> {_network.Populations[projection.Target.Population].Name}, {(perSynapseDelays ? "a delay per synapse" : $"delay {projection.ConstantDelaySteps} steps")}");
         Struct($"Scatter{p}Args",
             "ArrayView<int> rowStart",
             $"ArrayView<{targetType}> targets",
@@ -236,7 +236,7 @@ internal sealed class ResidentEmitter
     /// <summary>A Poisson input's kernel (the i-th Poisson input of the model) and its binding.</summary>
     public void Poisson(PoissonInput input, int i)
     {
-        _w.Line($"// Poisson input {input.Name}: {input.Count} sources at {input.Rate.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} Hz each onto {input.Target.Count} neurons");
+        _w.Comment($"Poisson input {input.Name}: {input.Count} sources at {input.Rate.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} Hz each onto {input.Target.Count} neurons");
         Struct($"Poisson{i}Args",
             $"ArrayView<{_t}> state",
             "ArrayView<byte> refractory",

@@ -41,7 +41,7 @@ internal sealed class SynapseKernelEmitter
     public void Emit()
     {
         int p = _projection.Index;
-        _w.Line($"// projection {_projection.Name}: synapse type {_model.TypeName}");
+        _w.Comment($"projection {_projection.Name}: synapse type {_model.TypeName}");
         var clockMethods = new List<string>();
         if (!_model.OnPre.IsEmpty)
         {

@@ -82,6 +82,10 @@ public enum ErrorCode
     [Summary("an output folder another neuroc process is writing now")] OutputFolderBusy = 506,
     [Summary("the run was stopped by Ctrl-C (SIGINT) or SIGTERM")] Interrupted = 507,
 
+    // 0514-0519: the kernel cache (warnings: the run goes on)
+    [Summary("a kernel cache entry that failed verification, discarded and compiled again")] KernelCacheEntryDiscarded = 514,
+    [Summary("a kernel cache folder that cannot be used, so the run goes on without the cache")] KernelCacheUnavailable = 515,
+
     // 0600-0699: plasticity
     [Summary("event-driven equations that cannot be solved between events")] EventDrivenNotSolvable = 601,
     [Summary("plasticity spreading forward, which the model forbids")] SpreadForward = 602,
@@ -102,6 +106,14 @@ public enum ErrorCode
     [Summary("a model that exceeds a limit of the target")] TargetLimitExceeded = 711,
     [Summary("something the target cannot run")] TargetCannotRun = 712,
     [Summary("a mapping that needs a transformation flag")] TargetTransformationNeeded = 713,
+
+    // 0714-0719: configurations read back (neuroc load)
+    [Summary("a configuration file that is not what its manifest's SHA-256 says was written")] ConfigurationFileChanged = 714,
+    [Summary("a file in a configuration folder that its manifest does not list, or one it lists that should not be there")] ConfigurationFileUnlisted = 715,
+    [Summary("configuration files that do not fit together: a reference to a core, neuron, state or population that does not exist, a neuron on two cores, a missing route")] ConfigurationInconsistent = 716,
+    [Summary("a configuration compiled for another target, or for another version of its description")] ConfigurationTargetMismatch = 717,
+    [Summary("a line of an input spike file that is not a spike of the configuration's input populations")] BadInputSpike = 718,
+    [Summary("a configuration written before configurations carried what loading them needs (hashes, initial states)")] ConfigurationTooOld = 719,
 
     // 0900-0999: the command line
     [Summary("a --set value that is not NAME=VALUE or does not fit its parameter")] BadOverride = 901,

@@ -28,7 +28,13 @@ public static class ConfigurationReader
             return null;
         }
         var identity = ManifestIdentity.Read(manifest, DigitalConfiguration.Format, DigitalConfiguration.Version, "digital");
-        var coreCount = manifest.Integer("cores", 0, 1 << 24);
+        bool current = manifest.Field("version", required: false) is JsonNumber { Value: >= DigitalConfiguration.LoadableSince };
+        var outline = current ? ModelOutline.Read(manifest) : null;
+        var coreCount = manifest.Integer("cores", 0, hardware is null ? 1 << 24 : (long)hardware.Chip.Chips * hardware.Chip.CoresPerChip);
+        if (current && coreCount is { } files)
+        {
+            ConfigurationIntegrity.Check(folder, manifest, Enumerable.Range(0, (int)files).Select(ConfigurationWriter.CoreFile).ToList(), diagnostics);
+        }
         var projections = ImmutableArray.CreateBuilder<ProjectionConfiguration>();
         if (manifest.Array("projections") is { } list)
         {
@@ -43,7 +49,9 @@ public static class ConfigurationReader
                 var index = p.Integer("index", 0, int.MaxValue);
                 var name = p.String("name");
                 var state = p.String("target_state");
-                var exponent = p.Integer("exponent", -64, 64);
+                // The mapper's exponents start at 0: a step below a state's own unit cannot be added to it.
+                var exponent = hardware is null ? p.Integer("exponent", -64, 64)
+                    : p.Integer("exponent", Math.Max(0, hardware.Formats.ExponentMin), Math.Max(0, hardware.Formats.ExponentMax));
                 p.Done();
                 if (index is { } i && projections.Any(q => q.Projection == i))
                 {
@@ -75,11 +83,13 @@ public static class ConfigurationReader
         var learning = LearningConfigurationJson.Read(manifest, known.Keys.ToHashSet(), hardware);
         manifest.Done();
         var cores = ImmutableArray.CreateBuilder<CoreConfiguration>();
+        var spans = new List<CoreSpans>();
         for (int c = 0; c < (coreCount ?? 0); c++)
         {
-            if (Core(Path.Combine(folder, ConfigurationWriter.CoreFile(c)), c, known, relays, hardware, diagnostics) is { } core)
+            if (Core(Path.Combine(folder, ConfigurationWriter.CoreFile(c)), c, known, relays, hardware, current, diagnostics) is var (core, where))
             {
                 cores.Add(core);
+                spans.Add(where);
             }
         }
         if (relays is not null && diagnostics.Items.Count(d => d.IsError) == before)
@@ -93,6 +103,11 @@ public static class ConfigurationReader
                 manifest.Report(ErrorCode.TargetValueOutOfRange, manifest.Span, $"the relay cores do not hold relay neurons 0 to {relays.Neurons - 1} once each, in order");
             }
         }
+        if (diagnostics.Items.Count(d => d.IsError) == before)
+        {
+            // Only whole cores are checked together: a core that could not be read would make every check after it speak of it.
+            DigitalConsistency.Check(cores, spans, known, relays, outline, hardware, manifest);
+        }
         if (diagnostics.Items.Count(d => d.IsError) > before)
         {
             return null;
@@ -102,6 +117,7 @@ public static class ConfigurationReader
         {
             Relays = relays,
             Learning = learning,
+            Outline = outline,
         };
     }
 
@@ -112,7 +128,12 @@ public static class ConfigurationReader
             diagnostics.Error(ErrorCode.CannotReadFile, null, $"{path}: the configuration has no such file");
             return null;
         }
-        var text = SourceText.From(File.ReadAllText(path), path);
+        if (BoundedFile.Read(path, NeuroCompiler.Core.Limits.MaxConfigurationFileBytes) is not { } bytes)
+        {
+            diagnostics.Error(ErrorCode.CannotReadFile, null, $"{path}: the file holds more than {NeuroCompiler.Core.Limits.MaxConfigurationFileBytes:N0} bytes, more than any configuration file");
+            return null;
+        }
+        var text = SourceText.From(new System.Text.UTF8Encoding(false).GetString(bytes), path);
         var root = JsonParser.Parse(text, diagnostics);
         if (root is JsonObject o)
         {
@@ -125,8 +146,8 @@ public static class ConfigurationReader
         return null;
     }
 
-    private static CoreConfiguration? Core(string path, int expected, IReadOnlyDictionary<int, ProjectionConfiguration> projections, RelayConfiguration? relays,
-        DigitalHardware? hardware, DiagnosticBag diagnostics)
+    private static (CoreConfiguration, CoreSpans)? Core(string path, int expected, IReadOnlyDictionary<int, ProjectionConfiguration> projections, RelayConfiguration? relays,
+        DigitalHardware? hardware, bool current, DiagnosticBag diagnostics)
     {
         if (Open(path, diagnostics) is not { } core)
         {
@@ -223,17 +244,39 @@ public static class ConfigurationReader
             }
         }
         var (axons, types) = Axons(core, (int)(count ?? 0), synapses, spans, projections, hardware);
+        var initial = current ? Initial(core, (int)(count ?? 0), hardware) : ImmutableArray<long>.Empty;
+        var where = new CoreSpans(core.Text, core.Span, core.Field("x", required: false)?.Span ?? core.Span, core.Field("population", required: false)?.Span ?? core.Span,
+            core.Field("routes", required: false)?.Span ?? core.Span, spans.ToImmutableArray(), core.Field("axons", required: false)?.Span ?? core.Span);
         core.Done();
         if (diagnostics.Items.Count(d => d.IsError) > before)
         {
             return null;
         }
-        return new CoreConfiguration((int)index!, (int)chip!, (int)x!, (int)y!, (int)population!, (int)start!, (int)count!, membrane!, decays.ToImmutable(),
+        return (new CoreConfiguration((int)index!, (int)chip!, (int)x!, (int)y!, (int)population!, (int)start!, (int)count!, membrane!, decays.ToImmutable(),
             threshold!.Value, bias!.Value, rest!.Value, (int)refractory!, synapses.ToImmutable(), routes.ToImmutable())
         {
             Axons = axons,
             AxonTypes = types,
-        };
+            Initial = initial,
+        }, where);
+    }
+
+    /// <summary>A core's <c>initial</c> membranes (version 4): one whole number per neuron, within the target's state bits.</summary>
+    private static ImmutableArray<long> Initial(FieldReader core, int count, DigitalHardware? hardware)
+    {
+        if (core.Array("initial") is not { } list)
+        {
+            return ImmutableArray<long>.Empty;
+        }
+        long max = hardware is null ? long.MaxValue / 2 : (1L << (hardware.Formats.StateBits - 1)) - 1;
+        long min = hardware is null ? long.MinValue / 2 : -max - 1;
+        if (list.Items.Length != count || list.Items.Any(v => v is not JsonNumber { Value: var n } || n != Math.Floor(n) || n < min || n > max))
+        {
+            core.Report(ErrorCode.TargetValueOutOfRange, list.Span,
+                $"'initial' is one whole number per neuron of the core ({count}), each within the state's range ({min} to {max})");
+            return ImmutableArray<long>.Empty;
+        }
+        return list.Items.Select(v => (long)((JsonNumber)v).Value).ToImmutableArray();
     }
 
     /// <summary>

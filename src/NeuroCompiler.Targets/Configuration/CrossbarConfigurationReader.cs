@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Text;
 using NeuroCompiler.Targets.Json;
 using NeuroCompiler.Targets.Mapping;
 
@@ -9,7 +10,9 @@ namespace NeuroCompiler.Targets.Configuration;
 /// <summary>
 /// Reads a folder written by <see cref="CrossbarConfigurationWriter"/> and checks it: format and version, every
 /// field's kind, that every tile file the manifest promises is there, that rows, columns, levels and delays
-/// are within the target's array, cells and delay lines, and that tiles name groups that exist. Problems
+/// are within the target's array, cells and delay lines, and that tiles name groups that exist; from version 2, every
+/// file against the manifest's hashes (<see cref="ConfigurationIntegrity"/>) and the parts together
+/// (<see cref="CrossbarConsistency"/>). Problems
 /// are diagnostics with the file, line and column; the result is null when there was one.
 /// </summary>
 public static class CrossbarConfigurationReader
@@ -24,33 +27,48 @@ public static class CrossbarConfigurationReader
             return null;
         }
         var identity = ManifestIdentity.Read(manifest, CrossbarConfiguration.Format, CrossbarConfiguration.Version, "crossbar");
+        bool current = manifest.Field("version", required: false) is JsonNumber { Value: >= CrossbarConfiguration.LoadableSince };
+        var outline = current ? ModelOutline.Read(manifest) : null;
         var driftAware = manifest.Boolean("drift_aware");
         var faultAware = manifest.Boolean("fault_aware");
         var tileCount = manifest.Integer("tiles", 0, hardware.Array.Tiles);
-        var neurons = Items(manifest, "neurons", Neuron);
+        var neurons = Items(manifest, "neurons", (r, i) => Neuron(r, i, hardware, current));
         var groups = Items(manifest, "column_groups", (r, i) => Group(r, i, hardware));
+        if (current && tileCount is { } files)
+        {
+            ConfigurationIntegrity.Check(folder, manifest, Enumerable.Range(0, (int)files).Select(CrossbarConfigurationWriter.TileFile).ToList(), diagnostics);
+        }
         manifest.Done();
-        var tiles = ImmutableArray.CreateBuilder<CrossbarTile>();
+        var tiles = new List<(CrossbarTile, TileSpans)>();
         for (int t = 0; t < (tileCount ?? 0); t++)
         {
             if (ConfigurationReader.Open(Path.Combine(folder, CrossbarConfigurationWriter.TileFile(t)), diagnostics) is { } file &&
-                Tile(file, t, groups, hardware) is { } tile)
+                Tile(file, t, groups.Select(g => g.Item).ToImmutableArray(), hardware) is { } tile)
             {
                 tiles.Add(tile);
             }
+        }
+        if (diagnostics.Items.Count(d => d.IsError) == before)
+        {
+            // Only whole tiles are checked together: one that could not be read would make every check after it speak of it.
+            CrossbarConsistency.Check(neurons, groups, tiles, outline, hardware, manifest);
         }
         if (diagnostics.Items.Count(d => d.IsError) > before)
         {
             return null;
         }
         var id = identity!;
-        return new CrossbarConfiguration(id.Model, id.ModelHash, id.Target, id.TargetHash, id.Seed, id.DeviceTimestep, driftAware!.Value, faultAware!.Value, neurons, groups,
-            tiles.ToImmutable());
+        return new CrossbarConfiguration(id.Model, id.ModelHash, id.Target, id.TargetHash, id.Seed, id.DeviceTimestep, driftAware!.Value, faultAware!.Value,
+            neurons.Select(n => n.Item).ToImmutableArray(), groups.Select(g => g.Item).ToImmutableArray(), tiles.Select(t => t.Item1).ToImmutableArray())
+        {
+            Outline = outline,
+        };
     }
 
-    private static ImmutableArray<T> Items<T>(FieldReader reader, string name, Func<FieldReader, int, T?> read) where T : class
+    /// <summary>Each object of the list <paramref name="name"/>, read, with its place in the manifest.</summary>
+    private static ImmutableArray<(T Item, TextSpan Span)> Items<T>(FieldReader reader, string name, Func<FieldReader, int, T?> read) where T : class
     {
-        var items = ImmutableArray.CreateBuilder<T>();
+        var items = ImmutableArray.CreateBuilder<(T, TextSpan)>();
         if (reader.Array(name) is not { } list)
         {
             return items.ToImmutable();
@@ -65,14 +83,14 @@ public static class CrossbarConfigurationReader
             var field = new FieldReader(o, $"{name}[{items.Count}]", reader.Text, reader.Diagnostics);
             if (read(field, items.Count) is { } value)
             {
-                items.Add(value);
+                items.Add((value, item.Span));
             }
             field.Done();
         }
         return items.ToImmutable();
     }
 
-    private static NeuronConfiguration? Neuron(FieldReader n, int index)
+    private static NeuronConfiguration? Neuron(FieldReader n, int index, CrossbarHardware hardware, bool current)
     {
         var population = n.Integer("population", 0, int.MaxValue);
         var name = n.String("name");
@@ -101,8 +119,19 @@ public static class CrossbarConfigurationReader
         var bias = n.Integer("bias", long.MinValue / 2, long.MaxValue / 2);
         var rest = n.Integer("rest", long.MinValue / 2, long.MaxValue / 2);
         var refractory = n.Integer("refractory_steps", 0, int.MaxValue);
+        var initial = ImmutableArray<long>.Empty;
+        if (current && n.Array("initial") is { } list)
+        {
+            long max = (1L << (hardware.Neuron.StateBits - 1)) - 1;
+            if (size is { } count && (list.Items.Length != count || list.Items.Any(v => v is not JsonNumber { Value: var x } || x != Math.Floor(x) || x < -max - 1 || x > max)))
+            {
+                n.Report(ErrorCode.TargetValueOutOfRange, list.Span, $"'initial' is one whole number per neuron ({count}), each within the circuit's state range ({-max - 1} to {max})");
+                return null;
+            }
+            initial = list.Items.Select(v => (long)((JsonNumber)v).Value).ToImmutableArray();
+        }
         return population is { } p && name is { } nm && size is { } sz && membrane is { } m && threshold is { } th && bias is { } b && rest is { } r && refractory is { } rf
-            ? new NeuronConfiguration((int)p, nm, (int)sz, m, decays.ToImmutable(), th, b, r, (int)rf)
+            ? new NeuronConfiguration((int)p, nm, (int)sz, m, decays.ToImmutable(), th, b, r, (int)rf) { Initial = initial }
             : null;
     }
 
@@ -117,7 +146,7 @@ public static class CrossbarConfigurationReader
         var gBase = g.Number("g_base_s", hardware.Device.GMin, hardware.Device.GMax);
         var gMax = g.Number("g_max_s", hardware.Device.GMin, hardware.Device.GMax);
         var largest = g.Number("largest_weight", 0, double.MaxValue);
-        var fullScale = g.Number("adc_full_scale_a", 0, double.MaxValue);
+        var fullScale = g.Number("adc_full_scale_a", double.Epsilon, double.MaxValue);
         var active = g.Integer("adc_active_rows", 1, hardware.Array.Rows);
         var mantissa = g.Integer("gain_mantissa", 0, 1 << 16);
         var shift = g.Integer("gain_shift", -62, 62);
@@ -130,7 +159,7 @@ public static class CrossbarConfigurationReader
         return null;
     }
 
-    private static CrossbarTile? Tile(FieldReader tile, int expected, ImmutableArray<ColumnGroup> groups, CrossbarHardware hardware)
+    private static (CrossbarTile, TileSpans)? Tile(FieldReader tile, int expected, ImmutableArray<ColumnGroup> groups, CrossbarHardware hardware)
     {
         int before = tile.Diagnostics.Items.Count(d => d.IsError);
         var index = tile.Integer("tile", expected, expected);
@@ -147,12 +176,14 @@ public static class CrossbarConfigurationReader
         }
         var cells = Triples(tile, "cells", "[row, column, level]",
             (r, c, l) => r >= 0 && r < rows.Length && c >= 0 && c < (columns ?? 0) && l >= 0 && l < hardware.Encoding.LevelsPerCell, (r, c, l) => new TileCell(r, c, l));
+        var where = new TileSpans(tile.Text, tile.Span, tile.Field("count", required: false)?.Span ?? tile.Span,
+            (tile.Field("rows", required: false) as JsonArray)?.Items.Select(r => r.Span).ToImmutableArray() ?? ImmutableArray<TextSpan>.Empty);
         tile.Done();
         if (tile.Diagnostics.Items.Count(d => d.IsError) > before)
         {
             return null;
         }
-        return new CrossbarTile((int)index!, (int)group!, (int)start!, (int)count!, rows, cells, synapses!.Value, (int)columns!);
+        return (new CrossbarTile((int)index!, (int)group!, (int)start!, (int)count!, rows, cells, synapses!.Value, (int)columns!), where);
     }
 
     private static ImmutableArray<T> Triples<T>(FieldReader reader, string name, string shape, Func<int, int, int, bool> valid, Func<int, int, int, T> make)

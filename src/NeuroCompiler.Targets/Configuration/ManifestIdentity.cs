@@ -12,6 +12,9 @@ namespace NeuroCompiler.Targets.Configuration;
 /// </summary>
 public sealed record ManifestIdentity(string Model, string ModelHash, string Target, string TargetHash, ulong Seed, double DeviceTimestep)
 {
+    /// <summary>The format version the manifest says it is (set when read).</summary>
+    public int Version { get; init; }
+
     public void Write(Utf8JsonWriter json, string format, int version)
     {
         json.WriteString("format", format);
@@ -32,7 +35,7 @@ public sealed record ManifestIdentity(string Model, string ModelHash, string Tar
         {
             manifest.Report(ErrorCode.TargetValueOutOfRange, manifest.Span, $"this is not a {kind} configuration (format \"{given}\", expected \"{format}\")");
         }
-        manifest.Integer("version", 1, version);
+        var givenVersion = manifest.Integer("version", 1, version);
         var model = manifest.String("model");
         var modelHash = manifest.String("model_sha256");
         var target = manifest.String("target");
@@ -45,8 +48,8 @@ public sealed record ManifestIdentity(string Model, string ModelHash, string Tar
             return null;
         }
         var timestep = manifest.Number("device_timestep_s", 1e-9, 10);
-        return model is { } m && modelHash is { } mh && target is { } t && targetHash is { } th && seedText is not null && timestep is { } dt
-            ? new ManifestIdentity(m, mh, t, th, seed, dt)
+        return model is { } m && modelHash is { } mh && target is { } t && targetHash is { } th && seedText is not null && timestep is { } dt && givenVersion is { } v
+            ? new ManifestIdentity(m, mh, t, th, seed, dt) { Version = (int)v }
             : null;
     }
 }

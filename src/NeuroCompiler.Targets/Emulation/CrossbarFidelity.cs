@@ -9,8 +9,8 @@ namespace NeuroCompiler.Targets.Emulation;
 
 /// <summary>
 /// Compares a network with its crossbar mapping at several times after programming: for each, the
-/// emulator runs the configuration with the conductances drift has left (the same seed, so the same
-/// cells, faults and noise at every time), fed the ideal run's inputs, and its spikes are compared with
+/// emulator runs the configuration (<see cref="CrossbarRun"/>: from what it holds) with the conductances drift has left
+/// (the same seed, so the same cells, faults and noise at every time), fed the ideal run's inputs, and its spikes are compared with
 /// the ideal run's. The recommended reprogramming interval is the longest time up to which every
 /// population's rate stayed within the tolerance.
 /// </summary>
@@ -23,24 +23,15 @@ public static class CrossbarFidelity
         double deviceDt = hardware.Neuron.Timestep;
         var onChip = mapping.Populations.Select(p => p.Population).ToList();
         var inputs = FidelityComparison.Inputs(network, onChip.ToHashSet(), ideal, deviceDt);
-        long steps = (long)Math.Round(network.Settings.Duration / deviceDt);
+        long steps = FidelityComparison.DeviceSteps(network.Settings.Duration, deviceDt);
         var points = ImmutableArray.CreateBuilder<FidelityPoint>();
         double? within = null;
         bool failed = false;
         foreach (double time in options.TimesAfterProgramming.Order())
         {
-            var emulator = new CrossbarEmulator(configuration, hardware, network.Settings.Seed, time, neuron =>
-            {
-                var circuit = mapping.Populations.Single(p => p.Population == neuron.Population).Neuron;
-                return DigitalFidelity.InitialMembrane(network, neuron.Population, circuit.Membrane,
-                    circuit.RealisedThreshold - circuit.Threshold * circuit.MembraneUnit, circuit.MembraneUnit);
-            });
-            var mapped = emulator.Run(steps, inputs);
-            var counts = emulator.Counts;
-            var notes = ImmutableArray.Create(string.Format(CultureInfo.InvariantCulture, "{0:N0} conversions, {1:P3} clipped by the ADC",
-                counts.Conversions, counts.Conversions > 0 ? counts.Clipped / (double)counts.Conversions : 0));
-            var report = FidelityComparison.Compare(network, onChip, ideal, mapped, deviceDt, notes);
-            points.Add(new FidelityPoint(Duration(time), time, report));
+            var run = CrossbarRun.Emulate(configuration, hardware, time, steps, inputs);
+            var report = FidelityComparison.Compare(network, onChip, ideal, run.Spikes, deviceDt, run.Notes);
+            points.Add(new FidelityPoint(run.Condition, time, report));
             if (!failed && report.WorstRateError <= options.RateTolerance)
             {
                 within = time;

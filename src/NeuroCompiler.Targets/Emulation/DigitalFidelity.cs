@@ -21,18 +21,9 @@ public static class DigitalFidelity
         double deviceDt = hardware.Neuron.Timestep;
         var onChip = mapping.Populations.Select(p => p.Population).ToList();
         var inputs = FidelityComparison.Inputs(network, onChip.ToHashSet(), ideal, deviceDt);
-        var initial = mapping.Populations.ToDictionary(p => p.Population, p => InitialMembrane(network, p.Population, p.Neuron));
-        var emulator = new DigitalEmulator(configuration, hardware.Formats.StateBits, hardware.Formats.DecayUnity,
-            (core, i) => initial.TryGetValue(core.Population, out var membrane) ? membrane[core.Start + i] : 0);
-        long steps = (long)Math.Round(network.Settings.Duration / deviceDt);
-        var spikes = emulator.Run(steps, inputs);
-        var notes = ImmutableArray<string>.Empty;
-        if (configuration.Relays is { } relays)
-        {
-            long relaySpikes = spikes.Count(s => s.Population == relays.Population);
-            spikes = spikes.Where(s => s.Population != relays.Population).ToImmutableArray();
-            notes = notes.Add($"{relays.Neurons:N0} relay neurons fired {relaySpikes:N0} times");
-        }
+        var run = DigitalRun.Emulate(configuration, hardware, FidelityComparison.DeviceSteps(network.Settings.Duration, deviceDt), inputs, out var emulator);
+        var spikes = run.Spikes;
+        var notes = run.Notes;
         foreach (var learned in mapping.Learning)
         {
             notes = notes.Add(LearnedWeights(network, mapping, learned, emulator, ideal));

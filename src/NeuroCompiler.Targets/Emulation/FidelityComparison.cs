@@ -13,7 +13,6 @@ public static class FidelityComparison
     /// <summary>The spikes of the populations that are not on the hardware (inputs), at the nearest device step.</summary>
     public static List<DeviceSpike> Inputs(Network network, IReadOnlySet<int> onChip, SimulationResult ideal, double deviceDt)
     {
-        double ratio = network.Settings.Dt / deviceDt;
         var inputs = new List<DeviceSpike>();
         foreach (var train in ideal.Spikes)
         {
@@ -24,11 +23,17 @@ public static class FidelityComparison
             }
             for (int k = 0; k < train.Steps.Length; k++)
             {
-                inputs.Add(new DeviceSpike((long)Math.Round(train.Steps[k] * ratio, MidpointRounding.AwayFromZero), index, train.Indices[k]));
+                inputs.Add(new DeviceSpike(DeviceStep(train.Steps[k], network.Settings.Dt, deviceDt), index, train.Indices[k]));
             }
         }
         return inputs;
     }
+
+    /// <summary>The device step a spike of model step <paramref name="step"/> arrives in: the nearest (halves away from zero).</summary>
+    public static long DeviceStep(long step, double modelDt, double deviceDt) => (long)Math.Round(step * (modelDt / deviceDt), MidpointRounding.AwayFromZero);
+
+    /// <summary>The device steps that run <paramref name="duration"/> seconds.</summary>
+    public static long DeviceSteps(double duration, double deviceDt) => (long)Math.Round(duration / deviceDt);
 
     /// <summary>Each on-chip population's rate and spike-train distance, ideal against mapped.</summary>
     public static FidelityReport Compare(Network network, IReadOnlyList<int> onChip, SimulationResult ideal, IReadOnlyList<DeviceSpike> mapped,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Units;
+using NeuroCompiler.Targets.Configuration;
 using NeuroCompiler.Targets.Json;
 using NeuroCompiler.Targets.Mapping;
 
@@ -13,6 +14,13 @@ public sealed class CrossbarFamily : ITargetFamily
 
     public ITargetMapping? Map(MappingRequest request, DiagnosticBag diagnostics) =>
         CrossbarMapper.Map(request, diagnostics) is { } mapping ? new CrossbarTargetMapping(request.Network, mapping) : null;
+
+    public ConfigurationKind Configuration { get; } = new(CrossbarConfiguration.Format, CrossbarConfiguration.LoadableSince);
+
+    public ILoadedConfiguration? Load(string folder, TargetDescription target, DiagnosticBag diagnostics) =>
+        CrossbarConfigurationReader.Read(folder, (CrossbarHardware)target.Hardware, diagnostics) is { Outline: not null } configuration
+            ? new LoadedCrossbarConfiguration(configuration, (CrossbarHardware)target.Hardware)
+            : null;
 
     private static readonly Dictionary<string, WeightScheme> Schemes = new(StringComparer.Ordinal)
     {

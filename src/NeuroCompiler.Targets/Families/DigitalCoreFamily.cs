@@ -1,4 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Targets.Configuration;
 using NeuroCompiler.Targets.Json;
 using NeuroCompiler.Targets.Mapping;
 
@@ -12,6 +13,13 @@ public sealed class DigitalCoreFamily : ITargetFamily
     public ITargetMapping? Map(MappingRequest request, DiagnosticBag diagnostics) =>
         DigitalMapper.Map(request.Network, request.Target, request.Rates, request.Options, diagnostics) is { } mapping
             ? new DigitalTargetMapping(request.Network, mapping)
+            : null;
+
+    public ConfigurationKind Configuration { get; } = new(DigitalConfiguration.Format, DigitalConfiguration.LoadableSince);
+
+    public ILoadedConfiguration? Load(string folder, TargetDescription target, DiagnosticBag diagnostics) =>
+        ConfigurationReader.Read(folder, (DigitalHardware)target.Hardware, diagnostics) is { Outline: not null } configuration
+            ? new LoadedDigitalConfiguration(configuration, (DigitalHardware)target.Hardware)
             : null;
 
     /// <summary>Learning rules a digital core may implement in hardware.</summary>

@@ -1,4 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Targets.Configuration;
 using NeuroCompiler.Targets.Json;
 using NeuroCompiler.Targets.Mapping;
 
@@ -19,4 +20,10 @@ public interface ITargetFamily
 
     /// <summary>Maps a network onto one of the family's targets; null after errors, all reported.</summary>
     ITargetMapping? Map(MappingRequest request, DiagnosticBag diagnostics);
+
+    /// <summary>The configurations its mappings write: their <c>format</c>, and the first version <c>neuroc load</c> can run.</summary>
+    ConfigurationKind Configuration { get; }
+
+    /// <summary>Reads a configuration folder written for <paramref name="target"/>, one of its targets, checking it against it; null after errors, all reported.</summary>
+    ILoadedConfiguration? Load(string folder, TargetDescription target, DiagnosticBag diagnostics);
 }

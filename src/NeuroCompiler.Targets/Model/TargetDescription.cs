@@ -6,7 +6,11 @@ namespace NeuroCompiler.Targets;
 /// A hardware target as its description file gives it: a name, the family that knows how to map
 /// onto it (<see cref="TargetRegistry"/>), and the family's own description of the hardware.
 /// </summary>
-public sealed record TargetDescription(string Name, string Family, string Summary, TargetHardware Hardware, SourceText Source);
+public sealed record TargetDescription(string Name, string Family, string Summary, TargetHardware Hardware, SourceText Source)
+{
+    /// <summary>The SHA-256 of the description's text: a configuration records it, and is run only on the description it was compiled for.</summary>
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Source.Text)));
+}
 
 /// <summary>What a family reads from a description file: the hardware's limits, formats, noise and costs.</summary>
 public abstract record TargetHardware
