@@ -10,6 +10,12 @@ public static class Limits
     /// <summary>How deeply expressions, blocks, definitions that refer to definitions, and JSON values may nest.</summary>
     public const int MaxNesting = 1000;
 
+    /// <summary>
+    /// The most nodes (operators and operands) an expression may have once the lets it uses are
+    /// written out: a let used twice in the next, and that one twice in the next, doubles at each step.
+    /// </summary>
+    public const int MaxExpandedNodes = 100_000;
+
     /// <summary>The most time steps a run (its duration over dt) may have.</summary>
     public const long MaxSteps = 1_000_000_000_000;
 

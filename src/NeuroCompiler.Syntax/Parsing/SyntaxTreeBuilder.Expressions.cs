@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Antlr4.Runtime;
+using NeuroCompiler.Core;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Syntax.Generated;
 using P = NeuroCompiler.Syntax.Generated.NeuroParser;
@@ -11,26 +14,35 @@ namespace NeuroCompiler.Syntax.Parsing;
 // a null becomes a MissingExpressionSyntax (already reported by the parser).
 internal sealed partial class SyntaxTreeBuilder
 {
-    public ExpressionSyntax Expression(P.ExprContext? context, TextSpan fallback)
+    /// <summary>Builds a whole expression (its outermost level is level 0 of <see cref="Limits.MaxNesting"/>).</summary>
+    public ExpressionSyntax Expression(P.ExprContext? context, TextSpan fallback) => Expression(context, fallback, 0);
+
+    public CallExpressionSyntax Call(P.CallContext? context, TextSpan fallback) => Call(context, fallback, 0);
+
+    private ExpressionSyntax Expression(P.ExprContext? context, TextSpan fallback, int depth)
     {
         if (context is null)
         {
             return new MissingExpressionSyntax(fallback);
         }
         var span = Span(context, fallback);
+        if (context.exception is ExpressionTooDeepException)
+        {
+            return new MissingExpressionSyntax(span); // the parser refused it and said so
+        }
+        if (depth > Limits.MaxNesting)
+        {
+            return TooDeep(context.Start, span);
+        }
+        NestingGuard.EnsureStack();
         return context switch
         {
-            P.ParenExprContext c => Expression(c.expr(), span),
-            P.CallExprContext c => Call(c.call(), span),
-            P.MemberExprContext c => new MemberExpressionSyntax(Expression(c.expr(), span), Name(c.IDENT()?.Symbol, EndOf(span)), span),
-            P.PowerExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
-            P.UnaryExprContext c => new UnaryExpressionSyntax(UnaryOperatorOf(c.op), TokenSpan(c.op, span), Expression(c.expr(), EndOf(span)), span),
-            P.MultiplicativeExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
-            P.AdditiveExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
-            P.ComparisonExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
-            P.AndExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
-            P.OrExprContext c => Binary(c.op, c.expr(0), c.expr(1), span),
-            P.ListExprContext c => new ListExpressionSyntax(c.expr().Select(e => Expression(e, span)).ToImmutableArray(), span),
+            P.ParenExprContext c => Expression(c.expr(), span, depth + 1),
+            P.CallExprContext c => Call(c.call(), span, depth),
+            P.MemberExprContext or P.PowerExprContext or P.MultiplicativeExprContext or P.AdditiveExprContext
+                or P.ComparisonExprContext or P.AndExprContext or P.OrExprContext => Chain(context, span, depth),
+            P.UnaryExprContext c => new UnaryExpressionSyntax(UnaryOperatorOf(c.op), TokenSpan(c.op, span), Expression(c.expr(), EndOf(span), depth + 1), span),
+            P.ListExprContext c => new ListExpressionSyntax(c.expr().Select(e => Expression(e, span, depth + 1)).ToImmutableArray(), span),
             P.QuantityExprContext c => Quantity(c.QUANTITY().Symbol, span),
             P.NumberExprContext c => Number(c.NUMBER().Symbol, span),
             P.BoolExprContext c => new BoolLiteralSyntax(c.TRUE() is not null, span),
@@ -40,7 +52,7 @@ internal sealed partial class SyntaxTreeBuilder
         };
     }
 
-    public CallExpressionSyntax Call(P.CallContext? context, TextSpan fallback)
+    private CallExpressionSyntax Call(P.CallContext? context, TextSpan fallback, int depth)
     {
         if (context is null)
         {
@@ -51,13 +63,107 @@ internal sealed partial class SyntaxTreeBuilder
         {
             var argumentSpan = Span(a, span);
             NameSyntax? name = a.IDENT() is { } id ? Name(id.Symbol, argumentSpan) : null;
-            return new ArgumentSyntax(name, Expression(a.expr(), argumentSpan), argumentSpan);
+            return new ArgumentSyntax(name, Expression(a.expr(), argumentSpan, depth + 1), argumentSpan);
         }).ToImmutableArray();
         return new CallExpressionSyntax(Name(context.IDENT()?.Symbol, span), arguments, span);
     }
 
-    private BinaryExpressionSyntax Binary(IToken op, P.ExprContext? left, P.ExprContext? right, TextSpan span) =>
-        new(BinaryOperatorOf(op), TokenSpan(op, span), Expression(left, span), Expression(right, EndOf(span)), span);
+    /// <summary>
+    /// A left-associative chain (<c>a + b - c</c>, <c>a.b.c</c>): ANTLR builds it without recursion,
+    /// as a tree whose left spine is as long as the chain, so it is walked here without recursion
+    /// too. Its first operand lies as deep as the chain is long; when that passes the limit, NC0004
+    /// goes to the operator where, reading left to right, the chain becomes too deep, and the part
+    /// of the chain below the limit becomes a missing expression.
+    /// </summary>
+    private ExpressionSyntax Chain(P.ExprContext root, TextSpan rootSpan, int depth)
+    {
+        var spine = new List<(P.ExprContext Node, TextSpan Span)>();
+        P.ExprContext? node = root;
+        var span = rootSpan;
+        while (node is not null && LeftOperand(node) is var (left, isChain) && isChain)
+        {
+            spine.Add((node, span));
+            span = left is null ? EndOf(span) : Span(left, span);
+            node = left;
+        }
+        int kept = Math.Min(spine.Count, Limits.MaxNesting - depth);
+        ExpressionSyntax current;
+        if (kept < spine.Count)
+        {
+            var crossing = spine[spine.Count - (Limits.MaxNesting - depth + 1)];
+            current = TooDeep(OperatorToken(crossing.Node), spine[kept].Span);
+        }
+        else
+        {
+            current = Expression(node, span, depth + spine.Count);
+        }
+        for (int j = kept - 1; j >= 0; j--)
+        {
+            var (context, nodeSpan) = spine[j];
+            current = context switch
+            {
+                P.MemberExprContext c => new MemberExpressionSyntax(current, Name(c.IDENT()?.Symbol, EndOf(nodeSpan)), nodeSpan),
+                _ => BinaryOf(context, current, nodeSpan, depth + j + 1),
+            };
+        }
+        return current;
+    }
+
+    /// <summary>The left operand of a chain link, and whether this node is a link (a binary operator or '.').</summary>
+    private static (P.ExprContext? Left, bool IsChain) LeftOperand(P.ExprContext node) => node switch
+    {
+        P.MemberExprContext c => (c.expr(), true),
+        P.PowerExprContext c => (c.expr(0), true),
+        P.MultiplicativeExprContext c => (c.expr(0), true),
+        P.AdditiveExprContext c => (c.expr(0), true),
+        P.ComparisonExprContext c => (c.expr(0), true),
+        P.AndExprContext c => (c.expr(0), true),
+        P.OrExprContext c => (c.expr(0), true),
+        _ => (null, false),
+    };
+
+    private static IToken? OperatorToken(P.ExprContext link) => link switch
+    {
+        P.MemberExprContext c => c.DOT()?.Symbol,
+        P.PowerExprContext c => c.op,
+        P.MultiplicativeExprContext c => c.op,
+        P.AdditiveExprContext c => c.op,
+        P.ComparisonExprContext c => c.op,
+        P.AndExprContext c => c.op,
+        P.OrExprContext c => c.op,
+        _ => null,
+    };
+
+    private BinaryExpressionSyntax BinaryOf(P.ExprContext link, ExpressionSyntax left, TextSpan span, int rightDepth)
+    {
+        var (op, right) = link switch
+        {
+            P.PowerExprContext c => (c.op, c.expr(1)),
+            P.MultiplicativeExprContext c => (c.op, c.expr(1)),
+            P.AdditiveExprContext c => (c.op, c.expr(1)),
+            P.ComparisonExprContext c => (c.op, c.expr(1)),
+            P.AndExprContext c => (c.op, c.expr(1)),
+            P.OrExprContext c => (c.op, c.expr(1)),
+            _ => throw new InvalidOperationException($"{link.GetType().Name} is not a binary operator"),
+        };
+        return new BinaryExpressionSyntax(BinaryOperatorOf(op), TokenSpan(op, span), left, Expression(right, EndOf(span), rightDepth), span);
+    }
+
+    /// <summary>
+    /// Reports NC0004 at the token where the limit is crossed (unless the parser already reported a
+    /// too-deep expression inside the part dropped) and stands a missing expression for that part.
+    /// </summary>
+    private MissingExpressionSyntax TooDeep(IToken? at, TextSpan dropped)
+    {
+        var place = TokenSpan(at, dropped);
+        bool reported = _diagnostics.Items.Any(d => d.Code == ErrorCode.NestingTooDeep && d.Location is { } l &&
+            ReferenceEquals(l.Text, _text) && l.Span.Start >= dropped.Start && l.Span.Start <= dropped.End);
+        if (!reported)
+        {
+            _diagnostics.Error(ErrorCode.NestingTooDeep, _text, place, NestingMessages.Expression);
+        }
+        return new MissingExpressionSyntax(dropped);
+    }
 
     private ExpressionSyntax Number(IToken token, TextSpan span)
     {

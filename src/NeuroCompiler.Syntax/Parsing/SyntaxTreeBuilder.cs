@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
+using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Syntax.Generated;
 using P = NeuroCompiler.Syntax.Generated.NeuroParser;
@@ -14,8 +15,13 @@ namespace NeuroCompiler.Syntax.Parsing;
 internal sealed partial class SyntaxTreeBuilder
 {
     private readonly SourceText _text;
+    private readonly DiagnosticBag _diagnostics;
 
-    public SyntaxTreeBuilder(SourceText text) => _text = text;
+    public SyntaxTreeBuilder(SourceText text, DiagnosticBag diagnostics)
+    {
+        _text = text;
+        _diagnostics = diagnostics;
+    }
 
     public CompilationUnitSyntax CompilationUnit(P.FileContext context)
     {
