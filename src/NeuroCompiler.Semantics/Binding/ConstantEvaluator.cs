@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Runtime;
 
 namespace NeuroCompiler.Semantics.Binding;
@@ -31,6 +32,7 @@ internal sealed class ConstantEvaluator
 
     private double? Evaluate(BoundExpression expression)
     {
+        NestingGuard.EnsureStack();
         switch (expression)
         {
             case BoundLiteral literal:

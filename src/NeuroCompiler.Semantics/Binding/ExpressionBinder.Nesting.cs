@@ -1,0 +1,92 @@
+using NeuroCompiler.Core;
+using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
+using NeuroCompiler.Core.Text;
+
+namespace NeuroCompiler.Semantics.Binding;
+
+// How deeply an expression nests once the definitions it uses are written out. Lets are inlined when
+// lowered, and params and states read each other's values when the initial values are computed, so a
+// chain of short definitions (let l2 = l1 + 1, let l3 = l2 + 1, ...) makes deep IR from shallow text.
+// A use of a definition is one level and the levels of its value lie below it; an expression may
+// reach Limits.MaxNesting levels below its root. Levels are counted as the binder goes: a value bound
+// on first use is bound one level below that use, so the count also bounds the binder's own recursion.
+// Lets are also counted by size, since a let used twice in the next doubles at each step
+// (let b = a * a, let c = b * b, ...): an expression may have Limits.MaxExpandedNodes nodes written out.
+internal sealed partial class ExpressionBinder
+{
+    // Level 1 is the root of the expression being bound, so the limit counts one level more.
+    private readonly NestingGuard _levels = new(Limits.MaxNesting + 1);
+    private readonly List<VariableSymbol> _inProgress = new();
+    private int _deepest;
+    private VariableSymbol? _deepestVia;
+    private int _nodes;
+
+    /// <summary>Binds a definition's value on first use and records how deep it nests (<see cref="VariableSymbol.ValueDepth"/>).</summary>
+    private bool BindDefinition(VariableSymbol symbol, Func<bool> bind)
+    {
+        var (outerDeepest, outerVia, outerNodes) = (_deepest, _deepestVia, _nodes);
+        int root = _levels.Depth + 1;
+        (_deepest, _deepestVia, _nodes) = (root, null, 0);
+        _inProgress.Add(symbol);
+        try
+        {
+            bool ok = bind();
+            symbol.ValueDepth = _deepest - root;
+            symbol.DeepestUse = _deepestVia;
+            symbol.ValueNodes = _nodes;
+            return ok;
+        }
+        finally
+        {
+            _inProgress.RemoveAt(_inProgress.Count - 1);
+            (_deepest, _deepestVia, _nodes) = (outerDeepest, outerVia, outerNodes);
+        }
+    }
+
+    /// <summary>
+    /// Checks a use of a definition bound earlier, whose value's levels now lie below this use (and,
+    /// for a let, whose nodes are written out here); false after reporting NC0004 at the use, naming
+    /// the chain of definitions that makes it too deep, or NC0005.
+    /// </summary>
+    private bool WithinNesting(VariableSymbol symbol, SourceText text, TextSpan span)
+    {
+        if (symbol.ValueDepth is not { } valueDepth)
+        {
+            return true;
+        }
+        if (_levels.Depth + valueDepth > Limits.MaxNesting)
+        {
+            var chain = new List<VariableSymbol>(_inProgress);
+            for (var s = symbol; s is not null && chain.Count <= Limits.MaxNesting + _inProgress.Count; s = s.DeepestUse)
+            {
+                chain.Add(s);
+            }
+            ReportTooDeep(text, span, chain);
+            return false;
+        }
+        if (symbol.Kind == VariableKind.Let)
+        {
+            if (_nodes + symbol.ValueNodes > Limits.MaxExpandedNodes)
+            {
+                _diagnostics.Error(ErrorCode.ExpressionTooLarge, text, span, NestingMessages.TooLarge(symbol.Name, symbol.ValueNodes));
+                return false;
+            }
+            _nodes += symbol.ValueNodes;
+        }
+        Reach(_levels.Depth + 1 + valueDepth, symbol);
+        return true;
+    }
+
+    private void Reach(int level, VariableSymbol? via)
+    {
+        if (level > _deepest)
+        {
+            (_deepest, _deepestVia) = (level, via);
+        }
+    }
+
+    private void ReportTooDeep(SourceText text, TextSpan span, IReadOnlyList<VariableSymbol> chain) =>
+        _diagnostics.Error(ErrorCode.NestingTooDeep, text, span,
+            chain.Count == 0 ? NestingMessages.Expression : NestingMessages.Definitions(chain.Select(s => s.Name).ToList()));
+}
