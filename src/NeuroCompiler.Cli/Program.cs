@@ -1,4 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using System.CommandLine;
 using NeuroCompiler.Cli.Commands;
 
@@ -24,17 +25,14 @@ public static class Program
         };
         try
         {
-            var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
-            {
-                foreach (var e in parse.Errors)
-                {
-                    error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, e.Message));
-                }
-                error.WriteLine("Run 'neuroc --help' for usage.");
-                return ExitCodes.Usage;
-            }
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // Every command on a thread with a known, large stack: the nesting limits hold whichever thread calls.
+            return DeepStack.Run(() => Invoke(root, args, output, error));
+        }
+        catch (NestingTooDeepException e)
+        {
+            // The safety net of the nesting limits: a walker found its stack nearly used up.
+            error.Write(DiagnosticFormatter.Format(new Diagnostic(DiagnosticSeverity.Error, ErrorCode.NestingTooDeep, e.Message, e.Location)));
+            return ExitCodes.ModelError;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("NEUROC_DEBUG") is null)
         {
@@ -43,5 +41,20 @@ public static class Program
             error.WriteLine("This is a bug in neuroc. Set NEUROC_DEBUG=1 to see where it happened, and please report it with the model.");
             return ExitCodes.RuntimeFailure;
         }
+    }
+
+    private static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, e.Message));
+            }
+            error.WriteLine("Run 'neuroc --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 }

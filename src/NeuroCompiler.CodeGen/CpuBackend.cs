@@ -1,5 +1,6 @@
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.CodeGen.Emit;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
@@ -40,7 +41,7 @@ public static class CpuBackend
         string source = Source(network);
         if (compileInBackground && !KernelCompiler.IsCached(source, cache))
         {
-            var compiling = Task.Run(() => KernelCompiler.Compile(source, network.Settings.Name, cache));
+            var compiling = DeepStack.Start(() => KernelCompiler.Compile(source, network.Settings.Name, cache));
             return network.Settings.Precision == Precision.Float32
                 ? RunDeferred(network, options, new DeferredKernels<float>(compiling, Name), compiling)
                 : RunDeferred(network, options, new DeferredKernels<double>(compiling, Name), compiling);

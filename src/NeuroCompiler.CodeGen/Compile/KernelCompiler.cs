@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NeuroCompiler.Core.Nesting;
 
 namespace NeuroCompiler.CodeGen.Compile;
 
@@ -37,7 +38,7 @@ public static class KernelCompiler
         if (image is null)
         {
             fromCache = false;
-            image = Build(source, modelName, key, references);
+            image = DeepStack.Run(() => Build(source, modelName, key, references)); // Roslyn recurses through the generated expressions
             cache.Write(key, image);
         }
         var context = new AssemblyLoadContext($"neuroc-kernels-{key[..12]}", isCollectible: true);

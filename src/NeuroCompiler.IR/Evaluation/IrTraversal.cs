@@ -1,3 +1,5 @@
+using NeuroCompiler.Core.Nesting;
+
 namespace NeuroCompiler.IR;
 
 /// <summary>Walking and rewriting IR expressions.</summary>
@@ -6,6 +8,7 @@ public static class IrTraversal
     /// <summary>True when any node of the expression satisfies the predicate.</summary>
     public static bool Any(this IrExpression expression, Func<IrExpression, bool> predicate)
     {
+        NestingGuard.EnsureStack();
         if (predicate(expression))
         {
             return true;
@@ -36,6 +39,7 @@ public static class IrTraversal
     /// </summary>
     public static IrExpression Rewrite(this IrExpression expression, Func<IrExpression, IrExpression> rewrite)
     {
+        NestingGuard.EnsureStack();
         IrExpression rebuilt = expression switch
         {
             IrUnary u when u.Operand.Rewrite(rewrite) is var o && !ReferenceEquals(o, u.Operand) => u with { Operand = o },
