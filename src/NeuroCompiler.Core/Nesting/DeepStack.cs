@@ -14,7 +14,7 @@ public static class DeepStack
     /// The deep thread's stack. Only the pages a walk touches are committed; the bounded walkers
     /// use a few MB at the documented limits (docs/limits.md), the rest is margin for Roslyn.
     /// </summary>
-    public const int StackBytes = 256 << 20;
+    public const int StackBytes = 64 << 20;
 
     [ThreadStatic]
     private static bool _onDeepStack;

@@ -10,7 +10,8 @@ public static class NestingMessages
     /// <summary>An expression that nests too deeply once the definitions it uses are written out, with the chain of them.</summary>
     public static string Definitions(IReadOnlyList<string> chain) =>
         $"nested more than {Limits.MaxNesting} levels deep through the definitions used on the way: {Chain(chain)} " +
-        "(a use of a param, state or let is a level, and so is each level of its value; see docs/limits.md)";
+        "(a use of a let, or of a param or state inside another definition's value, is a level, and so is each level of the value it " +
+        "stands for; see docs/limits.md)";
 
     /// <summary>An expression too large once its lets are written out (NC0005).</summary>
     public static string TooLarge(string let, int letNodes) =>

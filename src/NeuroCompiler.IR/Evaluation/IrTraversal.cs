@@ -23,6 +23,20 @@ public static class IrTraversal
         };
     }
 
+    /// <summary>How many levels lie below the expression's root (0 for a constant or a variable).</summary>
+    public static int Depth(this IrExpression expression)
+    {
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            IrUnary u => 1 + u.Operand.Depth(),
+            IrBinary b => 1 + Math.Max(b.Left.Depth(), b.Right.Depth()),
+            IrCall c => 1 + c.Argument.Depth(),
+            IrSelect s => 1 + Math.Max(s.Condition.Depth(), Math.Max(s.IfTrue.Depth(), s.IfFalse.Depth())),
+            _ => 0,
+        };
+    }
+
     public static bool References(this IrExpression expression, VariableSpace space) =>
         expression.Any(e => e is IrVariable v && v.Ref.Space == space);
 

@@ -6,18 +6,19 @@ using NeuroCompiler.Core.Text;
 namespace NeuroCompiler.Semantics.Binding;
 
 // How deeply an expression nests once the definitions it uses are written out. Lets are inlined when
-// lowered, and params and states read each other's values when the initial values are computed, so a
-// chain of short definitions (let l2 = l1 + 1, let l3 = l2 + 1, ...) makes deep IR from shallow text.
-// A use of a definition is one level and the levels of its value lie below it; an expression may
-// reach Limits.MaxNesting levels below its root. Levels are counted as the binder goes: a value bound
-// on first use is bound one level below that use, so the count also bounds the binder's own recursion.
-// Lets are also counted by size, since a let used twice in the next doubles at each step
-// (let b = a * a, let c = b * b, ...): an expression may have Limits.MaxExpandedNodes nodes written out.
+// lowered, and the initial values of params and states are computed through the values they use, so
+// a chain of short definitions (let l2 = l1 + 1, let l3 = l2 + 1, ...) makes deep IR from shallow
+// text. Where a use writes the value out (see Expands) it is one level and the levels of its value
+// lie below it; an expression may reach Limits.MaxNesting levels below its root. Levels are counted
+// as the binder goes: a value bound on first use is bound one level below that use, so the count also
+// bounds the binder's own recursion. Lets are also counted by size, since a let used twice in the
+// next doubles at each step (let b = a * a, let c = b * b, ...): an expression may have
+// Limits.MaxExpandedNodes nodes once its lets are written out.
 internal sealed partial class ExpressionBinder
 {
     // Level 1 is the root of the expression being bound, so the limit counts one level more.
-    private readonly NestingGuard _levels = new(Limits.MaxNesting + 1);
-    private readonly List<VariableSymbol> _inProgress = new();
+    private NestingGuard _levels = new(Limits.MaxNesting + 1);
+    private List<VariableSymbol> _inProgress = new();
     private int _deepest;
     private VariableSymbol? _deepestVia;
     private int _nodes;
@@ -41,6 +42,35 @@ internal sealed partial class ExpressionBinder
         {
             _inProgress.RemoveAt(_inProgress.Count - 1);
             (_deepest, _deepestVia, _nodes) = (outerDeepest, outerVia, outerNodes);
+        }
+    }
+
+    /// <summary>
+    /// Whether a use of the symbol writes out its value: a let's always (lets are inlined); a param's
+    /// or state's inside the value of another definition, since initial values are computed through
+    /// the values they use; a model param's inside the value of another model param (or model state).
+    /// Elsewhere a param or state is read where it is stored, so its use is a plain name.
+    /// </summary>
+    private bool Expands(VariableSymbol symbol) => symbol.Kind switch
+    {
+        VariableKind.Let => true,
+        VariableKind.Builtin => false,
+        VariableKind.GlobalParameter or VariableKind.Signal => _inProgress.Count > 0 && _inProgress[^1].Owner == VariableOwner.Model,
+        _ => _inProgress.Count > 0,
+    };
+
+    /// <summary>Binds a definition used as a plain name: its value is an expression of its own, counted from its own root.</summary>
+    private bool EnsureBoundApart(VariableSymbol symbol)
+    {
+        var (outerLevels, outerInProgress) = (_levels, _inProgress);
+        (_levels, _inProgress) = (new NestingGuard(Limits.MaxNesting + 1), new List<VariableSymbol>());
+        try
+        {
+            return EnsureBound(symbol);
+        }
+        finally
+        {
+            (_levels, _inProgress) = (outerLevels, outerInProgress);
         }
     }
 

@@ -42,6 +42,10 @@ internal sealed partial class ExpressionBinder
 
     public BoundExpression Bind(ExpressionSyntax syntax, BindingContext context)
     {
+        if (_levels.Depth == 0)
+        {
+            _nodes = 0; // a new expression
+        }
         if (!_levels.TryEnter())
         {
             ReportTooDeep(context.Text, syntax.Span, _inProgress);
@@ -217,7 +221,8 @@ internal sealed partial class ExpressionBinder
 
     private BoundExpression Variable(VariableSymbol symbol, VariableSide side, TextSpan span, BindingContext context)
     {
-        if (!EnsureBound(symbol) || !WithinNesting(symbol, context.Text, span))
+        bool expands = Expands(symbol);
+        if (!(expands ? EnsureBound(symbol) : EnsureBoundApart(symbol)) || expands && !WithinNesting(symbol, context.Text, span))
         {
             return new BoundErrorExpression(span);
         }

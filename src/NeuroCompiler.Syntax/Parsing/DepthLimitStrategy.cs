@@ -18,9 +18,9 @@ internal sealed class DepthLimitStrategy : DefaultErrorStrategy
 
     public override void Recover(Parser recognizer, RecognitionException e)
     {
-        if (e is ExpressionTooDeepException)
+        if (e is ExpressionTooDeepException tooDeep)
         {
-            ExpressionSkipper.Skip((ITokenStream)recognizer.InputStream);
+            ExpressionSkipper.Skip((ITokenStream)recognizer.InputStream, afterOperand: tooDeep.AtOperator);
             return;
         }
         base.Recover(recognizer, e);

@@ -14,7 +14,10 @@ namespace NeuroCompiler.Syntax.Parsing;
 /// <see cref="Limits.MaxNesting"/>, this reports NC0004 at its first token and fails that invocation;
 /// <see cref="DepthLimitStrategy"/> then skips the whole too-deep expression, so the enclosing ones
 /// parse what follows it as usual (their closing parentheses included) and nothing cascades.
-/// Left-associative chains (<c>1 + 1 + ...</c>) do not recurse here; the tree builder bounds them.
+/// A left-associative chain (<c>1 + 1 + ...</c>, <c>a.b.c</c>) is parsed by a loop that nests each
+/// link's context around the last, so its first operand lies as deep as the chain is long: the link
+/// that passes the limit is refused the same way, at its operator, and the rest of the chain skipped
+/// (the tree builder checks the depth of what is built again, exactly).
 /// </summary>
 internal sealed class DepthLimitedParser : NeuroParser
 {
@@ -22,6 +25,7 @@ internal sealed class DepthLimitedParser : NeuroParser
     private readonly NestingGuard _guard = new(Limits.MaxNesting + 1);
     private readonly SourceText _text;
     private readonly DiagnosticBag _diagnostics;
+    private readonly Stack<int> _chainLinks = new(); // per expr invocation: the links of its left-associative chain so far
     private bool _refused;
 
     public DepthLimitedParser(ITokenStream input, SourceText text, DiagnosticBag diagnostics) : base(input)
@@ -35,6 +39,20 @@ internal sealed class DepthLimitedParser : NeuroParser
     {
         base.EnterRecursionRule(localctx, state, ruleIndex, precedence);
         _refused = !_guard.TryEnter();
+        _chainLinks.Push(0);
+    }
+
+    // The generated loop calls this for each link of a chain, its operator not yet matched.
+    public override void PushNewRecursionContext(ParserRuleContext localctx, int state, int ruleIndex)
+    {
+        base.PushNewRecursionContext(localctx, state, ruleIndex);
+        int links = _chainLinks.Pop() + 1;
+        _chainLinks.Push(links);
+        if (_guard.Depth - 1 + links > Limits.MaxNesting)
+        {
+            Report(CurrentToken);
+            throw new ExpressionTooDeepException(this, localctx, atOperator: true);
+        }
     }
 
     // The generated rule calls this first inside its try block, so the exception below is caught by the
@@ -44,17 +62,14 @@ internal sealed class DepthLimitedParser : NeuroParser
         base.EnterOuterAlt(localctx, altNum);
         if (_refused && localctx.RuleIndex == RULE_expr)
         {
-            var token = CurrentToken;
-            var span = token.Type == TokenConstants.EOF || token.StartIndex < 0
-                ? new TextSpan(_text.Length, 0)
-                : TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
-            _diagnostics.Error(ErrorCode.NestingTooDeep, _text, span, NestingMessages.Expression);
-            throw new ExpressionTooDeepException(this, localctx);
+            Report(CurrentToken);
+            throw new ExpressionTooDeepException(this, localctx, atOperator: false);
         }
     }
 
     public override void UnrollRecursionContexts(ParserRuleContext _parentctx)
     {
+        _chainLinks.Pop();
         if (_refused)
         {
             _refused = false;
@@ -64,5 +79,13 @@ internal sealed class DepthLimitedParser : NeuroParser
             _guard.Exit();
         }
         base.UnrollRecursionContexts(_parentctx);
+    }
+
+    private void Report(IToken token)
+    {
+        var span = token.Type == TokenConstants.EOF || token.StartIndex < 0
+            ? new TextSpan(_text.Length, 0)
+            : TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
+        _diagnostics.Error(ErrorCode.NestingTooDeep, _text, span, NestingMessages.Expression);
     }
 }

@@ -14,10 +14,11 @@ namespace NeuroCompiler.Syntax.Parsing;
 /// </summary>
 internal static class ExpressionSkipper
 {
-    public static void Skip(ITokenStream tokens)
+    /// <param name="afterOperand">Whether the expression's first operand is read already (skipping the rest of a chain from its operator).</param>
+    public static void Skip(ITokenStream tokens, bool afterOperand)
     {
         var open = new Stack<int>(); // the closing token each open bracket waits for
-        bool expectOperand = true;
+        bool expectOperand = !afterOperand;
         while (true)
         {
             int type = tokens.LA(1);
