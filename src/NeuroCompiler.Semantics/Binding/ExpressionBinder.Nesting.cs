@@ -22,13 +22,14 @@ internal sealed partial class ExpressionBinder
     private int _deepest;
     private VariableSymbol? _deepestVia;
     private int _nodes;
+    private bool _reportedTooDeep; // in the expression being bound: once is enough (its other parts lie as deep)
 
     /// <summary>Binds a definition's value on first use and records how deep it nests (<see cref="VariableSymbol.ValueDepth"/>).</summary>
     private bool BindDefinition(VariableSymbol symbol, Func<bool> bind)
     {
-        var (outerDeepest, outerVia, outerNodes) = (_deepest, _deepestVia, _nodes);
+        var (outerDeepest, outerVia, outerNodes, outerReported) = (_deepest, _deepestVia, _nodes, _reportedTooDeep);
         int root = _levels.Depth + 1;
-        (_deepest, _deepestVia, _nodes) = (root, null, 0);
+        (_deepest, _deepestVia, _nodes, _reportedTooDeep) = (root, null, 0, false);
         _inProgress.Add(symbol);
         try
         {
@@ -41,7 +42,7 @@ internal sealed partial class ExpressionBinder
         finally
         {
             _inProgress.RemoveAt(_inProgress.Count - 1);
-            (_deepest, _deepestVia, _nodes) = (outerDeepest, outerVia, outerNodes);
+            (_deepest, _deepestVia, _nodes, _reportedTooDeep) = (outerDeepest, outerVia, outerNodes, outerReported);
         }
     }
 
@@ -116,7 +117,13 @@ internal sealed partial class ExpressionBinder
         }
     }
 
-    private void ReportTooDeep(SourceText text, TextSpan span, IReadOnlyList<VariableSymbol> chain) =>
-        _diagnostics.Error(ErrorCode.NestingTooDeep, text, span,
-            chain.Count == 0 ? NestingMessages.Expression : NestingMessages.Definitions(chain.Select(s => s.Name).ToList()));
+    private void ReportTooDeep(SourceText text, TextSpan span, IReadOnlyList<VariableSymbol> chain)
+    {
+        if (!_reportedTooDeep)
+        {
+            _reportedTooDeep = true;
+            _diagnostics.Error(ErrorCode.NestingTooDeep, text, span,
+                chain.Count == 0 ? NestingMessages.Expression : NestingMessages.Definitions(chain.Select(s => s.Name).ToList()));
+        }
+    }
 }

@@ -44,7 +44,7 @@ internal sealed partial class ExpressionBinder
     {
         if (_levels.Depth == 0)
         {
-            _nodes = 0; // a new expression
+            (_nodes, _reportedTooDeep) = (0, false); // a new expression
         }
         if (!_levels.TryEnter())
         {
