@@ -28,10 +28,10 @@ public static class Program
             // Every command on a thread with a known, large stack: the nesting limits hold whichever thread calls.
             return DeepStack.Run(() => Invoke(root, args, output, error));
         }
-        catch (NestingTooDeepException e)
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
         {
             // The safety net of the nesting limits: a walker found its stack nearly used up.
-            error.Write(DiagnosticFormatter.Format(new Diagnostic(DiagnosticSeverity.Error, ErrorCode.NestingTooDeep, e.Message, e.Location)));
+            error.Write(DiagnosticFormatter.Format(tooDeep.ToDiagnostic()));
             return ExitCodes.ModelError;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("NEUROC_DEBUG") is null)

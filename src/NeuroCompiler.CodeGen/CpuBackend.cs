@@ -16,8 +16,11 @@ public static class CpuBackend
 {
     public const string Name = "cpu";
 
-    /// <summary>The C# source of a model's kernels (neuroc emit-cs).</summary>
-    public static string Source(Network network) => ModelEmitter.Emit(network);
+    /// <summary>
+    /// The C# source of a model's kernels (neuroc emit-cs), written on a <see cref="DeepStack"/>
+    /// thread since expressions are emitted by recursion.
+    /// </summary>
+    public static string Source(Network network) => DeepStack.Run(() => ModelEmitter.Emit(network));
 
     /// <summary>
     /// Worker threads for a network: every core (at most 8) when there is enough work per step to

@@ -18,9 +18,9 @@ public static class Lowerer
         {
             return new ModelLowerer(model).Run();
         }
-        catch (NestingTooDeepException e)
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
         {
-            return new LoweringResult(null, ImmutableArray.Create(new Diagnostic(DiagnosticSeverity.Error, ErrorCode.NestingTooDeep, e.Message, e.Location)));
+            return new LoweringResult(null, ImmutableArray.Create(tooDeep.ToDiagnostic()));
         }
     });
 }

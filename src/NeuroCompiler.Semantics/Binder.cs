@@ -46,9 +46,9 @@ public static class Binder
         {
             return new ModelBinder(options ?? BindOptions.Default).Bind(tree);
         }
-        catch (NestingTooDeepException e)
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
         {
-            return new BindResult(null, tree.Diagnostics.Add(new Diagnostic(DiagnosticSeverity.Error, ErrorCode.NestingTooDeep, e.Message, e.Location)));
+            return new BindResult(null, tree.Diagnostics.Add(tooDeep.ToDiagnostic()));
         }
     });
 }

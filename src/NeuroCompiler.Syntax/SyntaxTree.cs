@@ -34,12 +34,13 @@ public sealed class SyntaxTree
         CompilationUnitSyntax root;
         try
         {
-            var file = CreateParser(text, diagnostics).file();
-            root = new SyntaxTreeBuilder(text, diagnostics).CompilationUnit(file);
+            var parser = CreateParser(text, diagnostics);
+            var file = parser.file();
+            root = new SyntaxTreeBuilder(text, diagnostics, parser.TooDeepAt).CompilationUnit(file);
         }
-        catch (NestingTooDeepException e)
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
         {
-            diagnostics.Error(ErrorCode.NestingTooDeep, e.Location, e.Message);
+            diagnostics.Add(tooDeep.ToDiagnostic());
             root = new CompilationUnitSyntax(ImmutableArray<DeclarationSyntax>.Empty, new TextSpan(0, text.Length));
         }
         return new SyntaxTree(text, root, diagnostics.ToSortedList().ToImmutableArray());
@@ -54,12 +55,13 @@ public sealed class SyntaxTree
         ExpressionSyntax expression;
         try
         {
-            var context = CreateParser(text, diagnostics).expressionOnly();
-            expression = new SyntaxTreeBuilder(text, diagnostics).Expression(context.expr(), new TextSpan(0, text.Length));
+            var parser = CreateParser(text, diagnostics);
+            var context = parser.expressionOnly();
+            expression = new SyntaxTreeBuilder(text, diagnostics, parser.TooDeepAt).Expression(context.expr(), new TextSpan(0, text.Length));
         }
-        catch (NestingTooDeepException e)
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
         {
-            diagnostics.Error(ErrorCode.NestingTooDeep, e.Location, e.Message);
+            diagnostics.Add(tooDeep.ToDiagnostic());
             expression = new MissingExpressionSyntax(new TextSpan(0, text.Length));
         }
         return (expression, diagnostics.ToSortedList().ToImmutableArray());

@@ -84,6 +84,14 @@ public class NestingTests
     }
 
     [Fact]
+    public void OneExpressionGetsOneDiagnosticEachExpressionItsOwn()
+    {
+        string deep = DeepInputs.Repeat("abs(", Max + 3) + "1" + DeepInputs.Repeat(")", Max + 3);
+        var tree = SyntaxTree.Parse(DeepInputs.Param($"max({deep}, {deep})") + $"param b = {deep}\n", "test.neuro");
+        Assert.Equal(new[] { (ErrorCode.NestingTooDeep, 2), (ErrorCode.NestingTooDeep, 3) }, tree.Diagnostics.Select(d => (d.Code, d.Location!.Start.Line)));
+    }
+
+    [Fact]
     public void ASettingTooDeepIsSkippedUpToTheNextSetting()
     {
         string deep = DeepInputs.Repeat("-", Max + 7) + "1 mV";

@@ -38,6 +38,23 @@ public static class DeepInputs
         ("member access", n => "a" + Repeat(".b", n), Column + 1 + 2 * Max),
     };
 
+    /// <summary>
+    /// A model whose equation is as deep as the limit allows (or <paramref name="extra"/> levels
+    /// deeper), made of clip calls: the IR is twice as deep, since clip(x, a, b) is min(max(x, a), b).
+    /// </summary>
+    public static string ClipEquation(int extra = 0) =>
+        Header + "param lo = -100 mV\nneuron N {\n  state v = -65 mV\n  dv/dt = -" + Repeat("clip(", Max - 2 + extra) + "v" +
+        Repeat(", lo, 100 mV)", Max - 2 + extra) + " / (10 ms)\n}\npopulation P = N[4]\nrecord P.v every 0.1 ms\n";
+
+    /// <summary>
+    /// A model whose equation uses a let as deep as the limit allows (or <paramref name="extra"/> levels
+    /// deeper), made of uniform calls: the IR is three times as deep, since uniform(a, b) is
+    /// a + (b - a) * rand(). Each neuron draws new numbers every step, so it also exercises the random streams.
+    /// </summary>
+    public static string UniformLet(int extra = 0) =>
+        Header + "param lo = -100 mV\nneuron N {\n  state v = 65 mV\n  let r = " + Repeat("uniform(lo, ", Max - 4 + extra) + "v" +
+        Repeat(")", Max - 4 + extra) + "\n  dv/dt = -r / (10 ms)\n}\npopulation P = N[4]\nrecord P.v every 0.1 ms\n";
+
     /// <summary>JSON lists nested <paramref name="n"/> deep: <c>[[[]]]</c>.</summary>
     public static string JsonLists(int n) => Repeat("[", n) + Repeat("]", n);
 

@@ -40,10 +40,9 @@ public sealed class PassPipeline
             {
                 return RunPasses(network);
             }
-            catch (NestingTooDeepException e)
+            catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
             {
-                var failure = new Diagnostic(DiagnosticSeverity.Error, ErrorCode.NestingTooDeep, e.Message, e.Location);
-                return ((Network?)null, ImmutableArray.Create(failure), (IReadOnlyList<(string, TimeSpan)>)Array.Empty<(string, TimeSpan)>());
+                return ((Network?)null, ImmutableArray.Create(tooDeep.ToDiagnostic()), (IReadOnlyList<(string, TimeSpan)>)Array.Empty<(string, TimeSpan)>());
             }
         });
 

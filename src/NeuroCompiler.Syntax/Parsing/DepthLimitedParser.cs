@@ -17,7 +17,8 @@ namespace NeuroCompiler.Syntax.Parsing;
 /// A left-associative chain (<c>1 + 1 + ...</c>, <c>a.b.c</c>) is parsed by a loop that nests each
 /// link's context around the last, so its first operand lies as deep as the chain is long: the link
 /// that passes the limit is refused the same way, at its operator, and the rest of the chain skipped
-/// (the tree builder checks the depth of what is built again, exactly).
+/// (the tree builder checks the depth of what is built again, exactly). One expression gets one
+/// NC0004: its other parts that are too deep (the next argument of the same call) are skipped quietly.
 /// </summary>
 internal sealed class DepthLimitedParser : NeuroParser
 {
@@ -27,6 +28,8 @@ internal sealed class DepthLimitedParser : NeuroParser
     private readonly DiagnosticBag _diagnostics;
     private readonly Stack<int> _chainLinks = new(); // per expr invocation: the links of its left-associative chain so far
     private bool _refused;
+    private bool _reported; // in the current outermost expression
+    private readonly List<int> _reportedAt = new();
 
     public DepthLimitedParser(ITokenStream input, SourceText text, DiagnosticBag diagnostics) : base(input)
     {
@@ -34,6 +37,9 @@ internal sealed class DepthLimitedParser : NeuroParser
         _diagnostics = diagnostics;
         ErrorHandler = new DepthLimitStrategy();
     }
+
+    /// <summary>Where NC0004 was reported, in increasing order, so the tree builder does not report those expressions again.</summary>
+    public IReadOnlyList<int> TooDeepAt => _reportedAt;
 
     public override void EnterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence)
     {
@@ -78,14 +84,24 @@ internal sealed class DepthLimitedParser : NeuroParser
         {
             _guard.Exit();
         }
+        if (_guard.Depth == 0)
+        {
+            _reported = false;
+        }
         base.UnrollRecursionContexts(_parentctx);
     }
 
     private void Report(IToken token)
     {
+        if (_reported)
+        {
+            return;
+        }
+        _reported = true;
         var span = token.Type == TokenConstants.EOF || token.StartIndex < 0
             ? new TextSpan(_text.Length, 0)
             : TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
         _diagnostics.Error(ErrorCode.NestingTooDeep, _text, span, NestingMessages.Expression);
+        _reportedAt.Add(span.Start);
     }
 }

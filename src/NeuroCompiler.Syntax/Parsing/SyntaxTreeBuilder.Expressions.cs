@@ -14,10 +14,20 @@ namespace NeuroCompiler.Syntax.Parsing;
 // a null becomes a MissingExpressionSyntax (already reported by the parser).
 internal sealed partial class SyntaxTreeBuilder
 {
-    /// <summary>Builds a whole expression (its outermost level is level 0 of <see cref="Limits.MaxNesting"/>).</summary>
-    public ExpressionSyntax Expression(P.ExprContext? context, TextSpan fallback) => Expression(context, fallback, 0);
+    private bool _reportedTooDeep; // in the current whole expression (by the parser or here): once is enough
 
-    public CallExpressionSyntax Call(P.CallContext? context, TextSpan fallback) => Call(context, fallback, 0);
+    /// <summary>Builds a whole expression (its outermost level is level 0 of <see cref="Limits.MaxNesting"/>).</summary>
+    public ExpressionSyntax Expression(P.ExprContext? context, TextSpan fallback)
+    {
+        _reportedTooDeep = context is not null && ReportedWithin(Span(context, fallback));
+        return Expression(context, fallback, 0);
+    }
+
+    public CallExpressionSyntax Call(P.CallContext? context, TextSpan fallback)
+    {
+        _reportedTooDeep = context is not null && ReportedWithin(Span(context, fallback));
+        return Call(context, fallback, 0);
+    }
 
     private ExpressionSyntax Expression(P.ExprContext? context, TextSpan fallback, int depth)
     {
@@ -150,19 +160,43 @@ internal sealed partial class SyntaxTreeBuilder
     }
 
     /// <summary>
-    /// Reports NC0004 at the token where the limit is crossed (unless the parser already reported a
-    /// too-deep expression inside the part dropped) and stands a missing expression for that part.
+    /// Reports NC0004 at the token where the limit is crossed (unless this expression has one already,
+    /// from the parser or from here) and stands a missing expression for the part dropped.
     /// </summary>
     private MissingExpressionSyntax TooDeep(IToken? at, TextSpan dropped)
     {
-        var place = TokenSpan(at, dropped);
-        bool reported = _diagnostics.Items.Any(d => d.Code == ErrorCode.NestingTooDeep && d.Location is { } l &&
-            ReferenceEquals(l.Text, _text) && l.Span.Start >= dropped.Start && l.Span.Start <= dropped.End);
-        if (!reported)
+        if (!_reportedTooDeep)
         {
-            _diagnostics.Error(ErrorCode.NestingTooDeep, _text, place, NestingMessages.Expression);
+            _diagnostics.Error(ErrorCode.NestingTooDeep, _text, TokenSpan(at, dropped), NestingMessages.Expression);
+            _reportedTooDeep = true;
         }
         return new MissingExpressionSyntax(dropped);
+    }
+
+    /// <summary>Whether the parser reported a too-deep expression inside the span.</summary>
+    private bool ReportedWithin(TextSpan span)
+    {
+        int first = BinarySearch(_parserTooDeepAt, span.Start);
+        return first < _parserTooDeepAt.Count && _parserTooDeepAt[first] <= span.End;
+    }
+
+    /// <summary>The index of the first position at or after <paramref name="start"/>.</summary>
+    private static int BinarySearch(IReadOnlyList<int> sorted, int start)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (sorted[middle] < start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private ExpressionSyntax Number(IToken token, TextSpan span)

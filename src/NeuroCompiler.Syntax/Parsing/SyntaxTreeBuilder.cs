@@ -16,11 +16,14 @@ internal sealed partial class SyntaxTreeBuilder
 {
     private readonly SourceText _text;
     private readonly DiagnosticBag _diagnostics;
+    private readonly IReadOnlyList<int> _parserTooDeepAt;
 
-    public SyntaxTreeBuilder(SourceText text, DiagnosticBag diagnostics)
+    /// <param name="parserTooDeepAt">Where the parser reported NC0004 (<see cref="DepthLimitedParser.TooDeepAt"/>).</param>
+    public SyntaxTreeBuilder(SourceText text, DiagnosticBag diagnostics, IReadOnlyList<int> parserTooDeepAt)
     {
         _text = text;
         _diagnostics = diagnostics;
+        _parserTooDeepAt = parserTooDeepAt;
     }
 
     public CompilationUnitSyntax CompilationUnit(P.FileContext context)
