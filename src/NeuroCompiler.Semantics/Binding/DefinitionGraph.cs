@@ -97,9 +97,7 @@ internal sealed class DefinitionGraph
         NestingGuard.EnsureStack();
         if (expression is BoundVariable v)
         {
-            // A definition still on the path belongs to a cycle, reported as one; it adds nothing here.
-            int? valueDepth = _definitions.ContainsKey(v.Symbol) ? _depths.TryGetValue(v.Symbol, out var d) ? d.Depth : null : v.Symbol.ValueDepth;
-            return valueDepth is { } depth ? (1 + depth, v.Symbol) : (0, null);
+            return ValueDepth(v.Symbol) is { } depth ? (1 + depth, v.Symbol) : (0, null);
         }
         var deepest = (Depth: -1, Via: (VariableSymbol?)null);
         foreach (var child in Children(expression))
@@ -112,6 +110,16 @@ internal sealed class DefinitionGraph
         }
         return deepest.Depth < 0 ? (0, null) : (1 + deepest.Depth, deepest.Via);
     }
+
+    /// <summary>
+    /// The levels a use writes out below itself, as the binder counts them in a definition's value:
+    /// a definition of the graph's, or another type's param, state or let (pre.v); a model param is
+    /// read as a number. A definition still on the walk's path belongs to a cycle, reported as one.
+    /// </summary>
+    private int? ValueDepth(VariableSymbol symbol) =>
+        _definitions.ContainsKey(symbol) ? _depths.TryGetValue(symbol, out var d) ? d.Depth : null
+        : symbol.Owner == VariableOwner.Model ? null
+        : symbol.ValueDepth;
 
     private static IEnumerable<BoundExpression> Children(BoundExpression expression) => expression switch
     {

@@ -63,6 +63,10 @@ internal sealed partial class ExpressionBinder
     /// <summary>Binds a definition used as a plain name: its value is an expression of its own, counted from its own root.</summary>
     private bool EnsureBoundApart(VariableSymbol symbol)
     {
+        if (!_pending.ContainsKey(symbol))
+        {
+            return EnsureBound(symbol);
+        }
         var (outerLevels, outerInProgress) = (_levels, _inProgress);
         (_levels, _inProgress) = (new NestingGuard(Limits.MaxNesting + 1), new List<VariableSymbol>());
         try
