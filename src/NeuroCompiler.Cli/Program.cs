@@ -1,4 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using System.CommandLine;
 using NeuroCompiler.Cli.Commands;
 using NeuroCompiler.Cli.Validation;
@@ -38,19 +39,14 @@ public static class Program
         };
         try
         {
-            var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
-            {
-                // Every value was checked by the rule on its option (Validation/): one line each, with the rule's code.
-                foreach (var e in parse.Errors)
-                {
-                    error.WriteLine(DiagnosticCatalogue.CommandLine(UsageCodes.Of(e), e.Message));
-                }
-                error.WriteLine("Run 'neuroc --help' for usage.");
-                return ExitCodes.Usage;
-            }
-            // Signals are ours (Interruption), not System.CommandLine's.
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            // Every command on a thread with a known, large stack: the nesting limits hold whichever thread calls.
+            return DeepStack.Run(() => Invoke(root, args, output, error));
+        }
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
+        {
+            // The safety net of the nesting limits: a walker found its stack nearly used up.
+            error.Write(DiagnosticFormatter.Format(tooDeep.ToDiagnostic()));
+            return ExitCodes.ModelError;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("NEUROC_DEBUG") is null)
         {
@@ -59,5 +55,22 @@ public static class Program
             error.WriteLine("This is a bug in neuroc. Set NEUROC_DEBUG=1 to see where it happened, and please report it with the model.");
             return ExitCodes.RuntimeFailure;
         }
+    }
+
+    private static int Invoke(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Every value was checked by the rule on its option (Validation/): one line each, with the rule's code.
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine(DiagnosticCatalogue.CommandLine(UsageCodes.Of(e), e.Message));
+            }
+            error.WriteLine("Run 'neuroc --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        // Signals are ours (Interruption), not System.CommandLine's.
+        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 }

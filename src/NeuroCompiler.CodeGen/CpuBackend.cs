@@ -1,5 +1,6 @@
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.CodeGen.Emit;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
@@ -15,8 +16,11 @@ public static class CpuBackend
 {
     public const string Name = "cpu";
 
-    /// <summary>The C# source of a model's kernels (neuroc emit-cs).</summary>
-    public static string Source(Network network) => ModelEmitter.Emit(network);
+    /// <summary>
+    /// The C# source of a model's kernels (neuroc emit-cs), written on a <see cref="DeepStack"/>
+    /// thread since expressions are emitted by recursion.
+    /// </summary>
+    public static string Source(Network network) => DeepStack.Run(() => ModelEmitter.Emit(network));
 
     /// <summary>
     /// Worker threads for a network: every core (at most 8) when there is enough work per step to
@@ -40,7 +44,7 @@ public static class CpuBackend
         string source = Source(network);
         if (compileInBackground && !KernelCompiler.IsCached(source, cache))
         {
-            var compiling = Task.Run(() => KernelCompiler.Compile(source, network.Settings.Name, cache));
+            var compiling = DeepStack.Start(() => KernelCompiler.Compile(source, network.Settings.Name, cache));
             return network.Settings.Precision == Precision.Float32
                 ? RunDeferred(network, options, new DeferredKernels<float>(compiling, Name), compiling)
                 : RunDeferred(network, options, new DeferredKernels<double>(compiling, Name), compiling);

@@ -11,6 +11,20 @@ public static class Limits
     public const int MaxNesting = 1000;
 
     /// <summary>
+    /// How deeply the IR's expressions may nest: lowering writes a level of the source as at most
+    /// three (<c>uniform(a, b)</c> is <c>a + (b - a) * rand()</c>), and splitting an equation into
+    /// linear terms adds one. The verifier checks it after every pass; code generation and the
+    /// interpreter rely on it (they run on <see cref="Nesting.DeepStack"/> threads).
+    /// </summary>
+    public const int MaxIrNesting = 3 * MaxNesting + 1;
+
+    /// <summary>
+    /// The most nodes (operators and operands) an expression may have once the lets it uses are
+    /// written out: a let used twice in the next, and that one twice in the next, doubles at each step.
+    /// </summary>
+    public const int MaxExpandedNodes = 100_000;
+
+    /// <summary>
     /// The most time steps a run (its duration over dt) may have, and so the most steps any time in a model
     /// (an event, a stimulus, a task) may be: 10^12 steps is over three years of simulated time at dt = 0.1 ms.
     /// </summary>

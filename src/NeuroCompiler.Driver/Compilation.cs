@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Files;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.IR;
 using NeuroCompiler.IR.Passes;
@@ -39,7 +40,13 @@ public sealed record Compilation(
         return FromText(text, options);
     }
 
-    public static Compilation FromText(SourceText text, CompileOptions? options = null)
+    /// <summary>
+    /// Compiles on a <see cref="DeepStack"/> thread, so the nesting limits (docs/limits.md) hold
+    /// whichever thread calls.
+    /// </summary>
+    public static Compilation FromText(SourceText text, CompileOptions? options = null) => DeepStack.Run(() => Compile(text, options));
+
+    private static Compilation Compile(SourceText text, CompileOptions? options)
     {
         options ??= CompileOptions.Default;
         var timings = ImmutableArray.CreateBuilder<(string, TimeSpan)>();

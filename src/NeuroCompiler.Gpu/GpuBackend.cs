@@ -1,6 +1,7 @@
 using System.Reflection;
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.CodeGen.Emit;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
@@ -23,8 +24,11 @@ public static class GpuBackend
     /// <summary>The assemblies the generated GPU source uses besides the runtime and the interpreter.</summary>
     public static IReadOnlyList<Assembly> Linked { get; } = new[] { typeof(ILGPU.Context).Assembly, typeof(DeviceSession).Assembly, typeof(Network).Assembly, typeof(System.Collections.Immutable.ImmutableArray).Assembly };
 
-    /// <summary>The C# source of a model's GPU kernels (neuroc emit-cs --backend gpu).</summary>
-    public static string Source(Network network) => DeviceModelEmitter.Emit(network);
+    /// <summary>
+    /// The C# source of a model's GPU kernels (neuroc emit-cs --backend gpu), written on a
+    /// <see cref="DeepStack"/> thread since expressions are emitted by recursion.
+    /// </summary>
+    public static string Source(Network network) => DeepStack.Run(() => DeviceModelEmitter.Emit(network));
 
     /// <summary>Compiles the model's GPU kernels (Roslyn, cached) into a loaded assembly.</summary>
     public static CompiledKernels Compile(Network network, KernelCache? cache = null) =>

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
 using NeuroCompiler.Runtime;
@@ -33,9 +34,14 @@ public static class ReferenceInterpreter
         {
             throw new ArgumentException($"kernels of {typeof(T).Name} cannot run a {network.Settings.Precision} model");
         }
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var simulation = new Simulation<T>(network, options, kernels);
-        var setup = watch.Elapsed;
-        return simulation.Run() with { SetupTime = setup };
+        // Expressions are compiled and evaluated by recursion (as are the compiled kernels by the JIT),
+        // as deep as the nesting limits allow: on a deep-stack thread, with deep-stack workers.
+        return DeepStack.Run(() =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var simulation = new Simulation<T>(network, options, kernels);
+            var setup = watch.Elapsed;
+            return simulation.Run() with { SetupTime = setup };
+        });
     }
 }

@@ -1,3 +1,5 @@
+using NeuroCompiler.Core.Nesting;
+
 namespace NeuroCompiler.Interpreter;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class WorkerPool : IDisposable
     public WorkerPool(int workers)
     {
         Count = Math.Max(1, workers);
-        _threads = Enumerable.Range(1, Count - 1).Select(w => new Thread(() => Loop(w)) { IsBackground = true, Name = $"neuroc worker {w}" }).ToArray();
+        _threads = Enumerable.Range(1, Count - 1).Select(w => new Thread(() => Loop(w), DeepStack.StackBytes) { IsBackground = true, Name = $"neuroc worker {w}" }).ToArray();
         foreach (var thread in _threads)
         {
             thread.Start();

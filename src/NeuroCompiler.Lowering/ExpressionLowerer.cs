@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.IR;
 using NeuroCompiler.Runtime;
 using NeuroCompiler.Semantics;
@@ -24,16 +25,20 @@ internal sealed class ExpressionLowerer
         _noiseIndex = noiseIndex;
     }
 
-    public IrExpression Lower(BoundExpression expression) => expression switch
+    public IrExpression Lower(BoundExpression expression)
     {
-        BoundLiteral l => new IrConstant(l.Value),
-        BoundBoolLiteral b => new IrConstant(b.Value ? 1 : 0),
-        BoundVariable v => Variable(v),
-        BoundUnary u => new IrUnary(u.Operator == BoundUnaryOperator.Negate ? IrUnaryOperator.Negate : IrUnaryOperator.Not, Lower(u.Operand)),
-        BoundBinary b => Binary(b),
-        BoundCall c => Call(c),
-        _ => throw new InvalidOperationException($"cannot lower {expression.GetType().Name}: the binder should have rejected it"),
-    };
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            BoundLiteral l => new IrConstant(l.Value),
+            BoundBoolLiteral b => new IrConstant(b.Value ? 1 : 0),
+            BoundVariable v => Variable(v),
+            BoundUnary u => new IrUnary(u.Operator == BoundUnaryOperator.Negate ? IrUnaryOperator.Negate : IrUnaryOperator.Not, Lower(u.Operand)),
+            BoundBinary b => Binary(b),
+            BoundCall c => Call(c),
+            _ => throw new InvalidOperationException($"cannot lower {expression.GetType().Name}: the binder should have rejected it"),
+        };
+    }
 
     private IrExpression Variable(BoundVariable v)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.IR;
 using NeuroCompiler.Semantics;
 
@@ -10,5 +11,16 @@ public sealed record LoweringResult(Network? Network, ImmutableArray<Diagnostic>
 /// <summary>Turns the bound model into the IR: one neuron model per population, one synapse model per projection, times in steps.</summary>
 public static class Lowerer
 {
-    public static LoweringResult Lower(BoundModel model) => new ModelLowerer(model).Run();
+    /// <summary>Lowers on a <see cref="DeepStack"/> thread: lets are written out by recursion, as deep as the nesting limit allows.</summary>
+    public static LoweringResult Lower(BoundModel model) => DeepStack.Run(() =>
+    {
+        try
+        {
+            return new ModelLowerer(model).Run();
+        }
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
+        {
+            return new LoweringResult(null, ImmutableArray.Create(tooDeep.ToDiagnostic()));
+        }
+    });
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Semantics.Binding;
 using NeuroCompiler.Syntax;
@@ -35,6 +36,19 @@ public sealed record BindResult(BoundModel? Model, ImmutableArray<Diagnostic> Di
 /// <summary>Resolves names, checks units and values, and gives the next phase an immutable bound model.</summary>
 public static class Binder
 {
-    public static BindResult Bind(SyntaxTree tree, BindOptions? options = null) =>
-        new ModelBinder(options ?? BindOptions.Default).Bind(tree);
+    /// <summary>
+    /// Binds on a <see cref="DeepStack"/> thread: expressions are bound by recursion, as deep as the
+    /// nesting limit allows, whichever thread calls.
+    /// </summary>
+    public static BindResult Bind(SyntaxTree tree, BindOptions? options = null) => DeepStack.Run(() =>
+    {
+        try
+        {
+            return new ModelBinder(options ?? BindOptions.Default).Bind(tree);
+        }
+        catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
+        {
+            return new BindResult(null, tree.Diagnostics.Add(tooDeep.ToDiagnostic()));
+        }
+    });
 }

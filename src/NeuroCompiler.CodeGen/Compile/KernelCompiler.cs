@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using NeuroCompiler.Core.Nesting;
 
 namespace NeuroCompiler.CodeGen.Compile;
 
@@ -47,7 +48,7 @@ public static class KernelCompiler
             // Verified yet not loadable: the entry's own assembly is bad. Never run it; compile again.
             cache.Discard(key, bad!);
         }
-        var image = Build(source, modelName, key.Key, references);
+        var image = DeepStack.Run(() => Build(source, modelName, key.Key, references)); // Roslyn recurses through the generated expressions
         cache.Write(key, image);
         var type = Load(image, key, out var why) ?? throw new InvalidOperationException($"the kernels just compiled do not load: {why}");
         return new CompiledKernels(type, FromCache: false, watch.Elapsed, key.Key);

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.IR;
 using NeuroCompiler.Runtime;
 
@@ -28,18 +29,22 @@ internal sealed class ExpressionEmitter
     private string One => _precision == Precision.Float32 ? "1f" : "1.0";
     private string Single => _precision == Precision.Float32 ? "Single" : "Double";
 
-    public string Emit(IrExpression expression) => expression switch
+    public string Emit(IrExpression expression)
     {
-        IrConstant c => Literal.Of(c.Value, _precision),
-        IrVariable v => _variable(v.Ref),
-        IrRandom r => $"CounterRng.{(r.Kind == RandomKind.Uniform ? "Uniform" : "Normal")}{Single}(seed, {r.Stream}u, (uint)({_element}), (ulong)step)",
-        IrUnary { Operator: IrUnaryOperator.Negate } u => $"(-{Emit(u.Operand)})",
-        IrUnary u => $"({Emit(u.Operand)} == {Zero} ? {One} : {Zero})",
-        IrCall c => $"ScalarMath.Apply(MathFunction.{c.Function}, {Emit(c.Argument)})",
-        IrSelect s => $"({Emit(s.Condition)} != {Zero} ? {Emit(s.IfTrue)} : {Emit(s.IfFalse)})",
-        IrBinary b => Binary(b),
-        _ => throw new InvalidOperationException($"{expression.GetType().Name} has no C# form here"),
-    };
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            IrConstant c => Literal.Of(c.Value, _precision),
+            IrVariable v => _variable(v.Ref),
+            IrRandom r => $"CounterRng.{(r.Kind == RandomKind.Uniform ? "Uniform" : "Normal")}{Single}(seed, {r.Stream}u, (uint)({_element}), (ulong)step)",
+            IrUnary { Operator: IrUnaryOperator.Negate } u => $"(-{Emit(u.Operand)})",
+            IrUnary u => $"({Emit(u.Operand)} == {Zero} ? {One} : {Zero})",
+            IrCall c => $"ScalarMath.Apply(MathFunction.{c.Function}, {Emit(c.Argument)})",
+            IrSelect s => $"({Emit(s.Condition)} != {Zero} ? {Emit(s.IfTrue)} : {Emit(s.IfFalse)})",
+            IrBinary b => Binary(b),
+            _ => throw new InvalidOperationException($"{expression.GetType().Name} has no C# form here"),
+        };
+    }
 
     private string Binary(IrBinary b)
     {

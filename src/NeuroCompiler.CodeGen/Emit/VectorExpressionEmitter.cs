@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.IR;
 using NeuroCompiler.Runtime;
 
@@ -25,18 +26,23 @@ internal sealed class VectorExpressionEmitter
     private string V => $"Vector<{Literal.Type(_precision)}>";
 
     /// <summary>A value: Vector&lt;T&gt; text, or null.</summary>
-    public string? Value(IrExpression expression) => expression switch
+    public string? Value(IrExpression expression)
     {
-        IrConstant c => $"new {V}({Literal.Of(c.Value, _precision)})",
-        IrVariable v => _variable(v.Ref),
-        IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply or IrBinaryOperator.Divide } b
-            when Value(b.Left) is { } l && Value(b.Right) is { } r => $"({l} {Symbol(b.Operator)} {r})",
-        _ => null,
-    };
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            IrConstant c => $"new {V}({Literal.Of(c.Value, _precision)})",
+            IrVariable v => _variable(v.Ref),
+            IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply or IrBinaryOperator.Divide } b
+                when Value(b.Left) is { } l && Value(b.Right) is { } r => $"({l} {Symbol(b.Operator)} {r})",
+            _ => null,
+        };
+    }
 
     /// <summary>A condition: a lane mask in the integer vector of the same width (all bits set where true), or null.</summary>
     public string? Mask(IrExpression expression)
     {
+        NestingGuard.EnsureStack();
         string integer = _precision == Precision.Float32 ? "Vector.AsVectorInt32" : "Vector.AsVectorInt64";
         switch (expression)
         {

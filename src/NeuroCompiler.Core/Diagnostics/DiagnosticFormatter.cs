@@ -5,13 +5,14 @@ namespace NeuroCompiler.Core.Diagnostics;
 
 /// <summary>
 /// Prints a diagnostic the way compilers do: <c>file:line:col: error NC0123: message</c>, then the
-/// source line and a caret line under the span (clipped to the first line of a multi-line span, and a
-/// long line to <see cref="MaxShownLine"/> characters around the caret), then each note
-/// (<c>file:line:col: note: message</c>) with its own line and caret.
+/// source line and a caret line under the span (clipped to the first line of a multi-line span), then
+/// each note (<c>file:line:col: note: message</c>) with its own line and caret. A line longer than
+/// <see cref="MaxShownLine"/> is shown as a window around the caret, so a diagnostic in a one-line
+/// file of megabytes (a deeply nested model, a configuration's core file) stays a few lines long.
 /// </summary>
 public static class DiagnosticFormatter
 {
-    /// <summary>The most characters of a source line shown under a diagnostic; a longer line is shown around the caret.</summary>
+    /// <summary>The most characters of a source line shown; longer lines are cut around the caret, marked "...".</summary>
     public const int MaxShownLine = 160;
 
     public static string Format(Diagnostic diagnostic)
@@ -39,15 +40,17 @@ public static class DiagnosticFormatter
         int line = text.GetLineIndex(location.Span.Start);
         string lineText = text.GetLineText(line).Replace('\t', ' ');
         int column = location.Span.Start - text.GetLineStart(line);
+        int shownEnd = lineText.Length;
         if (lineText.Length > MaxShownLine)
         {
-            // A long line (a configuration's core file is one line of megabytes): the part around the caret.
-            int from = Math.Clamp(column - MaxShownLine / 3, 0, lineText.Length);
-            int to = Math.Min(lineText.Length, from + MaxShownLine);
-            lineText = (from > 0 ? "..." : "") + lineText[from..to] + (to < lineText.Length ? "..." : "");
-            column = column - from + (from > 0 ? 3 : 0);
+            int from = Math.Clamp(column - MaxShownLine / 2, 0, lineText.Length - MaxShownLine);
+            string before = from > 0 ? "..." : "";
+            string after = from + MaxShownLine < lineText.Length ? "..." : "";
+            lineText = before + lineText.Substring(from, MaxShownLine) + after;
+            column = column - from + before.Length;
+            shownEnd = before.Length + MaxShownLine;
         }
-        int width = Math.Max(1, Math.Min(location.Span.Length, Math.Max(1, lineText.Length - column)));
+        int width = Math.Max(1, Math.Min(location.Span.Length, Math.Max(1, shownEnd - column)));
         builder.Append("  ").Append(lineText).Append('\n');
         builder.Append("  ").Append(' ', Math.Max(0, column)).Append('^').Append('~', width - 1).Append('\n');
     }

@@ -13,6 +13,7 @@ public enum ErrorCode
     [Summary("the text does not follow the grammar")] SyntaxError = 2,
     [Summary("a character that is not part of the language")] UnexpectedCharacter = 3,
     [Summary("a construct nested more deeply than the documented limit")] NestingTooDeep = 4,
+    [Summary("an expression larger than the documented limit once the lets it uses are written out")] ExpressionTooLarge = 5,
 
     // 0100-0199: names and declarations
     [Summary("a name that is not declared")] UnknownName = 101,

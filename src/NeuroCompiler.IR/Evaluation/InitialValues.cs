@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Runtime;
 
 namespace NeuroCompiler.IR;
@@ -26,7 +27,10 @@ public sealed class InitialValues
         _busy = new bool[_parameters.Length + _states.Length];
     }
 
-    public static InitialValues Compute(Network network, Population population)
+    /// <summary>Computes on a <see cref="DeepStack"/> thread: values are computed through the values they use, by recursion.</summary>
+    public static InitialValues Compute(Network network, Population population) => DeepStack.Run(() => ComputeAll(network, population));
+
+    private static InitialValues ComputeAll(Network network, Population population)
     {
         var values = new InitialValues(network, population);
         for (int i = 0; i < values._parameters.Length; i++)
@@ -41,7 +45,9 @@ public sealed class InitialValues
     }
 
     /// <summary>Evaluates any expression of this population's initial values, one result per neuron (e.g. a per-neuron refractory period).</summary>
-    public double[] Evaluate(IrExpression expression)
+    public double[] Evaluate(IrExpression expression) => DeepStack.Run(() => EvaluateColumn(expression));
+
+    private double[] EvaluateColumn(IrExpression expression)
     {
         var column = new double[_population.Size];
         var environment = new NeuronEnvironment(this);

@@ -1,3 +1,5 @@
+using NeuroCompiler.Core.Nesting;
+
 namespace NeuroCompiler.IR;
 
 /// <summary>Walking and rewriting IR expressions.</summary>
@@ -6,6 +8,7 @@ public static class IrTraversal
     /// <summary>True when any node of the expression satisfies the predicate.</summary>
     public static bool Any(this IrExpression expression, Func<IrExpression, bool> predicate)
     {
+        NestingGuard.EnsureStack();
         if (predicate(expression))
         {
             return true;
@@ -17,6 +20,20 @@ public static class IrTraversal
             IrCall c => c.Argument.Any(predicate),
             IrSelect s => s.Condition.Any(predicate) || s.IfTrue.Any(predicate) || s.IfFalse.Any(predicate),
             _ => false,
+        };
+    }
+
+    /// <summary>How many levels lie below the expression's root (0 for a constant or a variable).</summary>
+    public static int Depth(this IrExpression expression)
+    {
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            IrUnary u => 1 + u.Operand.Depth(),
+            IrBinary b => 1 + Math.Max(b.Left.Depth(), b.Right.Depth()),
+            IrCall c => 1 + c.Argument.Depth(),
+            IrSelect s => 1 + Math.Max(s.Condition.Depth(), Math.Max(s.IfTrue.Depth(), s.IfFalse.Depth())),
+            _ => 0,
         };
     }
 
@@ -36,6 +53,7 @@ public static class IrTraversal
     /// </summary>
     public static IrExpression Rewrite(this IrExpression expression, Func<IrExpression, IrExpression> rewrite)
     {
+        NestingGuard.EnsureStack();
         IrExpression rebuilt = expression switch
         {
             IrUnary u when u.Operand.Rewrite(rewrite) is var o && !ReferenceEquals(o, u.Operand) => u with { Operand = o },

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Runtime;
 
 namespace NeuroCompiler.IR;
@@ -9,18 +10,29 @@ namespace NeuroCompiler.IR;
 /// </summary>
 public static class ScalarEvaluator
 {
-    public static double Evaluate(IrExpression expression, IEvaluationEnvironment environment) => expression switch
+    public static double Evaluate(IrExpression expression, IEvaluationEnvironment environment) => Evaluate(expression, environment, 0);
+
+    // The stack safety net every 32 levels, not at every node: connectivity evaluates millions of times.
+    private static double Evaluate(IrExpression expression, IEvaluationEnvironment environment, int depth)
     {
-        IrConstant c => c.Value,
-        IrVariable v => environment.Read(v.Ref),
-        IrRandom r => environment.Random(r),
-        IrUnary { Operator: IrUnaryOperator.Negate } u => -Evaluate(u.Operand, environment),
-        IrUnary u => Evaluate(u.Operand, environment) == 0 ? 1 : 0,
-        IrBinary b => Binary(b.Operator, Evaluate(b.Left, environment), Evaluate(b.Right, environment)),
-        IrCall c => ScalarMath.Apply(c.Function, Evaluate(c.Argument, environment)),
-        IrSelect s => Evaluate(s.Condition, environment) != 0 ? Evaluate(s.IfTrue, environment) : Evaluate(s.IfFalse, environment),
-        _ => throw new InvalidOperationException($"{expression.GetType().Name} cannot be evaluated here"),
-    };
+        if ((depth & 31) == 31)
+        {
+            NestingGuard.EnsureStack();
+        }
+        int d = depth + 1;
+        return expression switch
+        {
+            IrConstant c => c.Value,
+            IrVariable v => environment.Read(v.Ref),
+            IrRandom r => environment.Random(r),
+            IrUnary { Operator: IrUnaryOperator.Negate } u => -Evaluate(u.Operand, environment, d),
+            IrUnary u => Evaluate(u.Operand, environment, d) == 0 ? 1 : 0,
+            IrBinary b => Binary(b.Operator, Evaluate(b.Left, environment, d), Evaluate(b.Right, environment, d)),
+            IrCall c => ScalarMath.Apply(c.Function, Evaluate(c.Argument, environment, d)),
+            IrSelect s => Evaluate(s.Condition, environment, d) != 0 ? Evaluate(s.IfTrue, environment, d) : Evaluate(s.IfFalse, environment, d),
+            _ => throw new InvalidOperationException($"{expression.GetType().Name} cannot be evaluated here"),
+        };
+    }
 
     public static double Binary(IrBinaryOperator op, double l, double r) => op switch
     {

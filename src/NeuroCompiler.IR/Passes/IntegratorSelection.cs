@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.IR.Passes;
@@ -220,14 +221,18 @@ public sealed class IntegratorSelection : INetworkPass
     };
 
     /// <summary>Whether a folded expression holds an infinite or NaN constant, or divides by a constant zero (a parameter that is 0).</summary>
-    private static bool NotFinite(IrExpression expression) => expression switch
+    private static bool NotFinite(IrExpression expression)
     {
-        IrConstant c => !double.IsFinite(c.Value),
-        IrUnary u => NotFinite(u.Operand),
-        IrBinary { Operator: IrBinaryOperator.Divide, Right: IrConstant { Value: 0 } } => true,
-        IrBinary b => NotFinite(b.Left) || NotFinite(b.Right),
-        IrCall c => NotFinite(c.Argument),
-        IrSelect s => NotFinite(s.Condition) || NotFinite(s.IfTrue) || NotFinite(s.IfFalse),
-        _ => false,
-    };
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            IrConstant c => !double.IsFinite(c.Value),
+            IrUnary u => NotFinite(u.Operand),
+            IrBinary { Operator: IrBinaryOperator.Divide, Right: IrConstant { Value: 0 } } => true,
+            IrBinary b => NotFinite(b.Left) || NotFinite(b.Right),
+            IrCall c => NotFinite(c.Argument),
+            IrSelect s => NotFinite(s.Condition) || NotFinite(s.IfTrue) || NotFinite(s.IfFalse),
+            _ => false,
+        };
+    }
 }

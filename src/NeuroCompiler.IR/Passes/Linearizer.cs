@@ -1,3 +1,5 @@
+using NeuroCompiler.Core.Nesting;
+
 namespace NeuroCompiler.IR.Passes;
 
 /// <summary>An expression written as Σ Coefficients[k]·var_k + Rest, with no var_k left in the coefficients or the rest. A null coefficient is zero.</summary>
@@ -13,6 +15,7 @@ public static class Linearizer
     /// <param name="keyOf">The variable index of a node, or null when the node is not one of the variables.</param>
     public static LinearForm? Decompose(IrExpression expression, Func<IrExpression, int?> keyOf, int count)
     {
+        NestingGuard.EnsureStack();
         if (keyOf(expression) is { } key)
         {
             var coefficients = new IrExpression?[count];

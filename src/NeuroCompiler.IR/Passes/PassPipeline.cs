@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 
 namespace NeuroCompiler.IR.Passes;
 
@@ -31,7 +32,21 @@ public sealed class PassPipeline
 
     public IReadOnlyList<INetworkPass> Passes => _passes;
 
-    public (Network? Network, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Pass, TimeSpan Time)> Timings) Run(Network network)
+    /// <summary>Runs the passes on a <see cref="DeepStack"/> thread, since they walk expressions by recursion.</summary>
+    public (Network? Network, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Pass, TimeSpan Time)> Timings) Run(Network network) =>
+        DeepStack.Run(() =>
+        {
+            try
+            {
+                return RunPasses(network);
+            }
+            catch (Exception e) when (NestingTooDeepException.In(e) is { } tooDeep)
+            {
+                return ((Network?)null, ImmutableArray.Create(tooDeep.ToDiagnostic()), (IReadOnlyList<(string, TimeSpan)>)Array.Empty<(string, TimeSpan)>());
+            }
+        });
+
+    private (Network? Network, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<(string Pass, TimeSpan Time)> Timings) RunPasses(Network network)
     {
         var diagnostics = new DiagnosticBag();
         var timings = new List<(string, TimeSpan)>();

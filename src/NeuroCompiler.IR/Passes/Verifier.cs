@@ -1,9 +1,12 @@
+using NeuroCompiler.Core;
+
 namespace NeuroCompiler.IR.Passes;
 
 /// <summary>
-/// Checks the IR's invariants after a pass: every slot in range, every model with equations
-/// integrated once the integrator pass ran, connectivity consistent. A failure is a compiler bug,
-/// reported with the pass that broke it.
+/// Checks the IR's invariants after a pass: every slot in range, every expression (an integrator's
+/// too) within <see cref="Limits.MaxIrNesting"/> levels, every model with equations integrated once
+/// the integrator pass ran, connectivity consistent. A failure is a compiler bug, reported with the
+/// pass that broke it.
 /// </summary>
 public static class Verifier
 {
@@ -39,6 +42,7 @@ public static class Verifier
                         problems.Add($"population {population.Name}: reset writes {a.Target}");
                     }
                 }
+                CheckIntegrator(model.Integrator, $"population {population.Name}", problems);
                 if (afterPass is "integrator-selection" or "delay-discretisation" or "connectivity-instantiation" && model.Odes.Length > 0 && model.Integrator is null)
                 {
                     problems.Add($"population {population.Name}: equations but no integrator");
@@ -60,6 +64,7 @@ public static class Verifier
             {
                 CheckSlots(rule.Condition, network, null, projection, $"projection {projection.Name}, structural rule", problems);
             }
+            CheckIntegrator(synapse.Integrator, $"projection {projection.Name}", problems);
             if (projection.Synapses is { } c)
             {
                 if (c.RowStart.Length != projection.Source.Count + 1 || c.RowStart[^1] != c.Count || (c.DelayOffsets is { } d && d.Length != c.Count))
@@ -77,14 +82,40 @@ public static class Verifier
                 }
             }
         }
+        CheckIntegrator(network.Signals.Integrator, "model-level states", problems);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException($"IR verification failed after {afterPass}:\n  " + string.Join("\n  ", problems));
         }
     }
 
+    private static void CheckIntegrator(Integrator? integrator, string owner, List<string> problems)
+    {
+        var expressions = integrator switch
+        {
+            LinearPropagator l => l.A.Concat(l.B),
+            ExponentialEuler e => e.A.Concat(e.B),
+            RungeKutta r => r.Derivatives,
+            EulerMaruyama m => m.Drift.Concat(m.Diffusion.SelectMany(d => d.Select(t => t.Coefficient))),
+            _ => Enumerable.Empty<IrExpression>(),
+        };
+        foreach (var e in expressions)
+        {
+            CheckDepth(e, $"{owner}, integrator", problems);
+        }
+    }
+
+    private static void CheckDepth(IrExpression expression, string where, List<string> problems)
+    {
+        if (expression.Depth() is var depth && depth > Limits.MaxIrNesting)
+        {
+            problems.Add($"{where}: an expression {depth} levels deep (the IR allows {Limits.MaxIrNesting})");
+        }
+    }
+
     private static void CheckSlots(IrExpression expression, Network network, NeuronModel? neuron, Projection? projection, string where, List<string> problems)
     {
+        CheckDepth(expression, where, problems);
         expression.Any(e =>
         {
             if (e is not IrVariable { Ref: var r })

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Runtime;
 
 namespace NeuroCompiler.IR;
@@ -10,6 +11,7 @@ public static class ExpressionPrinter
 
     private static string Print(IrExpression e, Func<VariableRef, string> name, int parent)
     {
+        NestingGuard.EnsureStack();
         switch (e)
         {
             case IrConstant c:

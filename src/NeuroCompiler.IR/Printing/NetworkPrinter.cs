@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using System.Text;
 using NeuroCompiler.Core.Units;
 
@@ -6,7 +7,10 @@ namespace NeuroCompiler.IR;
 /// <summary>The IR as readable text (<c>neuroc ir</c>): every value in SI base units, every chosen integrator and step count shown.</summary>
 public static class NetworkPrinter
 {
-    public static string Print(Network network)
+    /// <summary>Prints on a <see cref="DeepStack"/> thread: expressions are printed by recursion.</summary>
+    public static string Print(Network network) => DeepStack.Run(() => PrintNetwork(network));
+
+    private static string PrintNetwork(Network network)
     {
         var w = new StringBuilder();
         var s = network.Settings;

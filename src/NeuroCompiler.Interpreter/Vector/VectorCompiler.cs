@@ -1,4 +1,5 @@
 using System.Numerics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Interpreter.Vector;
@@ -6,19 +7,23 @@ namespace NeuroCompiler.Interpreter.Vector;
 /// <summary>Compiles an IR expression into a tree of vector nodes; variables come from a resolver that knows the context.</summary>
 internal static class VectorCompiler<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
-    public static VectorNode<T> Compile(IrExpression expression, Func<VariableRef, VectorNode<T>> resolve, ulong seed) => expression switch
+    public static VectorNode<T> Compile(IrExpression expression, Func<VariableRef, VectorNode<T>> resolve, ulong seed)
     {
-        IrConstant c => new ConstantNode<T>(Num<T>.From(c.Value)),
-        IrVariable v => resolve(v.Ref),
-        IrRandom r => new RandomNode<T>(seed, r.Stream, r.Kind == RandomKind.Normal),
-        IrUnary u => u.Operand is IrConstant c && u.Operator == IrUnaryOperator.Negate
-            ? new ConstantNode<T>(-Num<T>.From(c.Value))
-            : new UnaryNode<T>(u.Operator == IrUnaryOperator.Negate, Compile(u.Operand, resolve, seed)),
-        IrBinary b => Binary(b, resolve, seed),
-        IrCall c => new CallNode<T>(c.Function, Compile(c.Argument, resolve, seed)),
-        IrSelect s => new SelectNode<T>(Compile(s.Condition, resolve, seed), Compile(s.IfTrue, resolve, seed), Compile(s.IfFalse, resolve, seed)),
-        _ => throw new InvalidOperationException($"{expression.GetType().Name} cannot be evaluated by the interpreter"),
-    };
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            IrConstant c => new ConstantNode<T>(Num<T>.From(c.Value)),
+            IrVariable v => resolve(v.Ref),
+            IrRandom r => new RandomNode<T>(seed, r.Stream, r.Kind == RandomKind.Normal),
+            IrUnary u => u.Operand is IrConstant c && u.Operator == IrUnaryOperator.Negate
+                ? new ConstantNode<T>(-Num<T>.From(c.Value))
+                : new UnaryNode<T>(u.Operator == IrUnaryOperator.Negate, Compile(u.Operand, resolve, seed)),
+            IrBinary b => Binary(b, resolve, seed),
+            IrCall c => new CallNode<T>(c.Function, Compile(c.Argument, resolve, seed)),
+            IrSelect s => new SelectNode<T>(Compile(s.Condition, resolve, seed), Compile(s.IfTrue, resolve, seed), Compile(s.IfFalse, resolve, seed)),
+            _ => throw new InvalidOperationException($"{expression.GetType().Name} cannot be evaluated by the interpreter"),
+        };
+    }
 
     private static VectorNode<T> Binary(IrBinary b, Func<VariableRef, VectorNode<T>> resolve, ulong seed)
     {

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Runtime;
 
 namespace NeuroCompiler.Semantics.Binding;
@@ -71,6 +72,7 @@ internal sealed class ConstantEvaluator
 
     private double? Compute(BoundExpression expression, bool memo)
     {
+        NestingGuard.EnsureStack();
         switch (expression)
         {
             case BoundLiteral literal:

@@ -27,19 +27,43 @@ internal sealed partial class ExpressionBinder
     /// <remarks>
     /// The member stays pending while its value is bound, so a use inside its own definition
     /// (<c>a = b</c>, <c>b = a</c>) calls the binder again and the <see cref="LazyBinder"/> reports the cycle.
+    /// Its value is bound one level below the use that needs it (see ExpressionBinder.Nesting.cs).
     /// </remarks>
     public bool EnsureBound(VariableSymbol symbol)
     {
         if (_pending.TryGetValue(symbol, out var bind))
         {
-            bool ok = bind();
+            bool ok = BindDefinition(symbol, bind);
             _pending.Remove(symbol);
             return ok;
         }
         return symbol.HasKnownDimension;
     }
 
-    public BoundExpression Bind(ExpressionSyntax syntax, BindingContext context) => RequireFinite(syntax switch
+    public BoundExpression Bind(ExpressionSyntax syntax, BindingContext context)
+    {
+        if (_levels.Depth == 0)
+        {
+            (_nodes, _reportedTooDeep) = (0, false); // a new expression
+        }
+        if (!_levels.TryEnter())
+        {
+            ReportTooDeep(context.Text, syntax.Span, _inProgress);
+            return new BoundErrorExpression(syntax.Span);
+        }
+        try
+        {
+            Reach(_levels.Depth, null);
+            _nodes++;
+            return RequireFinite(BindNode(syntax, context), context);
+        }
+        finally
+        {
+            _levels.Exit();
+        }
+    }
+
+    private BoundExpression BindNode(ExpressionSyntax syntax, BindingContext context) => syntax switch
     {
         NumberLiteralSyntax n => new BoundLiteral(n.Value, ValueType.Dimensionless, n.Span, IsBareZero: n.Value == 0),
         QuantityLiteralSyntax q => BindQuantity(q, context),
@@ -52,7 +76,7 @@ internal sealed partial class ExpressionBinder
         BinaryExpressionSyntax b => BindBinary(b, context),
         ListExpressionSyntax l => BindList(l, context),
         _ => new BoundErrorExpression(syntax.Span),
-    }, context);
+    };
 
     /// <summary>
     /// A constant that is infinite or not a number is an error where it first arises, whatever the
@@ -249,7 +273,8 @@ internal sealed partial class ExpressionBinder
 
     private BoundExpression Variable(VariableSymbol symbol, VariableSide side, TextSpan span, BindingContext context)
     {
-        if (!EnsureBound(symbol))
+        bool expands = Expands(symbol);
+        if (!(expands ? EnsureBound(symbol) : EnsureBoundApart(symbol)) || expands && !WithinNesting(symbol, context.Text, span))
         {
             return new BoundErrorExpression(span);
         }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
@@ -20,39 +22,78 @@ internal sealed partial class ModelBinder
         }
         foreach (var (name, (syntax, _)) in _variantSyntax.Where(v => v.Value.Syntax.IsNeuron))
         {
-            NeuronVariant(name, new List<string>());
+            NeuronVariant(name);
         }
         return _neuronTypes.Values.OfType<BoundNeuronType>().ToImmutableArray();
     }
 
-    /// <summary>Binds a neuron variant (after its base, which may itself be a variant); null when it had errors.</summary>
-    private BoundNeuronType? NeuronVariant(string name, List<string> chain)
+    /// <summary>
+    /// Binds a neuron variant after its base, which may itself be a variant; null when it had errors.
+    /// The chain of bases is walked down first and bound on the way back up, without recursion.
+    /// </summary>
+    private BoundNeuronType? NeuronVariant(string name)
     {
-        if (_neuronTypes.TryGetValue(name, out var known))
+        var chain = new List<string>(); // this variant, its base, ... down to one already bound or not a variant
+        var onChain = new HashSet<string>(StringComparer.Ordinal);
+        for (string current = name; !_neuronTypes.ContainsKey(current) && _variantSyntax.TryGetValue(current, out var v) && v.Syntax.IsNeuron;
+             current = v.Syntax.Base.Text)
         {
-            return known;
+            if (!onChain.Add(current))
+            {
+                _diagnostics.Error(ErrorCode.ParameterCycle, v.Text, v.Syntax.Name.Span,
+                    $"type '{current}' is a variant of itself: {string.Join(" -> ", chain.Append(current))}");
+                foreach (var variant in chain)
+                {
+                    _neuronTypes[variant] = null;
+                }
+                return null;
+            }
+            chain.Add(current);
         }
+        for (int i = chain.Count - 1; i >= 0; i--)
+        {
+            BindNeuronVariant(chain[i]);
+        }
+        return _neuronTypes.GetValueOrDefault(name);
+    }
+
+    /// <summary>Binds one neuron variant whose base is bound already (or is not a neuron type).</summary>
+    private void BindNeuronVariant(string name)
+    {
         var (syntax, text) = _variantSyntax[name];
-        if (chain.Contains(name))
-        {
-            _diagnostics.Error(ErrorCode.ParameterCycle, text, syntax.Name.Span, $"type '{name}' is a variant of itself: {string.Join(" -> ", chain.Append(name))}");
-            _neuronTypes[name] = null;
-            return null;
-        }
-        chain.Add(name);
         BoundNeuronType? baseType = null;
         if (_neuronSyntax.ContainsKey(syntax.Base.Text) || _variantSyntax.TryGetValue(syntax.Base.Text, out var b) && b.Syntax.IsNeuron)
         {
-            baseType = _neuronTypes.TryGetValue(syntax.Base.Text, out var t) ? t : NeuronVariant(syntax.Base.Text, chain);
+            baseType = _neuronTypes.GetValueOrDefault(syntax.Base.Text);
         }
         else if (!syntax.Base.IsMissing)
         {
             _diagnostics.Error(ErrorCode.UnknownType, text, syntax.Base.Span,
                 $"unknown neuron type '{syntax.Base.Text}'{NameSuggester.Hint(syntax.Base.Text, _neuronSyntax.Keys)}");
         }
-        var bound = baseType is null ? null : BindVariantValues(baseType, syntax, text);
-        _neuronTypes[name] = bound;
-        return bound;
+        // A variant is a level deeper than its base; a base that is bound is within the limit, so only the variant one level past it is reported.
+        int depth = 1 + _variantDepths.GetValueOrDefault(syntax.Base.Text);
+        _variantDepths[name] = depth;
+        if (baseType is not null && depth > Limits.MaxNesting)
+        {
+            _diagnostics.Error(ErrorCode.NestingTooDeep, text, syntax.Base.Span, NestingMessages.Variants(VariantChain(name)));
+            baseType = null;
+        }
+        _neuronTypes[name] = baseType is null ? null : BindVariantValues(baseType, syntax, text);
+    }
+
+    /// <summary>How many variants deep each neuron variant is (a variant of a plain type is 1).</summary>
+    private readonly Dictionary<string, int> _variantDepths = new(StringComparer.Ordinal);
+
+    /// <summary>A variant, its base, the base's base, ... down to the plain type.</summary>
+    private List<string> VariantChain(string name)
+    {
+        var chain = new List<string> { name };
+        while (chain.Count <= Limits.MaxNesting + 1 && _variantSyntax.TryGetValue(chain[^1], out var v))
+        {
+            chain.Add(v.Syntax.Base.Text);
+        }
+        return chain;
     }
 
     private BoundNeuronType? BindVariantValues(BoundNeuronType baseType, TypeVariantSyntax syntax, SourceText text)
@@ -245,11 +286,15 @@ internal sealed partial class ModelBinder
         return scope;
     }
 
-    /// <summary>Reports values that, once a population's or variant's own values replace the defaults, depend on themselves.</summary>
+    /// <summary>
+    /// Reports values that, once a population's or variant's own values replace the defaults, depend on
+    /// themselves or nest too deeply through each other.
+    /// </summary>
     private void CheckDefinitionCycles(IEnumerable<BoundMember> members, IReadOnlyDictionary<VariableSymbol, (BoundExpression Value, SourceLocation Location)> replaced, string owner)
     {
         var definitions = members.ToDictionary(m => m.Symbol, m => replaced.TryGetValue(m.Symbol, out var r) ? r.Value : m.Value);
-        foreach (var cycle in DefinitionCycles.Find(definitions))
+        var graph = DefinitionGraph.Analyse(definitions);
+        foreach (var cycle in graph.Cycles)
         {
             var culprit = cycle.FirstOrDefault(replaced.ContainsKey);
             if (culprit is null)
@@ -258,6 +303,14 @@ internal sealed partial class ModelBinder
             }
             _diagnostics.Error(ErrorCode.ParameterCycle, replaced[culprit].Location,
                 $"in {owner}, '{culprit.Name}' is defined in terms of itself: {string.Join(" -> ", cycle.Select(s => $"'{s.Name}'"))}");
+        }
+        foreach (var chain in graph.TooDeep)
+        {
+            if (chain.FirstOrDefault(replaced.ContainsKey) is { } culprit)
+            {
+                _diagnostics.Error(ErrorCode.NestingTooDeep, replaced[culprit].Location,
+                    $"in {owner}, '{culprit.Name}' is " + NestingMessages.Definitions(chain.Select(s => s.Name).ToList()));
+            }
         }
     }
 }

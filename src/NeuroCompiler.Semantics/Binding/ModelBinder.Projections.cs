@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Core.Time;
 using NeuroCompiler.Core.Units;
@@ -36,14 +38,27 @@ internal sealed partial class ModelBinder
         if (!syntax.Synapse.IsMissing)
         {
             string typeName = syntax.Synapse.Text;
-            while (_variantSyntax.TryGetValue(typeName, out var variant) && !variant.Syntax.IsNeuron && variants.Count <= _variantSyntax.Count)
+            var names = new List<string>();
+            bool cycle = false;
+            while (_variantSyntax.TryGetValue(typeName, out var variant) && !variant.Syntax.IsNeuron && variants.Count <= Limits.MaxNesting)
             {
-                variants.Insert(0, variant);
+                if (names.Contains(typeName))
+                {
+                    cycle = true;
+                    break;
+                }
+                names.Add(typeName);
+                variants.Add(variant);
                 typeName = variant.Syntax.Base.Text;
             }
-            if (variants.Count > _variantSyntax.Count)
+            variants.Reverse();
+            if (cycle)
             {
                 _diagnostics.Error(ErrorCode.ParameterCycle, text, syntax.Synapse.Span, $"synapse type '{syntax.Synapse.Text}' is a variant of itself");
+            }
+            else if (variants.Count > Limits.MaxNesting)
+            {
+                _diagnostics.Error(ErrorCode.NestingTooDeep, text, syntax.Synapse.Span, NestingMessages.Variants(names));
             }
             else if (_synapseSyntax.TryGetValue(typeName, out var found))
             {

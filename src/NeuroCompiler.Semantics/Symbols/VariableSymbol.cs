@@ -57,5 +57,18 @@ public sealed class VariableSymbol
 
     public SourceLocation? Location { get; }
 
+    /// <summary>
+    /// For a param, state or let, how many levels its value nests below its root once the
+    /// definitions it uses are written out (a use of one is a level, its value below it); null for
+    /// names without a value. Set when the value is bound. See docs/limits.md.
+    /// </summary>
+    internal int? ValueDepth { get; set; }
+
+    /// <summary>How many nodes the value has once the lets it uses are written out (for a let, what each use of it writes out).</summary>
+    internal int ValueNodes { get; set; }
+
+    /// <summary>The definition whose use makes the value as deep as <see cref="ValueDepth"/> says, if one does (to name the chain).</summary>
+    internal VariableSymbol? DeepestUse { get; set; }
+
     public override string ToString() => Name;
 }

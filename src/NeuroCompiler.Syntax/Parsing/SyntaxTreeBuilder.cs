@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Antlr4.Runtime;
 using Antlr4.Runtime.Tree;
+using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Syntax.Generated;
 using P = NeuroCompiler.Syntax.Generated.NeuroParser;
@@ -14,8 +15,16 @@ namespace NeuroCompiler.Syntax.Parsing;
 internal sealed partial class SyntaxTreeBuilder
 {
     private readonly SourceText _text;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly IReadOnlyList<int> _parserTooDeepAt;
 
-    public SyntaxTreeBuilder(SourceText text) => _text = text;
+    /// <param name="parserTooDeepAt">Where the parser reported NC0004 (<see cref="DepthLimitedParser.TooDeepAt"/>).</param>
+    public SyntaxTreeBuilder(SourceText text, DiagnosticBag diagnostics, IReadOnlyList<int> parserTooDeepAt)
+    {
+        _text = text;
+        _diagnostics = diagnostics;
+        _parserTooDeepAt = parserTooDeepAt;
+    }
 
     public CompilationUnitSyntax CompilationUnit(P.FileContext context)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.Targets.Json;
@@ -9,12 +11,14 @@ namespace NeuroCompiler.Targets.Json;
 /// <summary>
 /// Reads JSON (RFC 8259) into <see cref="JsonValue"/>s that keep their spans. A syntax error is
 /// reported once, with its place, and the result is null: after a broken token nothing later in
-/// the file can be trusted.
+/// the file can be trusted. Lists and objects nest by recursion, at most <see cref="Limits.MaxNesting"/>
+/// open at once: the one that would pass the limit is NC0004 at its opening bracket.
 /// </summary>
 public sealed class JsonParser
 {
     private readonly SourceText _text;
     private readonly DiagnosticBag _diagnostics;
+    private readonly NestingGuard _nesting = new();
     private int _position;
 
     private JsonParser(SourceText text, DiagnosticBag diagnostics)
@@ -23,7 +27,9 @@ public sealed class JsonParser
         _diagnostics = diagnostics;
     }
 
-    public static JsonValue? Parse(SourceText text, DiagnosticBag diagnostics)
+    public static JsonValue? Parse(SourceText text, DiagnosticBag diagnostics) => DeepStack.Run(() => ParseValue(text, diagnostics));
+
+    private static JsonValue? ParseValue(SourceText text, DiagnosticBag diagnostics)
     {
         var parser = new JsonParser(text, diagnostics);
         try
@@ -38,14 +44,16 @@ public sealed class JsonParser
         }
         catch (SyntaxError e)
         {
-            diagnostics.Error(ErrorCode.TargetSyntax, text, e.Span, e.Message);
+            diagnostics.Error(e.Code, text, e.Span, e.Message);
             return null;
         }
     }
 
-    private sealed class SyntaxError(TextSpan span, string message) : Exception(message)
+    private sealed class SyntaxError(TextSpan span, string message, ErrorCode code = ErrorCode.TargetSyntax) : Exception(message)
     {
         public TextSpan Span { get; } = span;
+
+        public ErrorCode Code { get; } = code;
     }
 
     private SyntaxError Error(TextSpan span, string message) => new(span, message);
@@ -66,10 +74,19 @@ public sealed class JsonParser
         int start = _position;
         switch (Current)
         {
-            case '{':
-                return Object();
-            case '[':
-                return Array();
+            case '{' or '[':
+                if (!_nesting.TryEnter())
+                {
+                    throw new SyntaxError(new TextSpan(start, 1), NestingMessages.Json, ErrorCode.NestingTooDeep);
+                }
+                try
+                {
+                    return Current == '{' ? Object() : Array();
+                }
+                finally
+                {
+                    _nesting.Exit();
+                }
             case '"':
                 var (text, span) = String();
                 return new JsonString(text, span);
