@@ -66,7 +66,7 @@ public sealed record Compilation(
         }
         var passes = PassPipeline.Standard(options.MemoryBudgetBytes).Passes
             .Where(p => options.InstantiateConnectivity || p is not ConnectivityInstantiation);
-        var (network, passDiagnostics, passTimings) = new PassPipeline(passes).Run(lowered.Network);
+        var (network, passDiagnostics, passTimings) = new PassPipeline(passes) { Verify = options.VerifyIr }.Run(lowered.Network);
         foreach (var (pass, time) in passTimings)
         {
             timings.Add((pass, time));

@@ -16,6 +16,19 @@ public sealed record CompileOptions
     /// <summary>Memory the model may use; the connectivity pass refuses a model estimated to need more.</summary>
     public long MemoryBudgetBytes { get; init; } = DefaultMemoryBudget();
 
+    /// <summary>
+    /// Check the IR against its stage's promises before the passes and after each one (IrVerifier): a
+    /// failure is a compiler bug, thrown as an exception. Off unless NEUROC_VERIFY_IR=1, which the test
+    /// suite sets for every test (tests/verify-ir.runsettings): it costs a walk over every synapse,
+    /// and a correct compiler never fails it.
+    /// </summary>
+    public bool VerifyIr { get; init; } = VerifyIrByDefault;
+
+    /// <summary>The environment variable that turns <see cref="VerifyIr"/> on by default.</summary>
+    public const string VerifyIrVariable = "NEUROC_VERIFY_IR";
+
+    public static bool VerifyIrByDefault => Environment.GetEnvironmentVariable(VerifyIrVariable) == "1";
+
     public static long DefaultMemoryBudget()
     {
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;

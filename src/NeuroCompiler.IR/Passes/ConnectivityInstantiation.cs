@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR.Verification;
 using NeuroCompiler.IR.Passes.Connect;
 
 namespace NeuroCompiler.IR.Passes;
@@ -18,6 +19,8 @@ public sealed class ConnectivityInstantiation : INetworkPass
     public ConnectivityInstantiation(long memoryBudgetBytes) => _memoryBudget = memoryBudgetBytes;
 
     public string Name => "connectivity-instantiation";
+
+    public IrStage Produces => IrStage.ConnectivityInstantiated;
 
     public Network Run(Network network, DiagnosticBag diagnostics)
     {

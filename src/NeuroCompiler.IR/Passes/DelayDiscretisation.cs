@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR.Verification;
 
 namespace NeuroCompiler.IR.Passes;
 
@@ -11,6 +12,8 @@ namespace NeuroCompiler.IR.Passes;
 public sealed class DelayDiscretisation : INetworkPass
 {
     public string Name => "delay-discretisation";
+
+    public IrStage Produces => IrStage.DelaysDiscretised;
 
     public static int ToSteps(double time, double dt) => (int)Math.Min(int.MaxValue, Math.Round(time / dt, MidpointRounding.AwayFromZero));
 

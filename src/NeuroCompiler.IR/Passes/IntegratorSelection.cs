@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR.Verification;
 using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.IR.Passes;
@@ -13,6 +14,8 @@ namespace NeuroCompiler.IR.Passes;
 public sealed class IntegratorSelection : INetworkPass
 {
     public string Name => "integrator-selection";
+
+    public IrStage Produces => IrStage.IntegratorsSelected;
 
     public Network Run(Network network, DiagnosticBag diagnostics)
     {

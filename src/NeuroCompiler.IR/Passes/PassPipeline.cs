@@ -1,12 +1,14 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR.Verification;
 
 namespace NeuroCompiler.IR.Passes;
 
 /// <summary>
-/// Runs passes in order, stopping after the first that reports an error. In debug builds (and when
-/// <see cref="Verify"/> is set) the verifier checks the network after every pass.
+/// Runs passes in order, stopping after the first that reports an error. With <see cref="Verify"/> the
+/// verifier checks the network it is given (as <see cref="IrStage.Lowered"/>) and the network after
+/// every pass, against the promises of the stage that pass produces.
 /// </summary>
 public sealed class PassPipeline
 {
@@ -23,11 +25,8 @@ public sealed class PassPipeline
         new ConnectivityInstantiation(memoryBudgetBytes),
     });
 
-#if DEBUG
-    public bool Verify { get; init; } = true;
-#else
+    /// <summary>Check every stage's promises (<see cref="IrVerifier"/>); a broken one throws <see cref="IrVerificationException"/>.</summary>
     public bool Verify { get; init; }
-#endif
 
     public IReadOnlyList<INetworkPass> Passes => _passes;
 
@@ -35,6 +34,10 @@ public sealed class PassPipeline
     {
         var diagnostics = new DiagnosticBag();
         var timings = new List<(string, TimeSpan)>();
+        if (Verify)
+        {
+            IrVerifier.Check(network, IrStage.Lowered, "lowering");
+        }
         foreach (var pass in _passes)
         {
             var watch = Stopwatch.StartNew();
@@ -46,7 +49,7 @@ public sealed class PassPipeline
             }
             if (Verify)
             {
-                Verifier.Check(network, pass.Name);
+                IrVerifier.Check(network, pass.Produces, pass.Name);
             }
         }
         return (network, diagnostics.ToSortedList().ToImmutableArray(), timings);
