@@ -34,21 +34,35 @@ internal static class CommonOptions
         return result;
     }
 
-    public static Compilation Compile(FileInfo file, IReadOnlyList<ParameterOverride> overrides, bool instantiate) =>
-        Compilation.FromFile(file.ToString(), new CompileOptions { Overrides = overrides, InstantiateConnectivity = instantiate });
+    /// <param name="footprint">What the process will hold besides the network (the backend, the results kept); the reference's one run by default.</param>
+    /// <param name="budget">The memory the model may use; what is free now by default (<see cref="AvailableMemory.Budget"/>).</param>
+    public static Compilation Compile(FileInfo file, IReadOnlyList<ParameterOverride> overrides, bool instantiate,
+        IR.Memory.ProcessFootprint? footprint = null, long? budget = null) =>
+        Compilation.FromFile(file.ToString(), new CompileOptions
+        {
+            Overrides = overrides,
+            InstantiateConnectivity = instantiate,
+            Footprint = footprint ?? IR.Memory.ProcessFootprint.Interpreted,
+            MemoryBudgetBytes = budget ?? AvailableMemory.Budget(),
+        });
+
+    /// <summary>The exit code of a compilation that failed: a model too large for memory is a runtime failure (70), the rest model errors (65).</summary>
+    public static int FailureCode(Compilation compilation) =>
+        compilation.Diagnostics.Any(d => d.Code == ErrorCode.ModelTooLarge) ? ExitCodes.RuntimeFailure : ExitCodes.ModelError;
 
     /// <summary>
     /// Parses the --set values and compiles the file, printing every diagnostic. Returns the network,
     /// or null with the exit code to return (usage or model error).
     /// </summary>
-    public static (IR.Network? Network, int ExitCode) CompileModel(ParseResult parse, Argument<FileInfo> file, Option<string[]> set, TextWriter error, bool instantiate)
+    public static (IR.Network? Network, int ExitCode) CompileModel(ParseResult parse, Argument<FileInfo> file, Option<string[]> set, TextWriter error, bool instantiate,
+        IR.Memory.ProcessFootprint? footprint = null)
     {
         if (Overrides(parse.GetValue(set) ?? Array.Empty<string>(), error) is not { } overrides)
         {
             return (null, ExitCodes.Usage);
         }
-        var compilation = Compile(parse.GetValue(file)!, overrides, instantiate);
+        var compilation = Compile(parse.GetValue(file)!, overrides, instantiate, footprint);
         DiagnosticPrinter.Print(error, compilation.Diagnostics);
-        return compilation.Success ? (compilation.Network!, ExitCodes.Success) : (null, ExitCodes.ModelError);
+        return compilation.Success ? (compilation.Network!, ExitCodes.Success) : (null, FailureCode(compilation));
     }
 }

@@ -15,4 +15,10 @@ public static class Limits
 
     /// <summary>The largest source file (a model or an import), in bytes.</summary>
     public const long MaxSourceBytes = 32L << 20;
+
+    /// <summary>
+    /// The share of the machine's memory (or its container's limit) a run may use, and never more than is
+    /// free when it starts: a model estimated to need more is refused before anything is allocated.
+    /// </summary>
+    public const double MemoryBudgetFraction = 0.8;
 }

@@ -1,3 +1,4 @@
+using NeuroCompiler.IR.Memory;
 using NeuroCompiler.Semantics;
 
 namespace NeuroCompiler.Driver;
@@ -14,7 +15,10 @@ public sealed record CompileOptions
     public bool InstantiateConnectivity { get; init; } = true;
 
     /// <summary>Memory the model may use; the connectivity pass refuses a model estimated to need more.</summary>
-    public long MemoryBudgetBytes { get; init; } = DefaultMemoryBudget();
+    public long MemoryBudgetBytes { get; init; } = AvailableMemory.Budget();
+
+    /// <summary>What the process that runs the model holds besides it (which backend, how many results); part of the estimate.</summary>
+    public ProcessFootprint Footprint { get; init; } = ProcessFootprint.Interpreted;
 
     /// <summary>
     /// Check the IR against its stage's promises before the passes and after each one (IrVerifier): a
@@ -28,10 +32,4 @@ public sealed record CompileOptions
     public const string VerifyIrVariable = "NEUROC_VERIFY_IR";
 
     public static bool VerifyIrByDefault => Environment.GetEnvironmentVariable(VerifyIrVariable) == "1";
-
-    public static long DefaultMemoryBudget()
-    {
-        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        return available > 0 ? (long)(available * 0.8) : 8L << 30;
-    }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using NeuroCompiler.Cli.Backends;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
+using NeuroCompiler.Interpreter.Recording;
 using NeuroCompiler.Output;
 using NeuroCompiler.Semantics;
 
@@ -22,10 +23,15 @@ internal static class RunCommand
         var outDirectory = new Option<string?>("--out") { Description = "Output folder (default out/<model>)", HelpName = "DIR" };
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
         var plot = new Option<bool>("--plot") { Description = "Also draw raster.png, rates.png and traces.png" };
+        var memory = new Option<string?>("--memory")
+        {
+            Description = "The most memory the run may use, e.g. 4GiB (default: 80% of the machine's, at most what is free); a model estimated to need more is refused",
+            HelpName = "SIZE",
+        };
         var threads = new Option<int?>("--threads") { Description = "Worker threads of the cpu backend (default: every core for large networks, else one); results do not depend on it", HelpName = "N" };
         var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
         {
-            file, backends.Backend, backends.Device, seed, duration, set, outDirectory, threads, plot, quiet,
+            file, backends.Backend, backends.Device, seed, duration, set, outDirectory, threads, memory, plot, quiet,
         };
         command.SetAction(parse =>
         {
@@ -47,13 +53,26 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
             bool silent = parse.GetValue(quiet);
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true);
+            long budget = Driver.AvailableMemory.Budget();
+            if (parse.GetValue(memory) is { } size)
+            {
+                if (MemorySize.Parse(size) is not { } given)
+                {
+                    error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.BadCommandLine, $"--memory: '{size}' is not a size (e.g. 512MiB, 4GiB)"));
+                    return ExitCodes.Usage;
+                }
+                budget = given;
+            }
+            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true, backend.Footprint(null), budget);
             DiagnosticPrinter.Print(error, compilation.Diagnostics);
             if (!compilation.Success)
             {
-                return compilation.Diagnostics.Any(x => x.Code == ErrorCode.ModelTooLarge) ? ExitCodes.RuntimeFailure : ExitCodes.ModelError;
+                return CommonOptions.FailureCode(compilation);
             }
             var network = compilation.Network!;
+            var footprint = backend.Footprint(network);
+            var estimate = IR.Memory.MemoryEstimate.Of(network, footprint);
+            long spikeLimit = MemoryGuard.SpikeLimit(network, footprint, budget);
             string directory = parse.GetValue(outDirectory) ?? Path.Combine("out", network.Settings.Name);
             var progress = silent || Console.IsErrorRedirected ? null : new ProgressLine(error);
             SimulationResult result;
@@ -68,6 +87,7 @@ internal static class RunCommand
                 {
                     Progress = progress is null ? null : progress.Report,
                     Workers = threadCount,
+                    RecordedSpikeLimit = spikeLimit,
                 };
                 var run = backend.Run(network, options, settings with { CompileInBackground = true });
                 result = run.Result;
@@ -79,6 +99,12 @@ internal static class RunCommand
                 pending = run;
                 device = run.Device;
                 progress?.Done();
+            }
+            catch (RecordingLimitException e)
+            {
+                progress?.Done();
+                DiagnosticPrinter.Print(error, new[] { MemoryGuard.Stopped(e, network, spikeLimit) });
+                return ExitCodes.RuntimeFailure;
             }
             catch (Gpu.NoGpuException e)
             {
@@ -107,7 +133,7 @@ internal static class RunCommand
             IReadOnlyList<string> files;
             try
             {
-                files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device), directory,
+                files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device) { MemoryEstimate = estimate }, directory,
                     parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -69,24 +69,32 @@ internal static class VerifyCommand
             {
                 return ExitCodes.Usage;
             }
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true);
+            // Both runs' results are held at once: the reference's while the backend runs.
+            long budget = Driver.AvailableMemory.Budget();
+            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true, backend.Footprint(null) with { ResultCopies = 2 }, budget);
             DiagnosticPrinter.Print(error, compilation.Diagnostics);
             if (!compilation.Success)
             {
-                return ExitCodes.ModelError;
+                return CommonOptions.FailureCode(compilation);
             }
             var network = Comparison.RecordingAllSpikes(compilation.Network!);
             if (parse.GetValue(steps) is { } n)
             {
                 network = network with { Settings = network.Settings with { Steps = Math.Min(n, network.Settings.Steps) } };
             }
+            long spikeLimit = MemoryGuard.SpikeLimit(network, backend.Footprint(network) with { ResultCopies = 2 }, budget);
             try
             {
-                var reference = ReferenceInterpreter.Run(network);
-                var run = backend.Run(network, new InterpreterOptions { Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1 }, settings);
+                var reference = ReferenceInterpreter.Run(network, new InterpreterOptions { RecordedSpikeLimit = spikeLimit });
+                var run = backend.Run(network, new InterpreterOptions { Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1, RecordedSpikeLimit = spikeLimit }, settings);
                 var report = Comparison.Compare(reference, run.Result);
                 Print(output, network, report, reference.SimulationTime, run);
                 return report.Identical ? ExitCodes.Success : 1;
+            }
+            catch (Interpreter.Recording.RecordingLimitException e)
+            {
+                DiagnosticPrinter.Print(error, new[] { MemoryGuard.Stopped(e, network, spikeLimit) });
+                return ExitCodes.RuntimeFailure;
             }
             catch (CodeGen.Compile.GeneratedCodeException e)
             {

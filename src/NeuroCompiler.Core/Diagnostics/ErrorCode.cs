@@ -72,6 +72,9 @@ public enum ErrorCode
     [Summary("results cannot be written")] OutputFailure = 504,
     [Summary("no device for the chosen backend")] NoDevice = 505,
 
+    // 0520-0524: the memory guard during a run
+    [Summary("a run that recorded more spikes than the memory left holds, stopped")] RecordedSpikesExceedMemory = 520,
+
     // 0600-0699: plasticity
     [Summary("event-driven equations that cannot be solved between events")] EventDrivenNotSolvable = 601,
     [Summary("plasticity spreading forward, which the model forbids")] SpreadForward = 602,

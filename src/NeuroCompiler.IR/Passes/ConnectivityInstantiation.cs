@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.IR.Verification;
+using NeuroCompiler.IR.Memory;
 using NeuroCompiler.IR.Passes.Connect;
 
 namespace NeuroCompiler.IR.Passes;
@@ -9,14 +10,15 @@ namespace NeuroCompiler.IR.Passes;
 /// <summary>
 /// Builds every projection's synapses from its rule and the seed: the pairs, the per-synapse
 /// delays and initial values, stored by presynaptic neuron and sorted by (delay, target), in the
-/// narrowest types that hold them. Before allocating anything it estimates the memory the model
-/// needs and refuses a model that would not fit.
+/// narrowest types that hold them. Before allocating anything it estimates the memory the whole run
+/// needs (<see cref="MemoryEstimate"/>: synapses, neurons, recordings, the process) and refuses a model
+/// that would not fit, saying where the memory goes.
 /// </summary>
 public sealed class ConnectivityInstantiation : INetworkPass
 {
-    private readonly long _memoryBudget;
+    private readonly MemoryBudget _budget;
 
-    public ConnectivityInstantiation(long memoryBudgetBytes) => _memoryBudget = memoryBudgetBytes;
+    public ConnectivityInstantiation(MemoryBudget budget) => _budget = budget;
 
     public string Name => "connectivity-instantiation";
 
@@ -24,12 +26,12 @@ public sealed class ConnectivityInstantiation : INetworkPass
 
     public Network Run(Network network, DiagnosticBag diagnostics)
     {
-        var estimate = MemoryEstimate.Of(network);
-        if (estimate.Bytes > _memoryBudget)
+        var estimate = MemoryEstimate.Of(network, _budget.Footprint);
+        if (estimate.Bytes > _budget.AvailableBytes)
         {
-            diagnostics.Error(ErrorCode.ModelTooLarge, network.Projections.FirstOrDefault()?.Location ?? network.Populations.FirstOrDefault()?.Location,
-                $"the model needs about {MemoryEstimate.Gib(estimate.Bytes)} ({estimate.Synapses:N0} synapses, {network.TotalNeurons:N0} neurons), " +
-                $"more than the {MemoryEstimate.Gib(_memoryBudget)} available; nothing was allocated");
+            diagnostics.Error(ErrorCode.ModelTooLarge, estimate.Largest.Location ?? network.Projections.FirstOrDefault()?.Location ?? network.Populations.FirstOrDefault()?.Location,
+                $"the model needs about {MemoryEstimate.Size(estimate.Bytes)} ({estimate.Synapses:N0} synapses, {network.TotalNeurons:N0} neurons), " +
+                $"more than the {MemoryEstimate.Size(_budget.AvailableBytes)} available; nothing was allocated: {estimate.Breakdown()}");
             return network;
         }
         // Every population's initial values, computed up front: synapse values are evaluated on all cores.
@@ -40,6 +42,7 @@ public sealed class ConnectivityInstantiation : INetworkPass
             try
             {
                 projections.Add(Build(network, projection, population => initial[population], diagnostics));
+                ReleaseScratch(projections[^1]);
             }
             catch (ProjectionTooLargeException e)
             {
@@ -58,6 +61,24 @@ public sealed class ConnectivityInstantiation : INetworkPass
             }
         }
         return network with { Projections = built };
+    }
+
+    /// <summary>Projections with at least this many synapses have their scratch collected as soon as they are built.</summary>
+    public const int CollectAfterSynapses = 1_000_000;
+
+    /// <summary>
+    /// A projection's scratch (drawn lists, float64 values, delays: 4 to 20 bytes a synapse) is garbage
+    /// once it is built, but the collector may leave it in place while the next projection allocates its
+    /// own, and the build's peak would grow with the number of projections. Collecting after each large
+    /// one keeps it at one projection's scratch, as <see cref="MemoryEstimate"/> counts it. Arrays of
+    /// numbers hold no references to trace, so a full collection costs milliseconds.
+    /// </summary>
+    private static void ReleaseScratch(Projection built)
+    {
+        if (built.Synapses is { Count: >= CollectAfterSynapses })
+        {
+            GC.Collect();
+        }
     }
 
     private static Projection Build(Network network, Projection projection, Func<int, InitialValues?> initial, DiagnosticBag diagnostics)
@@ -97,7 +118,8 @@ public sealed class ConnectivityInstantiation : INetworkPass
         var g = new PairGenerator(network.Settings.Seed, projection.Rule.Stream, source.Count, target.Count, excludeAutapses, target.Start - source.Start);
         var rule = projection.Rule;
         int k = (int)rule.Value;
-        RowTable ByRows(Action<int, List<int>> draw) => RowTable.ByRows(g.Sources, g.Targets, target.Start, () => draw);
+        double expected = rule.Kind == ConnectivityRuleKind.Probability ? 0 : SynapseMemory.Count(projection);
+        RowTable ByRows(Action<int, List<int>> draw) => RowTable.ByRows(g.Sources, g.Targets, target.Start, () => draw, expected);
         switch (rule.Kind)
         {
             case ConnectivityRuleKind.AllToAll:
@@ -109,7 +131,7 @@ public sealed class ConnectivityInstantiation : INetworkPass
             case ConnectivityRuleKind.FixedOutdegree:
                 return ByRows((s, row) => g.FixedOutdegreeRow(k, projection.Multapses, s, row));
             case ConnectivityRuleKind.FixedIndegree:
-                return RowTable.ByColumns(g.Sources, g.Targets, target.Start, () => (t, column) => g.FixedIndegreeColumn(k, projection.Multapses, t, column));
+                return RowTable.ByColumns(g.Sources, g.Targets, target.Start, () => (t, column) => g.FixedIndegreeColumn(k, projection.Multapses, t, column), expected);
             case ConnectivityRuleKind.FixedTotal when projection.Multapses:
                 var counts = g.FixedTotalRowCounts((long)rule.Value);
                 return ByRows((s, row) => g.FixedTotalRow(counts[s], s, row));

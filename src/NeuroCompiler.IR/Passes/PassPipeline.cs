@@ -8,7 +8,7 @@ namespace NeuroCompiler.IR.Passes;
 /// <summary>
 /// Runs passes in order, stopping after the first that reports an error. With <see cref="Verify"/> the
 /// verifier checks the network it is given (as <see cref="IrStage.Lowered"/>) and the network after
-/// every pass, against the promises of the stage that pass produces.
+/// every pass, against the promises of the stage that pass produces; its time is in the timings.
 /// </summary>
 public sealed class PassPipeline
 {
@@ -17,12 +17,12 @@ public sealed class PassPipeline
     public PassPipeline(IEnumerable<INetworkPass> passes) => _passes = passes.ToImmutableArray();
 
     /// <summary>The standard pipeline every backend runs on a freshly lowered network.</summary>
-    public static PassPipeline Standard(long memoryBudgetBytes) => new(new INetworkPass[]
+    public static PassPipeline Standard(Memory.MemoryBudget budget) => new(new INetworkPass[]
     {
         new ConstantFolding(),
         new IntegratorSelection(),
         new DelayDiscretisation(),
-        new ConnectivityInstantiation(memoryBudgetBytes),
+        new ConnectivityInstantiation(budget),
     });
 
     /// <summary>Check every stage's promises (<see cref="IrVerifier"/>); a broken one throws <see cref="IrVerificationException"/>.</summary>
@@ -34,9 +34,15 @@ public sealed class PassPipeline
     {
         var diagnostics = new DiagnosticBag();
         var timings = new List<(string, TimeSpan)>();
+        void Check(IrStage stage, string after)
+        {
+            var watch = Stopwatch.StartNew();
+            IrVerifier.Check(network, stage, after);
+            timings.Add(($"verify {stage}", watch.Elapsed));
+        }
         if (Verify)
         {
-            IrVerifier.Check(network, IrStage.Lowered, "lowering");
+            Check(IrStage.Lowered, "lowering");
         }
         foreach (var pass in _passes)
         {
@@ -49,7 +55,7 @@ public sealed class PassPipeline
             }
             if (Verify)
             {
-                IrVerifier.Check(network, pass.Produces, pass.Name);
+                Check(pass.Produces, pass.Name);
             }
         }
         return (network, diagnostics.ToSortedList().ToImmutableArray(), timings);
