@@ -352,7 +352,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(70, code);
         Assert.Equal("", output);
         Assert.Contains("big.neuro:4:8: error NC0501: the model needs about 5.2 TiB (0 synapses, 20,000 neurons), more than the ", error);
-        Assert.Contains("available; nothing was allocated: recordings 5.2 TiB (record P.v every 0.1 ms: 20,000 neurons × 36,000,000 samples × 8 B), runtime 55.0 MiB, neurons 3.8 MiB", error);
+        Assert.Contains("available; nothing was allocated: recordings 5.2 TiB (record P.v every 0.1 ms: 20,000 neurons × 36,000,000 samples × 8 B), runtime 60.0 MiB, neurons 3.8 MiB", error);
         Assert.Contains("  record P.v every 0.1 ms\n         ^~~\n", error);
         Assert.True(allocated < 10_000 * 20_000 * 8L, $"{allocated:N0} bytes allocated");
         Assert.False(Directory.Exists(Path.Combine(_folder, "big")));

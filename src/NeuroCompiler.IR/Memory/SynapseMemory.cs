@@ -6,7 +6,8 @@ namespace NeuroCompiler.IR.Memory;
 /// the model's precision. While a projection is built (one at a time; the connectivity pass collects
 /// each large one's scratch before the next) it also holds scratch: the targets as drawn (4-byte lists
 /// sized up front; fixed_total without multapses keeps 8-byte pairs and a set of them: 28), then every
-/// synapse's delay in steps (4) and, in a float32 model, each value's float64 column (8). The run adds arrays of its own: a copy of every variable it writes,
+/// synapse's delay in steps (4) and, in a float32 model, each value's float64 column (8), while the
+/// drawn lists, garbage by then, are still uncollected. The run adds arrays of its own: a copy of every variable it writes,
 /// incoming lists for on_post handlers, equations, clock and structural rules and spreads (targets,
 /// incoming and presynaptic index, 4 bytes each), the last update of event-driven states (8), the
 /// birth step of structural synapses (8), and 32-bit targets for compiled synapse kernels (4). Only
@@ -59,11 +60,13 @@ public static class SynapseMemory
             double built = n * (TargetBytes(projection) + DelayBytes(projection) + precision * perSynapse.Count) + RowStartBytes * (projection.Source.Count + 1.0);
             yield return new MemoryItem(MemoryPart.Synapses, RecordingMemory.Saturate(built),
                 $"{projection.Name}: {n:N0} synapses × {(n > 0 ? built / n : 0):0.#} B", projection.Location);
+            // The drawn targets are garbage once copied into their column, but not yet collected when the
+            // delays and values are computed: both count.
             double drawn = n * (projection.Rule.Kind == ConnectivityRuleKind.FixedTotal && !projection.Multapses ? DrawnPairBytes : DrawnBytes);
             double sorting = n * (DelayStepBytes + (precision == 4 ? ConnectingValueBytes * perSynapse.Count : 0));
-            if (Math.Max(drawn, sorting) > scratch.Bytes)
+            if (drawn + sorting > scratch.Bytes)
             {
-                scratch = (Math.Max(drawn, sorting), projection);
+                scratch = (drawn + sorting, projection);
             }
             running += n * RunBytes(network, projection, footprint, precision) + (NeedsIncoming(network, projection) ? IndexBytes * (projection.Target.Count + 1.0) : 0);
         }

@@ -37,12 +37,13 @@ public sealed class ConnectivityInstantiation : INetworkPass
         // Every population's initial values, computed up front: synapse values are evaluated on all cores.
         var initial = network.Populations.Select(p => p.Model is null ? null : InitialValues.Compute(network, p)).ToArray();
         var projections = ImmutableArray.CreateBuilder<Projection>(network.Projections.Length);
+        long uncollected = 0;
         foreach (var projection in network.Projections)
         {
             try
             {
                 projections.Add(Build(network, projection, population => initial[population], diagnostics));
-                ReleaseScratch(projections[^1]);
+                uncollected = ReleaseScratch(uncollected + (projections[^1].Synapses?.Count ?? 0));
             }
             catch (ProjectionTooLargeException e)
             {
@@ -63,22 +64,25 @@ public sealed class ConnectivityInstantiation : INetworkPass
         return network with { Projections = built };
     }
 
-    /// <summary>Projections with at least this many synapses have their scratch collected as soon as they are built.</summary>
-    public const int CollectAfterSynapses = 1_000_000;
+    /// <summary>Synapses built since the last collection beyond which their scratch is collected (12 to 20 MB of it).</summary>
+    public const long CollectAfterSynapses = 1_000_000;
 
     /// <summary>
     /// A projection's scratch (drawn lists, float64 values, delays: 4 to 20 bytes a synapse) is garbage
-    /// once it is built, but the collector may leave it in place while the next projection allocates its
-    /// own, and the build's peak would grow with the number of projections. Collecting after each large
-    /// one keeps it at one projection's scratch, as <see cref="MemoryEstimate"/> counts it. Arrays of
-    /// numbers hold no references to trace, so a full collection costs milliseconds.
+    /// once it is built, but the collector may leave it in place while the next projections allocate
+    /// their own, and the build's peak would grow with the number of projections. Collecting once a
+    /// million synapses were built since the last collection keeps it near one projection's scratch, as
+    /// <see cref="MemoryEstimate"/> counts it. Arrays of numbers hold no references to trace, so a full
+    /// collection costs milliseconds. Returns the synapses built since the last collection.
     /// </summary>
-    private static void ReleaseScratch(Projection built)
+    private static long ReleaseScratch(long uncollected)
     {
-        if (built.Synapses is { Count: >= CollectAfterSynapses })
+        if (uncollected < CollectAfterSynapses)
         {
-            GC.Collect();
+            return uncollected;
         }
+        GC.Collect();
+        return 0;
     }
 
     private static Projection Build(Network network, Projection projection, Func<int, InitialValues?> initial, DiagnosticBag diagnostics)
