@@ -55,7 +55,7 @@ run_timed() {
   awk -v n="$name" -v rc="$rc" -v t0="$t0" -v t1="$t1" -v u="${user:-0}" -v sy="${sys:-0}" \
       -v rss="${rss:-0}" -v b0="$b0" -v b1="$b1" -v tck="$TCK" -v ob="$before" 'BEGIN{
         w = t1 - t0; oc = ((b1 - b0) / tck - (u + sy)) / w; if (oc < 0) oc = 0;
-        printf "{\"name\":\"%s\",\"rc\":%d,\"wall_s\":%.6f,\"user_s\":%.2f,\"sys_s\":%.2f,\"max_rss_bytes\":%d,\"others_cores_before\":%.2f,\"others_cores_during\":%.2f}\n",
+        printf "{\"name\":\"%s\",\"rc\":%d,\"wall_s\":%.6f,\"user_s\":%.2f,\"sys_s\":%.2f,\"max_rss_bytes\":%.0f,\"others_cores_before\":%.2f,\"others_cores_during\":%.2f}\n",
                n, rc, w, u, sy, rss * 1024, ob, oc}' >"$WORK/meta-$name.json"
   log "  $name: ${rc/#0/ok}, $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}') s wall, max RSS $(( ${rss:-0} / 1024 )) MiB (others used $before cores before)"
   return 0

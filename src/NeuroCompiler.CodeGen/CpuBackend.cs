@@ -22,6 +22,9 @@ public static class CpuBackend
     /// </summary>
     public static string Source(Network network) => DeepStack.Run(() => ModelEmitter.Emit(network));
 
+    /// <summary>Whether a run would find the network's kernels in the cache (and not start Roslyn).</summary>
+    public static bool IsCached(Network network, KernelCache? cache = null) => KernelCompiler.IsCached(Source(network), cache ?? new KernelCache());
+
     /// <summary>
     /// Worker threads for a network: every core (at most 8) when there is enough work per step to
     /// pay for handing it out (about a microsecond per step here), one otherwise. Measured on the

@@ -73,4 +73,10 @@ public static class Limits
 
     /// <summary>The largest file of a configuration folder neuroc reads back (a core file holds at most a core's synapses).</summary>
     public const long MaxConfigurationFileBytes = 256L << 20;
+
+    /// <summary>
+    /// The share of the machine's memory (or its container's limit) a run may use, and never more than is
+    /// free when it starts: a model estimated to need more is refused before anything is allocated.
+    /// </summary>
+    public const double MemoryBudgetFraction = 0.8;
 }

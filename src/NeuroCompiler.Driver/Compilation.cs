@@ -69,9 +69,9 @@ public sealed record Compilation(
         {
             return new Compilation(tree, bound.Model, null, diagnostics, timings.ToImmutable());
         }
-        var passes = PassPipeline.Standard(options.MemoryBudgetBytes).Passes
+        var passes = PassPipeline.Standard(new IR.Memory.MemoryBudget(options.MemoryBudgetBytes, options.Footprint)).Passes
             .Where(p => options.InstantiateConnectivity || p is not ConnectivityInstantiation);
-        var (network, passDiagnostics, passTimings) = new PassPipeline(passes).Run(lowered.Network);
+        var (network, passDiagnostics, passTimings) = new PassPipeline(passes) { Verify = options.VerifyIr }.Run(lowered.Network);
         foreach (var (pass, time) in passTimings)
         {
             timings.Add((pass, time));

@@ -15,4 +15,12 @@ public sealed record InterpreterOptions
     /// worker owns a fixed share of every population, so the results do not depend on this number.
     /// </summary>
     public int Workers { get; init; } = 1;
+
+    /// <summary>
+    /// The most spikes the spike recordings may hold together (null: no limit). Spikes cannot be
+    /// counted before a run, so the memory estimate assumes a rate; a run that records more than the
+    /// memory left allows stops with <see cref="Recording.RecordingLimitException"/> instead of growing
+    /// until the machine kills it.
+    /// </summary>
+    public long? RecordedSpikeLimit { get; init; }
 }

@@ -18,7 +18,6 @@ internal sealed partial class Simulation<T>
         VariableSpace.Signal => new StateNode<T>(r.Slot),
         VariableSpace.Global => Global(r.Slot),
         VariableSpace.Time => new TimeNode<T>(),
-        VariableSpace.Dt => new ConstantNode<T>(_dt),
         _ => throw new InvalidOperationException($"{r.Space} is not available in a model-level equation"),
     };
 
@@ -68,7 +67,6 @@ internal sealed partial class Simulation<T>
             VariableSpace.Global => Global(r.Slot),
             VariableSpace.Signal => Signal(r.Slot),
             VariableSpace.Time => new TimeNode<T>(),
-            VariableSpace.Dt => new ConstantNode<T>(_dt),
             VariableSpace.Index => new IndexNode<T>(0),
             VariableSpace.Size => new ConstantNode<T>(T.CreateTruncating(population.Size)),
             VariableSpace.PositionX => new ArrayNode<T>(positions![0]),

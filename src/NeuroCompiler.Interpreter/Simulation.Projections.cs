@@ -49,7 +49,6 @@ internal sealed partial class Simulation<T>
             VariableSpace.Global => Global(r.Slot),
             VariableSpace.Signal => Signal(r.Slot),
             VariableSpace.Time => new TimeNode<T>(),
-            VariableSpace.Dt => new ConstantNode<T>(_dt),
             _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse handler"),
         };
 
@@ -273,7 +272,6 @@ internal sealed partial class Simulation<T>
             VariableSpace.Global => Global(r.Slot),
             VariableSpace.Signal => Signal(r.Slot),
             VariableSpace.Time => new TimeNode<T>(),
-            VariableSpace.Dt => new ConstantNode<T>(_dt),
             VariableSpace.Index => new IndexGatherNode<T>(index),
             _ => throw new InvalidOperationException($"{r.Space} is not available in a synapse equation"),
         };

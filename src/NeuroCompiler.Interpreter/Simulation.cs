@@ -107,7 +107,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
             _kernels.Bound(0);
         }
         _protocol = new ProtocolRunner<T>(network, _populations, _globals, _stimuli, _signals.States);
-        _recorder = new Recorder<T>(network, _populations, _projections, _signals.States);
+        _recorder = new Recorder<T>(network, _populations, _projections, _signals.States, options.RecordedSpikeLimit);
         _resident = Resident();
     }
 

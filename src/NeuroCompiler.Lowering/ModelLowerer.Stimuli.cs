@@ -95,14 +95,14 @@ internal sealed partial class ModelLowerer
             switch (recording)
             {
                 case BoundSpikeRecording spikes:
-                    result.Add(new SpikeRecording(Range(spikes.Slice)));
+                    result.Add(new SpikeRecording(Range(spikes.Slice), spikes.Location));
                     break;
                 case BoundRateRecording rate:
-                    result.Add(new RateRecording(Range(rate.Slice), (int)Math.Max(1, Steps(rate.Bin))));
+                    result.Add(new RateRecording(Range(rate.Slice), (int)Math.Max(1, Steps(rate.Bin)), rate.Location));
                     break;
                 case BoundTraceRecording trace:
                     var value = _neuronContexts[trace.Slice.Population].Resolve(trace.Variable, Side.Self)!;
-                    result.Add(new TraceRecording(Range(trace.Slice), trace.Variable.Name, value, (int)Math.Max(1, Steps(trace.Interval))));
+                    result.Add(new TraceRecording(Range(trace.Slice), trace.Variable.Name, value, (int)Math.Max(1, Steps(trace.Interval)), trace.Location));
                     break;
                 case BoundSynapseTraceRecording synapses:
                     {
@@ -113,7 +113,7 @@ internal sealed partial class ModelLowerer
                         break;
                     }
                 case BoundSignalRecording signal:
-                    result.Add(new SignalRecording(_signalSlots[signal.Signal], (int)Math.Max(1, Steps(signal.Interval))));
+                    result.Add(new SignalRecording(_signalSlots[signal.Signal], (int)Math.Max(1, Steps(signal.Interval)), signal.Location));
                     break;
             }
         }

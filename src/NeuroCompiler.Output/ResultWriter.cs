@@ -5,7 +5,11 @@ using NeuroCompiler.Core.Files;
 namespace NeuroCompiler.Output;
 
 /// <summary>About a run, beyond its results: build time, compiler version, worker threads, and the device for the gpu backend.</summary>
-public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion, int Threads = 1, string? Device = null);
+public sealed record RunInfo(TimeSpan BuildTime, string CompilerVersion, int Threads = 1, string? Device = null)
+{
+    /// <summary>The memory the run was estimated to need before it started, reported next to the measured peak.</summary>
+    public IR.Memory.MemoryEstimate? MemoryEstimate { get; init; }
+}
 
 /// <summary>
 /// Writes a run's results: <c>spikes.csv</c> (population, index, time in ms), one CSV per trace and
@@ -49,17 +53,46 @@ public static class ResultWriter
     {
         using var w = output.CreateText(ResultFileNames.Spikes);
         w.Write("population,index,time_ms\n");
-        // In time order; within a step, in recording order, then by index.
-        var merged = result.Spikes.SelectMany((train, r) => train.Steps.Select((step, k) => (Step: step, Recording: r, Index: train.Indices[k])))
-            .OrderBy(s => s.Step).ThenBy(s => s.Recording).ThenBy(s => s.Index);
-        foreach (var (step, recording, index) in merged)
+        // In time order; within a step, in recording order, then by index. Each train is in step
+        // order already, so the trains are merged step by step (nothing is sorted or copied whole:
+        // a run's spikes may be most of its memory).
+        var trains = result.Spikes;
+        var next = new int[trains.Length];
+        var indices = new List<int>();
+        while (true)
         {
-            w.Write(result.Spikes[recording].Population);
-            w.Write(',');
-            w.Write(index.ToString(CultureInfo.InvariantCulture));
-            w.Write(',');
-            w.Write(Ms(step, result.Dt));
-            w.Write('\n');
+            long step = long.MaxValue;
+            for (int r = 0; r < trains.Length; r++)
+            {
+                if (next[r] < trains[r].Steps.Length)
+                {
+                    step = Math.Min(step, trains[r].Steps[next[r]]);
+                }
+            }
+            if (step == long.MaxValue)
+            {
+                return;
+            }
+            string time = Ms(step, result.Dt);
+            for (int r = 0; r < trains.Length; r++)
+            {
+                var train = trains[r];
+                indices.Clear();
+                for (; next[r] < train.Steps.Length && train.Steps[next[r]] == step; next[r]++)
+                {
+                    indices.Add(train.Indices[next[r]]);
+                }
+                indices.Sort();
+                foreach (int index in indices)
+                {
+                    w.Write(train.Population);
+                    w.Write(',');
+                    w.Write(index.ToString(CultureInfo.InvariantCulture));
+                    w.Write(',');
+                    w.Write(time);
+                    w.Write('\n');
+                }
+            }
         }
     }
 
@@ -158,6 +191,16 @@ public static class ResultWriter
         json.WriteEndObject();
         // The process's peak resident memory so far (build, run and this write).
         json.WriteNumber("peak_memory_bytes", System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64);
+        if (info.MemoryEstimate is { } estimate)
+        {
+            json.WriteNumber("memory_estimate_bytes", estimate.Bytes);
+            json.WriteStartObject("memory_estimate");
+            foreach (var part in Enum.GetValues<IR.Memory.MemoryPart>())
+            {
+                json.WriteNumber(part.ToString(), estimate.BytesOf(part));
+            }
+            json.WriteEndObject();
+        }
         json.WriteString("neuroc_version", info.CompilerVersion);
         json.WriteEndObject();
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NeuroCompiler.Cli;
+using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.TestSupport;
 
 namespace NeuroCompiler.EndToEnd.Tests;
@@ -538,6 +539,64 @@ public sealed class CliTests : IDisposable
         Assert.Equal(70, code);
         Assert.Contains("error NC0501: the model needs about", error);
         Assert.Contains("nothing was allocated", error);
+    }
+
+    [Fact]
+    public void ARecordingTooLargeForMemoryIsRefusedBeforeAnythingIsAllocated()
+    {
+        // The reported case (20,000 neurons' v every step for 60 s: 96 GB of samples), an hour long here so
+        // that it is too large on any machine. It is refused with the estimate broken down, at the
+        // recording, before the run allocates anything: the whole command allocates less on this thread
+        // than one second of those samples would take.
+        string path = Write("big.neuro", """
+            import "std/neurons"
+            model big { dt = 0.1 ms; duration = 1 h; seed = 1 }
+            population P = LIF[20000]
+            record P.v every 0.1 ms
+            """);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var (code, output, error) = Neuroc("run", path, "--out", Path.Combine(_folder, "big"));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(70, code);
+        Assert.Equal("", output);
+        Assert.Contains("big.neuro:4:8: error NC0501: the model needs about 5.2 TiB (0 synapses, 20,000 neurons), more than the ", error);
+        Assert.Contains("available; nothing was allocated: recordings 5.2 TiB (record P.v every 0.1 ms: 20,000 neurons × 36,000,000 samples × 8 B), runtime 60.0 MiB, neurons 3.8 MiB", error);
+        Assert.Contains("  record P.v every 0.1 ms\n         ^~~\n", error);
+        Assert.True(allocated < 10_000 * 20_000 * 8L, $"{allocated:N0} bytes allocated");
+        Assert.False(Directory.Exists(Path.Combine(_folder, "big")));
+    }
+
+    [Fact]
+    public void ARunThatRecordsMoreSpikesThanTheMemoryLeftHoldsStopsAtTheRecording()
+    {
+        // The estimate assumes 10 Hz; these neurons fire at 500 Hz. With 64 MiB for the run, what is left
+        // after the rest of the estimate holds about 350,000 spikes: the run stops within its first second.
+        string path = Write("busy.neuro", """
+            import "std/neurons"
+            model busy { dt = 0.1 ms; duration = 2 s; seed = 1 }
+            population P = Poisson[1000] { rate = 500 Hz }
+            record spikes P
+            """);
+        string output = Path.Combine(_folder, "busy");
+        var (code, _, error) = Neuroc("run", path, "--memory", "64MiB", "--out", output);
+        Assert.Equal(70, code);
+        Assert.Contains($"busy.neuro:4:15: error {DiagnosticCatalogue.Text(ErrorCode.RecordedSpikesExceedMemory)}: the run recorded ", error);
+        Assert.Contains("the memory left holds (the estimate assumed 10 Hz); it was stopped and nothing was written: record the spikes of fewer neurons, or run for a shorter time", error);
+        Assert.False(Directory.Exists(output));
+        // With the machine's memory it runs.
+        Assert.Equal(0, Neuroc("run", path, "--out", output, "--quiet").Code);
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("-5MiB")]
+    [InlineData("0")]
+    [InlineData("99999999999TiB")]
+    public void MemoryThatIsNotASizeIsAUsageError(string size)
+    {
+        var (code, _, error) = Neuroc("run", Write("small.neuro", Small), "--memory", size, "--out", Path.Combine(_folder, "m"));
+        Assert.Equal(64, code);
+        Assert.Contains($"error {DiagnosticCatalogue.Text(ErrorCode.BadCommandLine)}: --memory: '{size}' is not a size (e.g. 512MiB, 4GiB)", error);
     }
 
     [Fact]

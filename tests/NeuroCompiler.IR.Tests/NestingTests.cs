@@ -1,5 +1,6 @@
 using NeuroCompiler.Core;
 using NeuroCompiler.IR.Passes;
+using NeuroCompiler.IR.Verification;
 using NeuroCompiler.TestSupport;
 
 namespace NeuroCompiler.IR.Tests;
@@ -31,7 +32,7 @@ public class NestingTests
         var network = Models.Network(DeepInputs.UniformLet());
         int depth = DeepestExpression(network);
         Assert.InRange(depth, 3 * (Limits.MaxNesting - 5), Limits.MaxIrNesting);
-        Verifier.Check(network, "test");
+        IrVerifier.Check(network, IrStage.ConnectivityInstantiated, "test");
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public class NestingTests
     {
         var network = Models.Network(DeepInputs.ClipEquation());
         Assert.InRange(DeepestExpression(network), 2 * (Limits.MaxNesting - 2), Limits.MaxIrNesting);
-        Verifier.Check(network, "test");
+        IrVerifier.Check(network, IrStage.ConnectivityInstantiated, "test");
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public class NestingTests
         {
             Populations = network.Populations.SetItem(0, network.Populations[0] with { Model = model with { Odes = model.Odes.SetItem(0, model.Odes[0] with { Rhs = deep }) } }),
         };
-        var failure = Assert.Throws<InvalidOperationException>(() => Verifier.Check(broken, "a pass that deepens"));
+        var failure = Assert.Throws<IrVerificationException>(() => IrVerifier.Check(broken, IrStage.ConnectivityInstantiated, "a pass that deepens"));
         Assert.Contains($"an expression {Limits.MaxIrNesting + 1} levels deep (the IR allows {Limits.MaxIrNesting})", failure.Message);
     }
 }

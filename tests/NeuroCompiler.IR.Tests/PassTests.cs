@@ -174,26 +174,6 @@ public class PassTests
     }
 
     [Fact]
-    public void TheVerifierRejectsBrokenIr()
-    {
-        var network = Models.Network("""
-            neuron N { state v = 0 mV; dv/dt = -v / (1 ms) }
-            population P = N[2]
-            """);
-        var model = network.Populations[0].Model!;
-        var broken = network with
-        {
-            Populations = network.Populations.SetItem(0, network.Populations[0] with
-            {
-                Model = model with { Threshold = new IrVariable(new VariableRef(VariableSpace.NeuronState, 5)) },
-            }),
-        };
-        var error = Assert.Throws<InvalidOperationException>(() => Verifier.Check(broken, "a test"));
-        Assert.Contains("slot 5 out of range", error.Message);
-        Verifier.Check(network, "a test");
-    }
-
-    [Fact]
     public void TheIrPrinterShowsEveryPart()
     {
         var text = NetworkPrinter.Print(Models.Network(File.ReadAllText(Repository.Path("samples", "cuba.neuro"))));

@@ -2,6 +2,7 @@ using NeuroCompiler.CodeGen;
 using NeuroCompiler.Gpu;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;
+using NeuroCompiler.IR.Memory;
 
 namespace NeuroCompiler.Cli.Backends;
 
@@ -24,6 +25,8 @@ internal static class BackendRegistry
 
         public bool Compiled => false;
 
+        public ProcessFootprint Footprint(Network? built) => ProcessFootprint.Interpreted;
+
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings) =>
             new(ReferenceInterpreter.Run(network, options), 0, null, null);
 
@@ -39,6 +42,8 @@ internal static class BackendRegistry
         public bool Threaded => true;
 
         public bool Compiled => true;
+
+        public ProcessFootprint Footprint(Network? built) => ProcessFootprint.Compiled(built is not null && CpuBackend.IsCached(built));
 
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {
@@ -58,6 +63,9 @@ internal static class BackendRegistry
         public bool Threaded => false;
 
         public bool Compiled => true;
+
+        // ILGPU compiles the kernels on every run; the device's own memory is not counted (not measured on a GPU yet).
+        public ProcessFootprint Footprint(Network? built) => ProcessFootprint.Compiled(cached: false);
 
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {

@@ -19,6 +19,12 @@ internal interface IBackend
     /// <summary>Whether it compiles kernels (verify and emit-cs apply to it).</summary>
     bool Compiled { get; }
 
+    /// <summary>
+    /// What the process holds besides the network while this backend runs it, for the memory estimate:
+    /// before the synapses are built (<paramref name="built"/> null) the most it may hold, after it what it will.
+    /// </summary>
+    IR.Memory.ProcessFootprint Footprint(Network? built);
+
     /// <summary>Runs the network; throws <see cref="Gpu.NoGpuException"/> when its device is missing.</summary>
     BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings);
 

@@ -14,7 +14,8 @@ internal static class IrCommand
         var command = new Command("ir", "Print the intermediate representation: values in SI units, chosen integrators, step counts.") { file, set, synapses };
         command.SetAction(parse =>
         {
-            var (network, exitCode) = CommonOptions.CompileModel(parse, file, set, error, instantiate: parse.GetValue(synapses));
+            var (network, exitCode) = CommonOptions.CompileModel(parse, file, set, error, instantiate: parse.GetValue(synapses),
+                IR.Memory.ProcessFootprint.Interpreted with { ResultCopies = 0 }); // builds the synapses, runs nothing
             if (network is null)
             {
                 return exitCode;

@@ -6,6 +6,7 @@ using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Interpreter;
+using NeuroCompiler.Interpreter.Recording;
 using NeuroCompiler.Output;
 using NeuroCompiler.Semantics;
 
@@ -25,6 +26,11 @@ internal static class RunCommand
         var outDirectory = CommonOptions.Out("Output folder (default out/<model>), replaced whole: a folder neuroc did not write is refused");
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but errors" };
         var plot = new Option<bool>("--plot") { Description = "Also draw raster.png, rates.png and traces.png" };
+        var memory = new Option<long?>("--memory")
+        {
+            Description = "The most memory the run may use, e.g. 4GiB (default: 80% of the machine's, at most what is free); a model estimated to need more is refused",
+            HelpName = "SIZE",
+        }.Size();
         var threads = new Option<int?>("--threads")
         {
             Description = $"Worker threads of the cpu backend, 1 to {Limits.MaxThreads} (default: every core for large networks, else one); results do not depend on it",
@@ -32,7 +38,7 @@ internal static class RunCommand
         }.Between(1, Limits.MaxThreads);
         var command = new Command("run", "Simulate a model and write spikes.csv, traces and summary.json.")
         {
-            file, backends.Backend, backends.Device, seed, duration, set, outDirectory, threads, plot, quiet,
+            file, backends.Backend, backends.Device, seed, duration, set, outDirectory, threads, memory, plot, quiet,
         };
         backends.AddRules();
         command.SetAction(parse =>
@@ -49,13 +55,17 @@ internal static class RunCommand
             }
             var overrides = CommonOptions.Overrides(assignments);
             bool silent = parse.GetValue(quiet);
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true);
+            long budget = parse.GetValue(memory) ?? Driver.AvailableMemory.Budget();
+            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true, backend.Footprint(null), budget);
             DiagnosticPrinter.Print(error, compilation.Diagnostics);
             if (!compilation.Success)
             {
-                return compilation.Diagnostics.Any(x => x.Code == ErrorCode.ModelTooLarge) ? ExitCodes.RuntimeFailure : ExitCodes.ModelError;
+                return CommonOptions.FailureCode(compilation);
             }
             var network = compilation.Network!;
+            var footprint = backend.Footprint(network);
+            var estimate = IR.Memory.MemoryEstimate.Of(network, footprint);
+            long spikeLimit = MemoryGuard.SpikeLimit(network, footprint, budget);
             string directory = parse.GetValue(outDirectory) ?? Path.Combine("out", network.Settings.Name);
             // From the claim until the results are in place, a signal stops the run at a step boundary,
             // or the writing before the swap (so whoever sees the folder locked sees a run that stops cleanly).
@@ -80,6 +90,7 @@ internal static class RunCommand
                     Progress = progress is null ? null : progress.Report,
                     Workers = threadCount,
                     Cancellation = interruption.Token,
+                    RecordedSpikeLimit = spikeLimit,
                 };
                 var run = backend.Run(network, options, settings with { CompileInBackground = true });
                 result = run.Result;
@@ -97,6 +108,12 @@ internal static class RunCommand
                 progress?.Done();
                 error.WriteLine(interruption.Line($"the simulation stopped at a step boundary; nothing was written ('{directory}' is as it was)"));
                 return interruption.ExitCode;
+            }
+            catch (RecordingLimitException e)
+            {
+                progress?.Done();
+                DiagnosticPrinter.Print(error, new[] { MemoryGuard.Stopped(e, network, spikeLimit) });
+                return ExitCodes.RuntimeFailure;
             }
             catch (Gpu.NoGpuException e)
             {
@@ -123,7 +140,7 @@ internal static class RunCommand
                 return ExitCodes.RuntimeFailure;
             }
             IReadOnlyList<string> files = Array.Empty<string>();
-            if (OutputFolders.Write(() => files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device), folder,
+            if (OutputFolders.Write(() => files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device) { MemoryEstimate = estimate }, folder,
                     parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null, interruption.Token), directory, interruption, error) is { } failed)
             {
                 return failed;

@@ -54,22 +54,31 @@ internal static class VerifyCommand
                     : ExitCodes.ModelError;
             }
             var (backend, settings) = backends.Resolve(parse, error);
-            var compilation = CommonOptions.Compile(parse.GetValue(file)!, CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>()), instantiate: true);
+            var overrides = CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>());
+            // Both runs' results are held at once: the reference's while the backend runs.
+            long budget = Driver.AvailableMemory.Budget();
+            var compilation = CommonOptions.Compile(parse.GetValue(file)!, overrides, instantiate: true, backend.Footprint(null) with { ResultCopies = 2 }, budget);
             DiagnosticPrinter.Print(error, compilation.Diagnostics);
             if (!compilation.Success)
             {
-                return ExitCodes.ModelError;
+                return CommonOptions.FailureCode(compilation);
             }
             var network = Comparison.RecordingAllSpikes(compilation.Network!);
             if (parse.GetValue(steps) is { } n)
             {
                 network = network with { Settings = network.Settings with { Steps = Math.Min(n, network.Settings.Steps) } };
             }
+            long spikeLimit = MemoryGuard.SpikeLimit(network, backend.Footprint(network) with { ResultCopies = 2 }, budget);
             try
             {
                 using var graceful = interruption.Graceful();
-                var reference = ReferenceInterpreter.Run(network, new InterpreterOptions { Cancellation = interruption.Token });
-                var options = new InterpreterOptions { Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1, Cancellation = interruption.Token };
+                var reference = ReferenceInterpreter.Run(network, new InterpreterOptions { Cancellation = interruption.Token, RecordedSpikeLimit = spikeLimit });
+                var options = new InterpreterOptions
+                {
+                    Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1,
+                    Cancellation = interruption.Token,
+                    RecordedSpikeLimit = spikeLimit,
+                };
                 var run = backend.Run(network, options, settings);
                 graceful.Dispose();
                 var report = Comparison.Compare(reference, run.Result);
@@ -80,6 +89,11 @@ internal static class VerifyCommand
             {
                 error.WriteLine(interruption.Line("the comparison stopped at a step boundary"));
                 return interruption.ExitCode;
+            }
+            catch (Interpreter.Recording.RecordingLimitException e)
+            {
+                DiagnosticPrinter.Print(error, new[] { MemoryGuard.Stopped(e, network, spikeLimit) });
+                return ExitCodes.RuntimeFailure;
             }
             catch (CodeGen.Compile.GeneratedCodeException e)
             {

@@ -36,6 +36,25 @@ internal static partial class OptionRules
         return UsageCodes.Register(option, ErrorCode.InvalidOptionValue);
     }
 
+    /// <summary>An amount of memory in bytes, with a unit: 512MiB, 4GiB, 2GB (<see cref="MemorySize"/>).</summary>
+    public static Option<long?> Size(this Option<long?> option)
+    {
+        option.CustomParser = result =>
+        {
+            if (Text(result) is not { } text)
+            {
+                return null;
+            }
+            if (MemorySize.Parse(text) is { } bytes)
+            {
+                return bytes;
+            }
+            result.AddError($"{option.Name} expects an amount of memory with a unit (e.g. 512MiB, 4GiB, 2GB); got '{text}'");
+            return null;
+        };
+        return UsageCodes.Register(option, ErrorCode.InvalidOptionValue);
+    }
+
     /// <summary>A finite number greater than zero.</summary>
     public static Option<double> Positive(this Option<double> option)
     {

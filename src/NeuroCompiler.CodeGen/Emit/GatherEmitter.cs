@@ -118,8 +118,6 @@ internal sealed class GatherEmitter
             case VariableSpace.Time:
                 Field("t", T, "t");
                 return "a.t";
-            case VariableSpace.Dt:
-                return Lit(_network.Settings.Dt);
             case VariableSpace.Index:
                 return $"(({T})j)";
             default:

@@ -94,7 +94,6 @@ internal sealed class PopulationKernelEmitter
         VariableSpace.Global => _network.Globals[r.Slot].Mutable ? $"{Use($"g{r.Slot}", T, $"Globals[{r.Slot}]!")}[0]" : Lit(_network.Globals[r.Slot].Value),
         VariableSpace.Signal => $"{Use($"sig{r.Slot}", T, $"Signals[{r.Slot}]")}[0]",
         VariableSpace.Time => "t",
-        VariableSpace.Dt => Lit(_network.Settings.Dt),
         VariableSpace.Index => $"(({T})i)",
         VariableSpace.Size => Lit(_population.Size),
         VariableSpace.PositionX => $"{Use("pos0", T, "Positions[0]!")}[i]",

@@ -269,8 +269,6 @@ internal sealed class SynapseKernelEmitter
                 return $"{Use($"sig{r.Slot}", T, $"Signals[{r.Slot}]")}[0]";
             case VariableSpace.Time:
                 return "t";
-            case VariableSpace.Dt:
-                return Lit(_network.Settings.Dt);
             case VariableSpace.Index:
                 return $"(({T})({(post ? "j" : "i")}))";
             default:

@@ -87,6 +87,9 @@ public enum ErrorCode
     [Summary("a kernel cache entry that failed verification, discarded and compiled again")] KernelCacheEntryDiscarded = 514,
     [Summary("a kernel cache folder that cannot be used, so the run goes on without the cache")] KernelCacheUnavailable = 515,
 
+    // 0520-0524: the memory guard during a run
+    [Summary("a run that recorded more spikes than the memory left holds, stopped")] RecordedSpikesExceedMemory = 520,
+
     // 0600-0699: plasticity
     [Summary("event-driven equations that cannot be solved between events")] EventDrivenNotSolvable = 601,
     [Summary("plasticity spreading forward, which the model forbids")] SpreadForward = 602,

@@ -23,7 +23,7 @@ public static class PostLocalHandler
     {
         VariableSpace.SynapseParameter => model.Parameters[r.Slot].PerElement || Reads(model.Parameters[r.Slot].Initial, model),
         VariableSpace.NeuronState or VariableSpace.NeuronParameter or VariableSpace.Index => r.Side == Side.Post,
-        VariableSpace.Global or VariableSpace.Signal or VariableSpace.Time or VariableSpace.Dt => true,
+        VariableSpace.Global or VariableSpace.Signal or VariableSpace.Time => true,
         _ => false,
     };
 }

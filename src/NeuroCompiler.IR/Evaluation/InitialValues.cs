@@ -99,7 +99,6 @@ public sealed class InitialValues
                 VariableSpace.NeuronState => _owner.State(variable.Slot)[Index],
                 VariableSpace.Global => network.Globals[variable.Slot].Value,
                 VariableSpace.Signal => network.Signals.Variables[variable.Slot].Initial,
-                VariableSpace.Dt => network.Settings.Dt,
                 VariableSpace.Time => 0,
                 VariableSpace.Index => Index,
                 VariableSpace.Size => population.Size,

@@ -11,7 +11,7 @@ public enum VariableSpace
     SynapseState,
     /// <summary>Simulation time t = step * dt, seconds.</summary>
     Time,
-    /// <summary>The time step, seconds.</summary>
+    /// <summary>The time step, seconds. Constant folding replaces it by its value: no backend reads it (<see cref="Verification.IrStage.Folded"/>).</summary>
     Dt,
     /// <summary>Neuron index in its population (in a synapse: with <see cref="Side.Pre"/> or <see cref="Side.Post"/>).</summary>
     Index,

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR.Verification;
+using NeuroCompiler.IR.Memory;
 using NeuroCompiler.IR.Passes.Connect;
 
 namespace NeuroCompiler.IR.Passes;
@@ -8,35 +10,40 @@ namespace NeuroCompiler.IR.Passes;
 /// <summary>
 /// Builds every projection's synapses from its rule and the seed: the pairs, the per-synapse
 /// delays and initial values, stored by presynaptic neuron and sorted by (delay, target), in the
-/// narrowest types that hold them. Before allocating anything it estimates the memory the model
-/// needs and refuses a model that would not fit.
+/// narrowest types that hold them. Before allocating anything it estimates the memory the whole run
+/// needs (<see cref="MemoryEstimate"/>: synapses, neurons, recordings, the process) and refuses a model
+/// that would not fit, saying where the memory goes.
 /// </summary>
 public sealed class ConnectivityInstantiation : INetworkPass
 {
-    private readonly long _memoryBudget;
+    private readonly MemoryBudget _budget;
 
-    public ConnectivityInstantiation(long memoryBudgetBytes) => _memoryBudget = memoryBudgetBytes;
+    public ConnectivityInstantiation(MemoryBudget budget) => _budget = budget;
 
     public string Name => "connectivity-instantiation";
 
+    public IrStage Produces => IrStage.ConnectivityInstantiated;
+
     public Network Run(Network network, DiagnosticBag diagnostics)
     {
-        var estimate = MemoryEstimate.Of(network);
-        if (estimate.Bytes > _memoryBudget)
+        var estimate = MemoryEstimate.Of(network, _budget.Footprint);
+        if (estimate.Bytes > _budget.AvailableBytes)
         {
-            diagnostics.Error(ErrorCode.ModelTooLarge, network.Projections.FirstOrDefault()?.Location ?? network.Populations.FirstOrDefault()?.Location,
-                $"the model needs about {MemoryEstimate.Gib(estimate.Bytes)} ({estimate.Synapses:N0} synapses, {network.TotalNeurons:N0} neurons), " +
-                $"more than the {MemoryEstimate.Gib(_memoryBudget)} available; nothing was allocated");
+            diagnostics.Error(ErrorCode.ModelTooLarge, estimate.Largest.Location ?? network.Projections.FirstOrDefault()?.Location ?? network.Populations.FirstOrDefault()?.Location,
+                $"the model needs about {MemoryEstimate.Size(estimate.Bytes)} ({estimate.Synapses:N0} synapses, {network.TotalNeurons:N0} neurons), " +
+                $"more than the {MemoryEstimate.Size(_budget.AvailableBytes)} available; nothing was allocated: {estimate.Breakdown()}");
             return network;
         }
         // Every population's initial values, computed up front: synapse values are evaluated on all cores.
         var initial = network.Populations.Select(p => p.Model is null ? null : InitialValues.Compute(network, p)).ToArray();
         var projections = ImmutableArray.CreateBuilder<Projection>(network.Projections.Length);
+        long uncollected = 0;
         foreach (var projection in network.Projections)
         {
             try
             {
                 projections.Add(Build(network, projection, population => initial[population], diagnostics));
+                uncollected = ReleaseScratch(uncollected + (projections[^1].Synapses?.Count ?? 0));
             }
             catch (ProjectionTooLargeException e)
             {
@@ -55,6 +62,27 @@ public sealed class ConnectivityInstantiation : INetworkPass
             }
         }
         return network with { Projections = built };
+    }
+
+    /// <summary>Synapses built since the last collection beyond which their scratch is collected (12 to 20 MB of it).</summary>
+    public const long CollectAfterSynapses = 1_000_000;
+
+    /// <summary>
+    /// A projection's scratch (drawn lists, float64 values, delays: 4 to 20 bytes a synapse) is garbage
+    /// once it is built, but the collector may leave it in place while the next projections allocate
+    /// their own, and the build's peak would grow with the number of projections. Collecting once a
+    /// million synapses were built since the last collection keeps it near one projection's scratch, as
+    /// <see cref="MemoryEstimate"/> counts it. Arrays of numbers hold no references to trace, so a full
+    /// collection costs milliseconds. Returns the synapses built since the last collection.
+    /// </summary>
+    private static long ReleaseScratch(long uncollected)
+    {
+        if (uncollected < CollectAfterSynapses)
+        {
+            return uncollected;
+        }
+        GC.Collect();
+        return 0;
     }
 
     private static Projection Build(Network network, Projection projection, Func<int, InitialValues?> initial, DiagnosticBag diagnostics)
@@ -94,7 +122,8 @@ public sealed class ConnectivityInstantiation : INetworkPass
         var g = new PairGenerator(network.Settings.Seed, projection.Rule.Stream, source.Count, target.Count, excludeAutapses, target.Start - source.Start);
         var rule = projection.Rule;
         int k = (int)rule.Value;
-        RowTable ByRows(Action<int, List<int>> draw) => RowTable.ByRows(g.Sources, g.Targets, target.Start, () => draw);
+        double expected = rule.Kind == ConnectivityRuleKind.Probability ? 0 : SynapseMemory.Count(projection);
+        RowTable ByRows(Action<int, List<int>> draw) => RowTable.ByRows(g.Sources, g.Targets, target.Start, () => draw, expected);
         switch (rule.Kind)
         {
             case ConnectivityRuleKind.AllToAll:
@@ -106,7 +135,7 @@ public sealed class ConnectivityInstantiation : INetworkPass
             case ConnectivityRuleKind.FixedOutdegree:
                 return ByRows((s, row) => g.FixedOutdegreeRow(k, projection.Multapses, s, row));
             case ConnectivityRuleKind.FixedIndegree:
-                return RowTable.ByColumns(g.Sources, g.Targets, target.Start, () => (t, column) => g.FixedIndegreeColumn(k, projection.Multapses, t, column));
+                return RowTable.ByColumns(g.Sources, g.Targets, target.Start, () => (t, column) => g.FixedIndegreeColumn(k, projection.Multapses, t, column), expected);
             case ConnectivityRuleKind.FixedTotal when projection.Multapses:
                 var counts = g.FixedTotalRowCounts((long)rule.Value);
                 return ByRows((s, row) => g.FixedTotalRow(counts[s], s, row));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR.Verification;
 
 namespace NeuroCompiler.IR.Passes;
 
@@ -15,6 +16,8 @@ namespace NeuroCompiler.IR.Passes;
 public sealed class ConstantFolding : INetworkPass
 {
     public string Name => "constant-folding";
+
+    public IrStage Produces => IrStage.Folded;
 
     public Network Run(Network network, DiagnosticBag diagnostics)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Time;
+using NeuroCompiler.IR.Verification;
 
 namespace NeuroCompiler.IR.Passes;
 
@@ -13,6 +14,8 @@ namespace NeuroCompiler.IR.Passes;
 public sealed class DelayDiscretisation : INetworkPass
 {
     public string Name => "delay-discretisation";
+
+    public IrStage Produces => IrStage.DelaysDiscretised;
 
     public Network Run(Network network, DiagnosticBag diagnostics)
     {

@@ -1,4 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.IR.Verification;
 
 namespace NeuroCompiler.IR.Passes;
 
@@ -6,6 +7,9 @@ namespace NeuroCompiler.IR.Passes;
 public interface INetworkPass
 {
     string Name { get; }
+
+    /// <summary>The stage its result is at: the promises the verifier checks after it.</summary>
+    IrStage Produces { get; }
 
     Network Run(Network network, DiagnosticBag diagnostics);
 }

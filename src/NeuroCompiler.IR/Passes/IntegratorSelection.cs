@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Nesting;
+using NeuroCompiler.IR.Verification;
 using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.IR.Passes;
@@ -14,6 +15,8 @@ namespace NeuroCompiler.IR.Passes;
 public sealed class IntegratorSelection : INetworkPass
 {
     public string Name => "integrator-selection";
+
+    public IrStage Produces => IrStage.IntegratorsSelected;
 
     public Network Run(Network network, DiagnosticBag diagnostics)
     {

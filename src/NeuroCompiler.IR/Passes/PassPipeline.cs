@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Nesting;
+using NeuroCompiler.IR.Verification;
 
 namespace NeuroCompiler.IR.Passes;
 
 /// <summary>
-/// Runs passes in order, stopping after the first that reports an error. In debug builds (and when
-/// <see cref="Verify"/> is set) the verifier checks the network after every pass.
+/// Runs passes in order, stopping after the first that reports an error. With <see cref="Verify"/> the
+/// verifier checks the network it is given (as <see cref="IrStage.Lowered"/>) and the network after
+/// every pass, against the promises of the stage that pass produces; its time is in the timings.
 /// </summary>
 public sealed class PassPipeline
 {
@@ -16,19 +18,16 @@ public sealed class PassPipeline
     public PassPipeline(IEnumerable<INetworkPass> passes) => _passes = passes.ToImmutableArray();
 
     /// <summary>The standard pipeline every backend runs on a freshly lowered network.</summary>
-    public static PassPipeline Standard(long memoryBudgetBytes) => new(new INetworkPass[]
+    public static PassPipeline Standard(Memory.MemoryBudget budget) => new(new INetworkPass[]
     {
         new ConstantFolding(),
         new IntegratorSelection(),
         new DelayDiscretisation(),
-        new ConnectivityInstantiation(memoryBudgetBytes),
+        new ConnectivityInstantiation(budget),
     });
 
-#if DEBUG
-    public bool Verify { get; init; } = true;
-#else
+    /// <summary>Check every stage's promises (<see cref="IrVerifier"/>); a broken one throws <see cref="IrVerificationException"/>.</summary>
     public bool Verify { get; init; }
-#endif
 
     public IReadOnlyList<INetworkPass> Passes => _passes;
 
@@ -50,6 +49,16 @@ public sealed class PassPipeline
     {
         var diagnostics = new DiagnosticBag();
         var timings = new List<(string, TimeSpan)>();
+        void Check(IrStage stage, string after)
+        {
+            var watch = Stopwatch.StartNew();
+            IrVerifier.Check(network, stage, after);
+            timings.Add(($"verify {stage}", watch.Elapsed));
+        }
+        if (Verify)
+        {
+            Check(IrStage.Lowered, "lowering");
+        }
         foreach (var pass in _passes)
         {
             var watch = Stopwatch.StartNew();
@@ -61,7 +70,7 @@ public sealed class PassPipeline
             }
             if (Verify)
             {
-                Verifier.Check(network, pass.Name);
+                Check(pass.Produces, pass.Name);
             }
         }
         return (network, diagnostics.ToSortedList().ToImmutableArray(), timings);

@@ -10,37 +10,39 @@ namespace NeuroCompiler.Interpreter.Recording;
 internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     private readonly Network _network;
-    private readonly List<(SpikeRecording Recording, List<long> Steps, List<int> Indices)> _spikes = new();
+    private readonly List<(SpikeRecording Recording, ChunkedList<long> Steps, ChunkedList<int> Indices)> _spikes = new();
     private readonly List<(RateRecording Recording, long[] Counts)> _rates = new();
-    // Samples are kept end to end in one growing list per recording (no allocation per sample) and
-    // cut into one array per sample when the run is over.
     // A trace of a plain state (or per-neuron parameter) reads its array directly (Direct); any other
-    // value is evaluated over the range.
-    private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, T[]? Direct, List<long> Steps, List<double> Values)> _traces = new();
-    private readonly List<(SignalRecording Recording, List<long> Steps, List<double> Values)> _signalTraces = new();
-    private readonly List<(SynapseTraceRecording Recording, ProjectionRuntime<T> Projection, List<long> Steps, List<double> Values)> _synapseTraces = new();
+    // value is evaluated over the range. Each trace's table of samples is allocated up front.
+    private readonly List<(TraceRecording Recording, VectorNode<T> Value, Frame<T> Frame, T[]? Direct, SampleTable Samples)> _traces = new();
+    private readonly List<(SignalRecording Recording, SampleTable Samples)> _signalTraces = new();
+    private readonly List<(SynapseTraceRecording Recording, ProjectionRuntime<T> Projection, SampleTable Samples)> _synapseTraces = new();
     private readonly T[][] _signals;
+    private readonly long _spikeLimit;
+    private long _recordedSpikes;
 
-    public Recorder(Network network, PopulationRuntime<T>[] populations, ProjectionRuntime<T>[] projections, T[][] signals)
+    /// <param name="spikeLimit">The most spikes all spike recordings together may hold; one more stops the run (<see cref="RecordingLimitException"/>).</param>
+    public Recorder(Network network, PopulationRuntime<T>[] populations, ProjectionRuntime<T>[] projections, T[][] signals, long? spikeLimit)
     {
         _network = network;
         _signals = signals;
+        _spikeLimit = spikeLimit ?? long.MaxValue;
         long steps = network.Settings.Steps;
         foreach (var recording in network.Recordings)
         {
             switch (recording)
             {
                 case SpikeRecording s:
-                    _spikes.Add((s, new List<long>(), new List<int>()));
+                    _spikes.Add((s, new ChunkedList<long>(), new ChunkedList<int>()));
                     break;
                 case RateRecording r:
                     _rates.Add((r, new long[(steps + r.BinSteps - 1) / r.BinSteps]));
                     break;
                 case SignalRecording sr:
-                    _signalTraces.Add((sr, new List<long>(), new List<double>()));
+                    _signalTraces.Add((sr, new SampleTable(steps, sr.IntervalSteps)));
                     break;
                 case SynapseTraceRecording st:
-                    _synapseTraces.Add((st, projections[st.Projection], new List<long>(), new List<double>()));
+                    _synapseTraces.Add((st, projections[st.Projection], new SampleTable(steps, st.IntervalSteps)));
                     break;
                 case TraceRecording t:
                     var population = populations[t.Range.Population];
@@ -48,7 +50,7 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                     var direct = t.Value is IrVariable { Ref: { Space: VariableSpace.NeuronState } state } ? population.States[state.Slot]
                         : t.Value is IrVariable { Ref: { Space: VariableSpace.NeuronParameter } parameter } ? population.Parameters.ElementAtOrDefault(parameter.Slot)
                         : null;
-                    _traces.Add((t, population.Compile!(t.Value), frame, direct, new List<long>(), new List<double>()));
+                    _traces.Add((t, population.Compile!(t.Value), frame, direct, new SampleTable(steps, t.IntervalSteps)));
                     break;
             }
         }
@@ -74,8 +76,13 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
                 {
                     steps.Add(step);
                     indices.Add(neuron);
+                    _recordedSpikes++;
                 }
             }
+        }
+        if (_recordedSpikes > _spikeLimit)
+        {
+            throw new RecordingLimitException(_recordedSpikes, step);
         }
         foreach (var (recording, counts) in _rates)
         {
@@ -108,36 +115,35 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
 
     public void SampleTraces(long step, T time)
     {
-        foreach (var (recording, steps, values) in _signalTraces)
+        foreach (var (recording, samples) in _signalTraces)
         {
             if (step % recording.IntervalSteps == 0)
             {
-                steps.Add(step);
-                values.Add(Num<T>.ToDouble(_signals[recording.Signal][0]));
+                samples.Add(step, 1)[0] = Num<T>.ToDouble(_signals[recording.Signal][0]);
             }
         }
-        foreach (var (recording, projection, steps, values) in _synapseTraces)
+        foreach (var (recording, projection, samples) in _synapseTraces)
         {
             if (step % recording.IntervalSteps == 0)
             {
-                SampleSynapses(recording, projection, values, step);
-                steps.Add(step);
+                SampleSynapses(recording, projection, samples.Add(step, (recording.Stop ?? projection.Synapses.Count) - recording.Start), step);
             }
         }
-        foreach (var (recording, value, frame, direct, steps, values) in _traces)
+        foreach (var (recording, value, frame, direct, samples) in _traces)
         {
             if (step % recording.IntervalSteps != 0)
             {
                 continue;
             }
             int count = recording.Range.Count;
+            var row = samples.Add(step, count);
             if (direct is not null)
             {
-                foreach (var v in direct.AsSpan(recording.Range.Start, count))
+                var source = direct.AsSpan(recording.Range.Start, count);
+                for (int k = 0; k < count; k++)
                 {
-                    values.Add(Num<T>.ToDouble(v));
+                    row[k] = Num<T>.ToDouble(source[k]);
                 }
-                steps.Add(step);
                 continue;
             }
             frame.Step = step;
@@ -146,34 +152,31 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
             {
                 frame.Start = recording.Range.Start + start;
                 frame.Length = Math.Min(Frame<T>.BlockSize, count - start);
-                foreach (var v in value.Eval(frame))
+                var block = value.Eval(frame);
+                for (int k = 0; k < frame.Length; k++)
                 {
-                    values.Add(Num<T>.ToDouble(v));
+                    row[start + k] = Num<T>.ToDouble(block[k]);
                 }
             }
-            steps.Add(step);
         }
     }
 
     /// <summary>The recorded synapses' values at the start of <paramref name="step"/>; event-driven states as advanced to it (without changing them).</summary>
-    private static void SampleSynapses(SynapseTraceRecording recording, ProjectionRuntime<T> projection, List<double> values, long step)
+    private static void SampleSynapses(SynapseTraceRecording recording, ProjectionRuntime<T> projection, Span<double> row, long step)
     {
         var synapse = projection.Projection.Synapse;
         int slot = recording.Variable.Space == VariableSpace.SynapseState ? synapse.Parameters.Length + recording.Variable.Slot : recording.Variable.Slot;
-        int stop = recording.Stop ?? projection.Synapses.Count;
         if (projection.Values[slot] is not { } array)
         {
             double shared = synapse.Parameters[slot].Initial is IrConstant c ? c.Value : double.NaN;
-            for (int k = recording.Start; k < stop; k++)
-            {
-                values.Add(Num<T>.ToDouble(Num<T>.From(shared)));
-            }
+            row.Fill(Num<T>.ToDouble(Num<T>.From(shared)));
             return;
         }
         int eventDriven = projection.EventDriven?.IndexOf(array) ?? -1;
-        for (int k = recording.Start; k < stop; k++)
+        for (int k = 0; k < row.Length; k++)
         {
-            values.Add(Num<T>.ToDouble(eventDriven < 0 ? array[k] : projection.EventDriven!.ValueAt(eventDriven, k, step)));
+            int synapseIndex = recording.Start + k;
+            row[k] = Num<T>.ToDouble(eventDriven < 0 ? array[synapseIndex] : projection.EventDriven!.ValueAt(eventDriven, synapseIndex, step));
         }
     }
 
@@ -185,9 +188,13 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
     {
         foreach (var (_, steps, indices) in _spikes)
         {
-            int keep = Before(steps, step);
-            steps.RemoveRange(keep, steps.Count - keep);
-            indices.RemoveRange(keep, indices.Count - keep);
+            long keep = steps.Count;
+            while (keep > 0 && steps[keep - 1] >= step)
+            {
+                keep--;
+            }
+            steps.Truncate(keep);
+            indices.Truncate(keep);
         }
         for (int r = 0; r < _rates.Count; r++)
         {
@@ -196,34 +203,16 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         }
         foreach (var trace in _traces)
         {
-            Truncate(trace.Steps, trace.Values, trace.Recording.Range.Count, step);
+            trace.Samples.Truncate(step);
         }
-        foreach (var (_, steps, values) in _signalTraces)
+        foreach (var (_, samples) in _signalTraces)
         {
-            Truncate(steps, values, 1, step);
+            samples.Truncate(step);
         }
-        foreach (var (recording, projection, steps, values) in _synapseTraces)
+        foreach (var (_, _, samples) in _synapseTraces)
         {
-            Truncate(steps, values, (recording.Stop ?? projection.Synapses.Count) - recording.Start, step);
+            samples.Truncate(step);
         }
-    }
-
-    /// <summary>How many of the ascending steps come before <paramref name="step"/>.</summary>
-    private static int Before(List<long> steps, long step)
-    {
-        int keep = steps.Count;
-        while (keep > 0 && steps[keep - 1] >= step)
-        {
-            keep--;
-        }
-        return keep;
-    }
-
-    private static void Truncate(List<long> steps, List<double> values, int width, long step)
-    {
-        int keep = Before(steps, step);
-        steps.RemoveRange(keep, steps.Count - keep);
-        values.RemoveRange(keep * width, values.Count - keep * width);
     }
 
     private string Name(PopulationRange range) => _network.Populations[range.Population].Name;
@@ -232,28 +221,15 @@ internal sealed class Recorder<T> where T : unmanaged, IBinaryFloatingPointIeee7
         new SpikeTrain(Name(s.Recording.Range), s.Recording.Range.Start, s.Recording.Range.Count, s.Steps.ToImmutableArray(), s.Indices.ToImmutableArray())).ToImmutableArray();
 
     public ImmutableArray<Trace> Traces() => _traces.Select(t =>
-            new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Steps.ToImmutableArray(), Samples(t.Values, t.Recording.Range.Count, t.Steps.Count)))
+            new Trace(Name(t.Recording.Range), t.Recording.Name, t.Recording.Range.Start, t.Recording.Range.Count, t.Samples.Steps, t.Samples.Rows))
         .Concat(_synapseTraces.Select(s =>
         {
             int count = (s.Recording.Stop ?? s.Projection.Synapses.Count) - s.Recording.Start;
-            return new Trace(s.Projection.Projection.Name, s.Recording.Name, s.Recording.Start, count, s.Steps.ToImmutableArray(), Samples(s.Values, count, s.Steps.Count),
-                OfSynapses: true);
+            return new Trace(s.Projection.Projection.Name, s.Recording.Name, s.Recording.Start, count, s.Samples.Steps, s.Samples.Rows, OfSynapses: true);
         }))
         .Concat(_signalTraces.Select(s =>
-            new Trace(Core.Files.ResultFileNames.ModelOwner, _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Steps.ToImmutableArray(), Samples(s.Values, 1, s.Steps.Count))))
+            new Trace(Core.Files.ResultFileNames.ModelOwner, _network.Signals.Variables[s.Recording.Signal].Name, 0, 1, s.Samples.Steps, s.Samples.Rows)))
         .ToImmutableArray();
-
-    /// <summary>Values laid end to end, <paramref name="width"/> per sample, as <paramref name="count"/> arrays.</summary>
-    private static ImmutableArray<ImmutableArray<double>> Samples(List<double> values, int width, int count)
-    {
-        var samples = ImmutableArray.CreateBuilder<ImmutableArray<double>>(count);
-        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
-        for (int k = 0; k < count; k++)
-        {
-            samples.Add(ImmutableArray.Create(all.Slice(k * width, width)));
-        }
-        return samples.MoveToImmutable();
-    }
 
     public ImmutableArray<RateTrace> Rates() => _rates.Select(r =>
     {

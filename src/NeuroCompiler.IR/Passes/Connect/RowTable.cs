@@ -22,9 +22,10 @@ internal sealed class RowTable
     public int Count => RowStart[^1];
 
     /// <summary>Rows drawn one by one; <paramref name="newRowDrawer"/> makes one drawer per block (drawers need not be thread-safe).</summary>
-    public static RowTable ByRows(int sources, int targets, int targetStart, Func<Action<int, List<int>>> newRowDrawer)
+    /// <param name="expected">The synapses the rule makes on average (0 when unknown): each block's list is sized for its share.</param>
+    public static RowTable ByRows(int sources, int targets, int targetStart, Func<Action<int, List<int>>> newRowDrawer, double expected = 0)
     {
-        var drawn = Draw(sources, newRowDrawer);
+        var drawn = Draw(sources, newRowDrawer, expected);
         var counts = new long[sources + 1];
         for (int s = 0; s < sources; s++)
         {
@@ -45,9 +46,9 @@ internal sealed class RowTable
     }
 
     /// <summary>Columns (the sources of each target, ascending) drawn one by one, then turned into rows.</summary>
-    public static RowTable ByColumns(int sources, int targets, int targetStart, Func<Action<int, List<int>>> newColumnDrawer)
+    public static RowTable ByColumns(int sources, int targets, int targetStart, Func<Action<int, List<int>>> newColumnDrawer, double expected = 0)
     {
-        var drawn = Draw(targets, newColumnDrawer);
+        var drawn = Draw(targets, newColumnDrawer, expected);
         var counts = new long[sources + 1];
         foreach (var part in drawn.Parts)
         {
@@ -101,8 +102,13 @@ internal sealed class RowTable
         public int Length(int element) => Lengths[element / BlockSize][element % BlockSize];
     }
 
-    /// <summary>Draws every element (row or column) in blocks on all cores.</summary>
-    private static Drawn Draw(int elements, Func<Action<int, List<int>>> newDrawer)
+    /// <summary>
+    /// Draws every element (row or column) in blocks on all cores. Each block's list starts at its share
+    /// of <paramref name="expected"/> plus four standard deviations of a Poisson count: a list that
+    /// doubles as it grows leaves its old arrays behind, up to twice what it holds (MemoryEstimate
+    /// counts 4 bytes per synapse drawn).
+    /// </summary>
+    private static Drawn Draw(int elements, Func<Action<int, List<int>>> newDrawer, double expected)
     {
         int size = Math.Clamp(elements / (64 * Environment.ProcessorCount), 1, 4096);
         int blocks = (elements + size - 1) / size;
@@ -111,8 +117,9 @@ internal sealed class RowTable
         Parallel.For(0, blocks, b =>
         {
             var draw = newDrawer();
-            var list = new List<int>();
             int first = b * size, end = Math.Min(elements, first + size);
+            double share = expected * (end - first) / Math.Max(1, elements);
+            var list = new List<int>((int)Math.Min(Array.MaxLength, share + 4 * Math.Sqrt(share) + 16));
             var blockLengths = new int[end - first];
             for (int e = first; e < end; e++)
             {

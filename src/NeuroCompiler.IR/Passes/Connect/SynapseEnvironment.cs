@@ -43,7 +43,6 @@ internal sealed class SynapseEnvironment : IEvaluationEnvironment
         {
             VariableSpace.Global => _network.Globals[variable.Slot].Value,
             VariableSpace.Signal => _network.Signals.Variables[variable.Slot].Initial,
-            VariableSpace.Dt => _network.Settings.Dt,
             VariableSpace.Time => 0,
             VariableSpace.Index => neuron,
             VariableSpace.NeuronParameter => Initial(population).Parameter(variable.Slot)[neuron],
