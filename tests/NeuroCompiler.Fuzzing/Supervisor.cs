@@ -136,9 +136,14 @@ public sealed class Supervisor
                     Record(died, Outcome.Crash, $"exit {process.ExitCode}: {tail}", cpu);
                     return died + _options.Workers;
                 }
-                if (process.ExitCode != 0 && resume == from && ++_failedStarts > 3)
+                if (process.ExitCode != 0 && resume == from)
                 {
-                    throw new InvalidOperationException($"the fuzzing worker failed to start (exit {process.ExitCode}): {stderr}");
+                    // Not an input's fault (none had started): the machine, short of memory for a moment.
+                    if (Interlocked.Increment(ref _failedStarts) > 10)
+                    {
+                        throw new InvalidOperationException($"the fuzzing worker failed to start (exit {process.ExitCode}): {stderr}");
+                    }
+                    Thread.Sleep(TimeSpan.FromSeconds(5));
                 }
                 return resume;
             }
