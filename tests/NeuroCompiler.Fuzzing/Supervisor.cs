@@ -139,7 +139,7 @@ public sealed class Supervisor
                 if (process.ExitCode != 0 && resume == from)
                 {
                     // Not an input's fault (none had started): the machine, short of memory for a moment.
-                    if (Interlocked.Increment(ref _failedStarts) > 10)
+                    if (Interlocked.Increment(ref _failedStarts) > 60)
                     {
                         throw new InvalidOperationException($"the fuzzing worker failed to start (exit {process.ExitCode}): {stderr}");
                     }
