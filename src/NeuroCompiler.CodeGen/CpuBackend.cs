@@ -23,7 +23,8 @@ public static class CpuBackend
     public static string Source(Network network) => DeepStack.Run(() => ModelEmitter.Emit(network));
 
     /// <summary>Whether a run would find the network's kernels in the cache (and not start Roslyn).</summary>
-    public static bool IsCached(Network network, KernelCache? cache = null) => KernelCompiler.IsCached(Source(network), cache ?? new KernelCache());
+    /// <summary>Whether the cache holds an entry for the network's kernels, unverified (a bad entry is discarded, with its warning, when the run reads it).</summary>
+    public static bool HasCacheEntry(Network network, KernelCache? cache = null) => (cache ?? new KernelCache()).Holds(KernelCompiler.Key(Source(network)));
 
     /// <summary>
     /// Worker threads for a network: every core (at most 8) when there is enough work per step to

@@ -79,4 +79,10 @@ public static class Limits
     /// free when it starts: a model estimated to need more is refused before anything is allocated.
     /// </summary>
     public const double MemoryBudgetFraction = 0.8;
+
+    /// <summary>The most names a "did you mean" hint compares an unknown name with (the innermost scope's first).</summary>
+    public const int MaxHintCandidates = 2000;
+
+    /// <summary>The most name comparisons the "did you mean" hints of one compilation make in all; later errors have no hint.</summary>
+    public const long MaxHintComparisons = 1_000_000;
 }

@@ -596,7 +596,7 @@ public sealed class CliTests : IDisposable
     {
         var (code, _, error) = Neuroc("run", Write("small.neuro", Small), "--memory", size, "--out", Path.Combine(_folder, "m"));
         Assert.Equal(64, code);
-        Assert.Contains($"error {DiagnosticCatalogue.Text(ErrorCode.BadCommandLine)}: --memory: '{size}' is not a size (e.g. 512MiB, 4GiB)", error);
+        Assert.Contains($"error {DiagnosticCatalogue.Text(ErrorCode.InvalidOptionValue)}: --memory expects an amount of memory with a unit (e.g. 512MiB, 4GiB, 2GB); got '{size}'", error);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class InputTrustCliTests : IDisposable
     [InlineData("/dev/urandom", "NC0122: '/dev/urandom' is a character device")]
     [InlineData("/proc/self/environ", "NC0122: '/proc/self/environ' holds more than the 0 bytes its size says")]
     [InlineData("/etc/passwd", "")]
-    [InlineData("/tmp", "NC0122: '/tmp' is a directory")]
+    [InlineData("/tmp", "NC0905: '/tmp' is a folder; expected a .neuro model file")]
     public void ALinkNamedLikeAModelToAFileThatIsNotOneIsNotRead(string target, string mainFileError)
     {
         if (!OperatingSystem.IsLinux() || !Path.Exists(target))
@@ -114,9 +114,17 @@ public sealed class InputTrustCliTests : IDisposable
         Assert.DoesNotContain("root:", error);
         if (mainFileError.Length > 0)
         {
-            // Named on the command line, the file itself is checked the same way.
+            // Named on the command line, the file itself is checked the same way (a folder is a usage error, exit 64).
             (code, _, error) = Neuroc("check", target);
-            AModelError(code, error, "neuroc: error " + mainFileError);
+            if (mainFileError.StartsWith("NC09", StringComparison.Ordinal))
+            {
+                Assert.Equal(ExitCodes.Usage, code);
+                Assert.Contains("neuroc: error " + mainFileError, error);
+            }
+            else
+            {
+                AModelError(code, error, "neuroc: error " + mainFileError);
+            }
             Assert.DoesNotContain("PATH=", error);
         }
     }

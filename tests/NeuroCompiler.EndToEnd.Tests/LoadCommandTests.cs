@@ -122,9 +122,9 @@ public sealed class LoadCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--duration", "5 parsecs", "error NC0903: --duration: '5 parsecs' is not a time")]
-    [InlineData("--duration", "-1 s", "error NC0903: --duration: '-1 s' is not a time above 0")]
-    [InlineData("--after", "soon", "error NC0903: --after: 'soon' is not a time")]
+    [InlineData("--duration", "5 parsecs", "error NC0904: --duration expects a time greater than zero with its unit (e.g. 2s, 500 ms, 1.5 min); got '5 parsecs'")]
+    [InlineData("--duration", "-1 s", "error NC0904: --duration expects a time greater than zero with its unit (e.g. 2s, 500 ms, 1.5 min); got '-1 s'")]
+    [InlineData("--after", "soon", "error NC0904: --after: 'soon' is not a time greater than zero")]
     public void BadOptionsAreUsageErrors(string option, string value, string message)
     {
         var (code, _, error) = Neuroc("load", Path.Combine(_folder, "nothing"), "--targets", Targets, option, value);
@@ -135,9 +135,9 @@ public sealed class LoadCommandTests : IDisposable
     [Fact]
     public void AFolderThatIsNotThereIsAnError()
     {
-        var (code, _, error) = Neuroc("load", Path.Combine(_folder, "nothing"), "--targets", Targets);
-        Assert.Equal(65, code);
-        Assert.Contains("error NC0001: ", error);
-        Assert.Contains("no such configuration folder", error);
+        string nothing = Path.Combine(_folder, "nothing");
+        var (code, _, error) = Neuroc("load", nothing, "--targets", Targets);
+        Assert.Equal(64, code);
+        Assert.Contains($"error NC0905: there is no folder '{nothing}' (a configuration folder written by neuroc compile)", error);
     }
 }

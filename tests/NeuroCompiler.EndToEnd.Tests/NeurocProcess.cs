@@ -47,12 +47,27 @@ internal sealed class NeurocProcess : IDisposable
             .SelectMany(task => File.Exists(Path.Combine(task, "children")) ? File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])
             .Select(int.Parse).ToList();
 
-    /// <summary>Whether a process runs (exists and is not a zombie waiting to be reaped).</summary>
+    /// <summary>
+    /// Whether any thread of the process still runs. A killed process's main thread can be a zombie
+    /// while its other threads still exit, holding its files (and locks) open: every thread counts.
+    /// </summary>
     public static bool Alive(int id)
     {
         try
         {
-            string stat = File.ReadAllText($"/proc/{id}/stat");
+            return Directory.GetDirectories($"/proc/{id}/task").Any(task => Running($"{task}/stat"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Running(string statFile)
+    {
+        try
+        {
+            string stat = File.ReadAllText(statFile);
             return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -61,7 +76,6 @@ internal sealed class NeurocProcess : IDisposable
         }
     }
 
-    /// <summary>Whether some process holds the lock of an output folder (its lock file opened with FileShare.None).</summary>
     public static bool Locked(string folder)
     {
         string lockFile = Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}.lock");

@@ -67,7 +67,7 @@ public sealed class FuzzTarget
             return (Outcome.Unhandled, Describe(e));
         }
         string message = error.ToString();
-        if (!DocumentedExits.Contains(code) || message.Contains("internal error") || message.Contains("NC0502"))
+        if (!DocumentedExits.Contains(code) || message.Contains("internal error"))
         {
             return (Outcome.Unhandled, $"exit {code}: {FirstLine(message)}");
         }

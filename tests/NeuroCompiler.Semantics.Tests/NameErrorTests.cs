@@ -326,3 +326,43 @@ public class NameErrorTests
         "NC0101 neuron type 'A' has no variable 'taux'; did you mean 'tau'?",
         "NC0101 unknown population 'Q'; did you mean 'P'?");
 }
+
+/// <summary>
+/// "did you mean" hints stay within their budget (docs/limits.md): thousands of unknown names among
+/// thousands of definitions are every one reported, the first with hints and the rest without,
+/// instead of comparing every name with every other (that took 570 s on a 2 MB file the fuzzer made).
+/// </summary>
+public class HintBudgetTests
+{
+    [Fact]
+    public void AHintLooksAtTheFirstCandidatesOnly()
+    {
+        var names = Enumerable.Range(0, Core.Limits.MaxHintCandidates).Select(i => $"name{i}").Append("tau").ToList();
+        Assert.Equal("", Core.Diagnostics.NameSuggester.Hint("tua", names));
+        Assert.Equal("; did you mean 'tau'?", Core.Diagnostics.NameSuggester.Hint("tua", names.Skip(1)));
+    }
+
+    [Fact]
+    public void HintsStopWhenTheBudgetIsSpentAndEveryErrorIsStillReported()
+    {
+        const int Lets = 2000, Unknown = 600; // 600 x 2,000 comparisons is more than the budget
+        var text = new System.Text.StringBuilder("neuron A {\n  state v = 0 mV\n  dv/dt = -v / (10 ms)\n");
+        for (int i = 0; i < Lets; i++)
+        {
+            text.Append($"  let a{i} = {i} mV\n");
+        }
+        text.Append("  threshold v > 10 mV\n  reset {\n");
+        for (int i = 0; i < Unknown; i++)
+        {
+            text.Append($"    v = a{i}x\n");
+        }
+        text.Append("  }\n}\npopulation P = A[1]\n");
+        var errors = Text(text.ToString()).Diagnostics.Where(d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error).ToList();
+        Assert.Equal(Unknown, errors.Count);
+        Assert.All(errors, e => Assert.Equal("NC0101", e.CodeText));
+        Assert.EndsWith("did you mean 'a0'?", errors[0].Message);
+        Assert.DoesNotContain("did you mean", errors[^1].Message);
+        int hinted = errors.Count(e => e.Message.Contains("did you mean"));
+        Assert.InRange(hinted, Core.Limits.MaxHintComparisons / Core.Limits.MaxHintCandidates - 1, Core.Limits.MaxHintComparisons / Core.Limits.MaxHintCandidates + 1);
+    }
+}

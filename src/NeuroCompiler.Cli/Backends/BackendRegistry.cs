@@ -43,7 +43,7 @@ internal static class BackendRegistry
 
         public bool Compiled => true;
 
-        public ProcessFootprint Footprint(Network? built) => ProcessFootprint.Compiled(built is not null && CpuBackend.IsCached(built));
+        public ProcessFootprint Footprint(Network? built) => ProcessFootprint.Compiled(built is not null && CpuBackend.HasCacheEntry(built));
 
         public BackendRun Run(Network network, InterpreterOptions options, BackendSettings settings)
         {

@@ -133,10 +133,13 @@ internal static class RunCommand
                 error.WriteLine($"neuroc: internal error: {e.Message}");
                 return ExitCodes.RuntimeFailure;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OutOfMemoryException)
             {
+                // The estimate let the run start, yet the memory ran out (other processes took it, or the
+                // estimate fell short): a runtime failure, not a bug. Any other exception is a bug (Program).
                 progress?.Done();
-                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.RuntimeFailure, $"the simulation failed: {e.Message}"));
+                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.OutOfMemory,
+                    $"the simulation ran out of memory (estimated {IR.Memory.MemoryEstimate.Size(estimate.Bytes)} before it started); nothing was written ('{directory}' is as it was)"));
                 return ExitCodes.RuntimeFailure;
             }
             IReadOnlyList<string> files = Array.Empty<string>();

@@ -66,6 +66,9 @@ public sealed class KernelCache
 
     public string PathOf(KernelCacheKey key) => Path.Combine(Folder, key.Key + Extension);
 
+    /// <summary>Whether an entry for this key is stored, unverified and untouched (for an estimate; <see cref="Contains"/> checks it).</summary>
+    public bool Holds(KernelCacheKey key) => Enabled && File.Exists(PathOf(key));
+
     /// <summary>Whether a valid entry for this key is stored (a compile would only load it); a bad one is discarded and reported now, before a run starts.</summary>
     public bool Contains(KernelCacheKey key) => TryRead(key) is not null;
 

@@ -75,7 +75,7 @@ public enum ErrorCode
 
     // 0500-0599: running
     [Summary("a model too large for the memory available")] ModelTooLarge = 501,
-    [Summary("the simulation failed")] RuntimeFailure = 502,
+    [Summary("the run ran out of memory, beyond what the estimate foresaw")] OutOfMemory = 502,
     [Summary("a state became NaN or infinite during the run")] NumericalDivergence = 503,
     [Summary("results cannot be written")] OutputFailure = 504,
     [Summary("no device for the chosen backend")] NoDevice = 505,

@@ -20,6 +20,9 @@ internal sealed partial class ExpressionBinder
 
     public DiagnosticBag Diagnostics => _diagnostics;
 
+    /// <summary>The "did you mean" hints of this compilation, within their budget (<see cref="HintBudget"/>).</summary>
+    public HintBudget Hints { get; } = new();
+
     /// <summary>Registers a member whose value is not bound yet; the first use binds it (so declaration order does not matter).</summary>
     public void AddPending(VariableSymbol symbol, Func<bool> bind) => _pending[symbol] = bind;
 
@@ -225,7 +228,7 @@ internal sealed partial class ExpressionBinder
             return new BoundLiteral(unit.Scale, ValueType.Quantity(unit.Dimension), name.Span);
         }
         _diagnostics.Error(ErrorCode.UnknownName, context.Text, name.Span,
-            $"unknown name '{name.Text}'{NameSuggester.Hint(name.Text, context.Scope.VisibleNames())}");
+            $"unknown name '{name.Text}'{Hints.Hint(name.Text, context.Scope.VisibleNames())}");
         return new BoundErrorExpression(name.Span);
     }
 
@@ -299,7 +302,7 @@ internal sealed partial class ExpressionBinder
                 return new BoundVariable(symbol, qualifier.Text == "pre" ? VariableSide.Pre : VariableSide.Post, member.Span);
             }
             _diagnostics.Error(ErrorCode.UnknownName, context.Text, member.Member.Span,
-                $"'{qualifier.Text}' has no variable '{member.Member.Text}'{NameSuggester.Hint(member.Member.Text, scope.VisibleNames())}");
+                $"'{qualifier.Text}' has no variable '{member.Member.Text}'{Hints.Hint(member.Member.Text, scope.VisibleNames())}");
             return new BoundErrorExpression(member.Span);
         }
         var target = Bind(member.Target, context);

@@ -213,7 +213,7 @@ internal sealed class MemberBinder
         if (flag.Text is not ("event_driven" or "clock_driven"))
         {
             Diagnostics.Error(ErrorCode.UnknownEquationFlag, _text, flag.Span,
-                $"unknown flag '{flag.Text}' for an equation (known: event_driven, clock_driven){NameSuggester.Hint(flag.Text, new[] { "event_driven", "clock_driven" })}");
+                $"unknown flag '{flag.Text}' for an equation (known: event_driven, clock_driven){_binder.Hints.Hint(flag.Text, new[] { "event_driven", "clock_driven" })}");
             return null;
         }
         if (flag.Text == "event_driven" && _owner != VariableOwner.Synapse)
@@ -245,7 +245,7 @@ internal sealed class MemberBinder
             if (!Methods.Contains(m.Method.Text))
             {
                 Diagnostics.Error(ErrorCode.UnknownIntegrationMethod, _text, m.Method.Span,
-                    $"unknown integration method '{m.Method.Text}' (known: {string.Join(", ", Methods)}){NameSuggester.Hint(m.Method.Text, Methods)}");
+                    $"unknown integration method '{m.Method.Text}' (known: {string.Join(", ", Methods)}){_binder.Hints.Hint(m.Method.Text, Methods)}");
                 continue;
             }
             method = m.Method.Text;

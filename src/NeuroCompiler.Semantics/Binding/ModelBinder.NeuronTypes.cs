@@ -69,7 +69,7 @@ internal sealed partial class ModelBinder
         else if (!syntax.Base.IsMissing)
         {
             _diagnostics.Error(ErrorCode.UnknownType, text, syntax.Base.Span,
-                $"unknown neuron type '{syntax.Base.Text}'{NameSuggester.Hint(syntax.Base.Text, _neuronSyntax.Keys)}");
+                $"unknown neuron type '{syntax.Base.Text}'{_binder.Hints.Hint(syntax.Base.Text, _neuronSyntax.Keys)}");
         }
         // A variant is a level deeper than its base; a base that is bound is within the limit, so only the variant one level past it is reported.
         int depth = 1 + _variantDepths.GetValueOrDefault(syntax.Base.Text);
@@ -129,7 +129,7 @@ internal sealed partial class ModelBinder
             if (!byName.TryGetValue(setting.Name.Text, out var member))
             {
                 _diagnostics.Error(ErrorCode.UnknownName, text, setting.Name.Span,
-                    $"{owner} has no param or state '{setting.Name.Text}'{NameSuggester.Hint(setting.Name.Text, byName.Keys)}");
+                    $"{owner} has no param or state '{setting.Name.Text}'{_binder.Hints.Hint(setting.Name.Text, byName.Keys)}");
                 ok = false;
                 continue;
             }

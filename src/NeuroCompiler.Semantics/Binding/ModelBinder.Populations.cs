@@ -49,7 +49,7 @@ internal sealed partial class ModelBinder
             else
             {
                 string hint = _synapseSyntax.ContainsKey(syntax.Type.Text) ? " ('" + syntax.Type.Text + "' is a synapse type)" :
-                    NameSuggester.Hint(syntax.Type.Text, _neuronTypes.Keys.Append(SpikeGeneratorType));
+                    _binder.Hints.Hint(syntax.Type.Text, _neuronTypes.Keys.Append(SpikeGeneratorType));
                 string import = _neuronTypes.Count == 0 ? " (did you forget import \"std/neurons\"?)" : "";
                 _diagnostics.Error(ErrorCode.UnknownType, text, syntax.Type.Span, $"unknown neuron type '{syntax.Type.Text}'{hint}{import}");
             }
@@ -87,7 +87,7 @@ internal sealed partial class ModelBinder
                 {
                     var names = type.Parameters.Concat(type.States).Select(m => m.Symbol.Name).Append("layout");
                     _diagnostics.Error(ErrorCode.UnknownName, text, setting.Name.Span,
-                        $"neuron type '{type.Name}' has no param or state '{setting.Name.Text}'{NameSuggester.Hint(setting.Name.Text, names)}");
+                        $"neuron type '{type.Name}' has no param or state '{setting.Name.Text}'{_binder.Hints.Hint(setting.Name.Text, names)}");
                     continue;
                 }
                 var scope = NeuronScope(type, VariableSide.Self, _globalScope, without: member.Symbol);

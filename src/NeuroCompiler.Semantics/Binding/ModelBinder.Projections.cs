@@ -67,7 +67,7 @@ internal sealed partial class ModelBinder
             else
             {
                 string hint = _neuronSyntax.ContainsKey(syntax.Synapse.Text) ? $" ('{syntax.Synapse.Text}' is a neuron type)" :
-                    NameSuggester.Hint(syntax.Synapse.Text, _synapseSyntax.Keys);
+                    _binder.Hints.Hint(syntax.Synapse.Text, _synapseSyntax.Keys);
                 _diagnostics.Error(ErrorCode.UnknownType, text, syntax.Synapse.Span, $"unknown synapse type '{syntax.Synapse.Text}'{hint}");
             }
         }
@@ -136,7 +136,7 @@ internal sealed partial class ModelBinder
                     {
                         var names = instance.Parameters.Concat(instance.States).Select(m => m.Symbol.Name).Concat(new[] { "delay", "autapses", "multapses", "target" });
                         _diagnostics.Error(ErrorCode.UnknownName, text, setting.Name.Span,
-                            $"synapse type '{instance.TypeName}' has no param or state '{setting.Name.Text}', and it is not a projection setting (delay, autapses, multapses, target){NameSuggester.Hint(setting.Name.Text, names)}");
+                            $"synapse type '{instance.TypeName}' has no param or state '{setting.Name.Text}', and it is not a projection setting (delay, autapses, multapses, target){_binder.Hints.Hint(setting.Name.Text, names)}");
                         continue;
                     }
                     var value = _binder.Bind(setting.Value, valueContext with
@@ -279,7 +279,7 @@ internal sealed partial class ModelBinder
         {
             string given = name?.Text ?? text.ToString(connect.Rule.Span);
             _diagnostics.Error(ErrorCode.UnknownConnectivityRule, text, name?.Span ?? connect.Rule.Span,
-                $"unknown connectivity rule '{given}' (known: {string.Join(", ", RuleNames)}){NameSuggester.Hint(given, RuleNames)}");
+                $"unknown connectivity rule '{given}' (known: {string.Join(", ", RuleNames)}){_binder.Hints.Hint(given, RuleNames)}");
             return null;
         }
         var kind = name.Text switch

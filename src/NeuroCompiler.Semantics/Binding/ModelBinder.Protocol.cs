@@ -162,7 +162,7 @@ internal sealed partial class ModelBinder
                 return symbol.HasKnownDimension ? new GlobalTarget(symbol, location) : null;
             }
             _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Span,
-                $"unknown model param '{owner}' (to change a population's variable write {owner}.NAME){NameSuggester.Hint(owner, _globalScope.VisibleNames())}");
+                $"unknown model param '{owner}' (to change a population's variable write {owner}.NAME){_binder.Hints.Hint(owner, _globalScope.VisibleNames())}");
             return null;
         }
         if (syntax.Member is not null && _stimuli.TryGetValue(owner, out var stimulus))

@@ -104,7 +104,7 @@ internal sealed partial class ModelBinder
             _populationNames.Count > 0)
         {
             _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Owner.Name.Span,
-                $"unknown population or projection '{syntax.Owner.Name.Text}'{NameSuggester.Hint(syntax.Owner.Name.Text, _populationNames.Concat(_instanceNames.Keys))}");
+                $"unknown population or projection '{syntax.Owner.Name.Text}'{_binder.Hints.Hint(syntax.Owner.Name.Text, _populationNames.Concat(_instanceNames.Keys))}");
             return null;
         }
         if (syntax.Member is null && syntax.Owner.Slice is null && syntax.Owner.Name.Text is "spikes" or "rate")
@@ -131,7 +131,7 @@ internal sealed partial class ModelBinder
         {
             var names = type is null ? Array.Empty<string>() : type.States.Concat(type.Parameters).Concat(type.Lets).Select(m => m.Symbol.Name).ToArray();
             _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Member.Span,
-                $"'{slice.Population.Name}' has no variable '{syntax.Member.Text}' to record{NameSuggester.Hint(syntax.Member.Text, names)}");
+                $"'{slice.Population.Name}' has no variable '{syntax.Member.Text}' to record{_binder.Hints.Hint(syntax.Member.Text, names)}");
             return null;
         }
         return member.Symbol.HasKnownDimension ? new BoundTarget(slice, member.Symbol, new SourceLocation(text, syntax.Span)) : null;
@@ -150,7 +150,7 @@ internal sealed partial class ModelBinder
         {
             var names = synapse.States.Concat(synapse.Parameters).Select(m => m.Symbol.Name).ToArray();
             _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Member.Span,
-                $"the synapses of '{projection.Name}' have no param or state '{syntax.Member.Text}' to record{NameSuggester.Hint(syntax.Member.Text, names)}");
+                $"the synapses of '{projection.Name}' have no param or state '{syntax.Member.Text}' to record{_binder.Hints.Hint(syntax.Member.Text, names)}");
             return null;
         }
         int start = 0;

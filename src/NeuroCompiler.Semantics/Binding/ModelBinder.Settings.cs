@@ -37,7 +37,7 @@ internal sealed partial class ModelBinder
             if (!SettingNames.Contains(setting.Name.Text))
             {
                 _diagnostics.Error(ErrorCode.UnknownSetting, main.Text, setting.Name.Span,
-                    $"unknown model setting '{setting.Name.Text}' (settings are {string.Join(", ", SettingNames)}; model parameters are declared with 'param'){NameSuggester.Hint(setting.Name.Text, SettingNames)}");
+                    $"unknown model setting '{setting.Name.Text}' (settings are {string.Join(", ", SettingNames)}; model parameters are declared with 'param'){_binder.Hints.Hint(setting.Name.Text, SettingNames)}");
                 continue;
             }
             if (!given.TryAdd(setting.Name.Text, (setting.Value, main.Text, setting.Name.Span)))
@@ -273,7 +273,7 @@ internal sealed partial class ModelBinder
             var names = _globalDeclarations.Select(g => g.Symbol.Name).Concat(SettingNames).ToList();
             string known = names.Count == 0 ? "" : $" (it can set {string.Join(", ", names)})";
             _diagnostics.Error(ErrorCode.UnknownOverride, o.Text, new TextSpan(0, o.Name.Length),
-                $"--set {o.Name}: the model has no param or setting '{o.Name}'{known}{NameSuggester.Hint(o.Name, names)}");
+                $"--set {o.Name}: the model has no param or setting '{o.Name}'{known}{_binder.Hints.Hint(o.Name, names)}");
         }
     }
 }

@@ -20,7 +20,7 @@ internal sealed partial class ModelBinder
                 return null; // the population itself had errors, reported where it is declared
             }
             string what = _instanceNames.ContainsKey(syntax.Name.Text) ? $"'{syntax.Name.Text}' is not a population" : $"unknown population '{syntax.Name.Text}'";
-            _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Name.Span, $"{what}{NameSuggester.Hint(syntax.Name.Text, _populationNames)}");
+            _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Name.Span, $"{what}{_binder.Hints.Hint(syntax.Name.Text, _populationNames)}");
             return null;
         }
         var location = new SourceLocation(text, syntax.Span);

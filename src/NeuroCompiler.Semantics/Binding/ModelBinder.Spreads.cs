@@ -42,7 +42,7 @@ internal sealed partial class ModelBinder
             if (!_instanceNames.ContainsKey(name.Text) || _populationNames.Contains(name.Text))
             {
                 _diagnostics.Error(ErrorCode.UnknownName, text, name.Span,
-                    $"unknown projection '{name.Text}'{NameSuggester.Hint(name.Text, projections.Select(p => p.Name))}");
+                    $"unknown projection '{name.Text}'{_binder.Hints.Hint(name.Text, projections.Select(p => p.Name))}");
             }
             return null; // a projection with errors of its own, reported there
         }

@@ -42,7 +42,7 @@ internal sealed partial class ModelBinder
         if (!StimulusKinds.Contains(kind))
         {
             _diagnostics.Error(ErrorCode.UnknownStimulusKind, text, syntax.Source.Function.Span,
-                $"unknown stimulus '{kind}' (known: {string.Join(", ", StimulusKinds)}){NameSuggester.Hint(kind, StimulusKinds)}");
+                $"unknown stimulus '{kind}' (known: {string.Join(", ", StimulusKinds)}){_binder.Hints.Hint(kind, StimulusKinds)}");
             return null;
         }
         bool toState = kind == "poisson_input";
@@ -211,7 +211,7 @@ internal sealed partial class ModelBinder
         {
             var names = type.Parameters.Concat(type.States).Select(m => m.Symbol.Name);
             _diagnostics.Error(ErrorCode.UnknownName, text, syntax.Member.Span,
-                $"neuron type '{type.Name}' has no variable '{syntax.Member.Text}'{NameSuggester.Hint(syntax.Member.Text, names)}");
+                $"neuron type '{type.Name}' has no variable '{syntax.Member.Text}'{_binder.Hints.Hint(syntax.Member.Text, names)}");
             return null;
         }
         if (kind is { } k && member.Symbol.Kind != k)

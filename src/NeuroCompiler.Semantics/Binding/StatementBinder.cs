@@ -61,7 +61,7 @@ internal static class StatementBinder
             if (entry is null)
             {
                 binder.Diagnostics.Error(ErrorCode.UnknownName, context.Text, owner.Name.Span,
-                    $"unknown variable '{owner.Name.Text}'{NameSuggester.Hint(owner.Name.Text, context.Scope.VisibleNames())}");
+                    $"unknown variable '{owner.Name.Text}'{binder.Hints.Hint(owner.Name.Text, context.Scope.VisibleNames())}");
                 return null;
             }
         }
@@ -78,7 +78,7 @@ internal static class StatementBinder
             if (entry is null)
             {
                 binder.Diagnostics.Error(ErrorCode.UnknownName, context.Text, target.Member.Span,
-                    $"'{owner.Name.Text}' has no variable '{target.Member.Text}'{NameSuggester.Hint(target.Member.Text, scope.VisibleNames())}");
+                    $"'{owner.Name.Text}' has no variable '{target.Member.Text}'{binder.Hints.Hint(target.Member.Text, scope.VisibleNames())}");
                 return null;
             }
         }

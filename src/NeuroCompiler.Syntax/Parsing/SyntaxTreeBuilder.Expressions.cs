@@ -138,6 +138,7 @@ internal sealed partial class SyntaxTreeBuilder
     private static (P.ExprContext? Left, bool IsChain) LeftOperand(P.ExprContext node) => node switch
     {
         P.MemberExprContext c => (c.expr(), true),
+        P.PowerExprContext c when c.expr(0) is P.QuantityExprContext => (null, false), // a unit's power (UnitPower), not a link
         P.PowerExprContext c => (c.expr(0), true),
         P.MultiplicativeExprContext c => (c.expr(0), true),
         P.AdditiveExprContext c => (c.expr(0), true),
