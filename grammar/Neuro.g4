@@ -93,8 +93,7 @@ statement
 
 protocolItem
     : SEGMENT name=IDENT duration=expr (LBRACE (action SEMI?)* RBRACE)?     #segmentItem
-    | AT time=expr LBRACE (action SEMI?)* RBRACE                             #atBlockItem
-    | AT time=expr action                                                    #atItem
+    | AT time=expr (LBRACE (action SEMI?)* RBRACE | action)                  #atItem
     ;
 
 action
@@ -110,9 +109,11 @@ popRef
     : IDENT (LBRACK slice RBRACK)?
     ;
 
+// Each choice here is made on one token (an expression, or ':'): a choice made after an expression
+// would make ANTLR look through the whole expression first, however deeply it nests.
 slice
-    : start=expr? COLON stop=expr?                                           #rangeSlice
-    | expr                                                                   #indexSlice
+    : start=expr (COLON stop=expr?)?                                         #startSlice
+    | COLON stop=expr?                                                       #openSlice
     ;
 
 // `v`, `post.v`, `E.v`, `E[0:10].v`, `drive.rate`

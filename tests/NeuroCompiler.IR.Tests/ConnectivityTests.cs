@@ -72,6 +72,18 @@ public class ConnectivityTests
         Assert.InRange(variance, 19 * 0.7, 19 * 1.3);
     }
 
+    [Theory]
+    [InlineData("fixed_probability(1e-30)")]
+    [InlineData("fixed_probability(1e-17)")]
+    [InlineData("fixed_probability(5e-324)")]
+    public void AProbabilityTooSmallForOneMinusItMakesNoSynapses(string rule)
+    {
+        // 1 - p rounds to 1: the gaps are then drawn with log(1 - p) = -p, not a division by zero (the fuzzer found it).
+        var c = Build(rule, sources: 2000, targets: 2000);
+        Assert.Equal(0, c.Count);
+        Assert.Equal(2001, c.RowStart.Length);
+    }
+
     [Fact]
     public void FixedTotalMakesExactlyNDistinctSynapses()
     {

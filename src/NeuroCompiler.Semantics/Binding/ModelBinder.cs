@@ -75,23 +75,65 @@ internal sealed partial class ModelBinder
     /// </summary>
     private static IEnumerable<Diagnostic> WithoutSyntaxCascades(IReadOnlyList<SyntaxTree> trees, IReadOnlyList<Diagnostic> diagnostics)
     {
-        var syntaxDiagnostics = new HashSet<Diagnostic>(trees.SelectMany(t => t.Diagnostics));
-        var broken = new List<SourceLocation>();
+        var syntaxDiagnostics = new HashSet<Diagnostic>(trees.SelectMany(t => t.Diagnostics), ReferenceEqualityComparer.Instance);
+        // Per file, the declarations with a syntax error, in order (declarations do not overlap): each
+        // lookup is a binary search, so a file of many errors and declarations is not compared pairwise.
+        var broken = new Dictionary<SourceText, List<TextSpan>>(ReferenceEqualityComparer.Instance);
         foreach (var tree in trees)
         {
-            foreach (var declaration in tree.Root.Declarations)
+            var errors = tree.Diagnostics.Where(d => d.IsError && d.Location is not null).Select(d => d.Location!.Span.Start).Order().ToArray();
+            var spans = tree.Root.Declarations.Select(d => d.Span)
+                .Where(span => FirstAtOrAfter(errors, span.Start) is var i && i < errors.Length && errors[i] < span.End)
+                .ToList();
+            if (spans.Count > 0)
             {
-                if (tree.Diagnostics.Any(d => d.IsError && d.Location is { } l && l.Span.Start >= declaration.Span.Start && l.Span.Start < declaration.Span.End))
-                {
-                    broken.Add(new SourceLocation(tree.Text, declaration.Span));
-                }
+                broken[tree.Text] = spans;
             }
         }
         return broken.Count == 0
             ? diagnostics
             : diagnostics.Where(d => syntaxDiagnostics.Contains(d) ||
-                !d.Notes.Select(n => n.Location).Prepend(d.Location).OfType<SourceLocation>()
-                    .Any(l => broken.Any(b => ReferenceEquals(b.Text, l.Text) && l.Span.Start >= b.Span.Start && l.Span.Start < b.Span.End)));
+                !d.Notes.Select(n => n.Location).Prepend(d.Location).OfType<SourceLocation>().Any(l => InBroken(broken, l)));
+    }
+
+    private static bool InBroken(Dictionary<SourceText, List<TextSpan>> broken, SourceLocation location)
+    {
+        if (!broken.TryGetValue(location.Text, out var spans))
+        {
+            return false;
+        }
+        int low = 0, high = spans.Count; // the first span that ends after the position
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (spans[middle].End <= location.Span.Start)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low < spans.Count && spans[low].Start <= location.Span.Start;
+    }
+
+    private static int FirstAtOrAfter(int[] sorted, int value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            int middle = (low + high) / 2;
+            if (sorted[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /// <summary>

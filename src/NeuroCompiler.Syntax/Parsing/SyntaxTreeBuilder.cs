@@ -133,8 +133,7 @@ internal sealed partial class SyntaxTreeBuilder
         return context switch
         {
             P.SegmentItemContext c => new SegmentSyntax(Name(c.name, span), Expression(c.duration, span), Actions(c.action(), span), span),
-            P.AtBlockItemContext c => new AtSyntax(Expression(c.time, span), Actions(c.action(), span), span),
-            P.AtItemContext c => new AtSyntax(Expression(c.time, span), Actions(c.action() is { } a ? new[] { a } : Array.Empty<P.ActionContext>(), span), span),
+            P.AtItemContext c => new AtSyntax(Expression(c.time, span), Actions(c.action(), span), span),
             _ => new AtSyntax(new MissingExpressionSyntax(span), ImmutableArray<ActionSyntax>.Empty, span),
         };
     }
@@ -161,9 +160,8 @@ internal sealed partial class SyntaxTreeBuilder
         var span = Span(context, fallback);
         SliceSyntax? slice = context.slice() switch
         {
-            P.RangeSliceContext r => new SliceSyntax(r.start is null ? null : Expression(r.start, span),
-                r.stop is null ? null : Expression(r.stop, span), true, Span(r, span)),
-            P.IndexSliceContext i => new SliceSyntax(Expression(i.expr(), span), null, false, Span(i, span)),
+            P.StartSliceContext s => new SliceSyntax(Expression(s.start, span), s.stop is null ? null : Expression(s.stop, span), s.COLON() is not null, Span(s, span)),
+            P.OpenSliceContext o => new SliceSyntax(null, o.stop is null ? null : Expression(o.stop, span), true, Span(o, span)),
             _ => null,
         };
         return new PopulationRefSyntax(Name(context.IDENT()?.Symbol, span), slice, span);

@@ -77,6 +77,10 @@ internal sealed class PairGenerator
             return;
         }
         double logQ = DetMath.Log(1 - p);
+        if (logQ == 0)
+        {
+            logQ = -p; // p below about 1e-16: 1 - p rounds to 1, and log(1 - p) is -p to double precision
+        }
         ulong draw = 0;
         long t = -1;
         while (true)
