@@ -3,6 +3,7 @@
 // machine both see the same load, so the ratio is steadier than whole runs' loop times.
 //
 //   NEUROC_CACHE=/tmp/a A/neuroc verify samples/cuba.neuro --steps 1   (and coba; same for B into /tmp/b)
+//   (a run with --backend cpu fills the cache just as well)
 //   dotnet run -c Release --project bench/kernel_ab -- /tmp/a /tmp/b
 //
 // Each cache must hold exactly the two kernels, CUBA's (the smaller file) and COBA's. The states are
@@ -68,7 +69,18 @@ static void Bench<T>(string name, string a, string b, int[] populations, int n, 
 }
 
 string cache = args[0], cacheB = args[1];
-string Dll(string folder, bool big) => Directory.GetFiles(folder, "*.dll").OrderBy(f => new FileInfo(f).Length).ElementAt(big ? 1 : 0);
+// A cache holds plain assemblies (*.dll, builds before the verified cache) or entries (*.kernel: a
+// text header, a blank line, the assembly), whose assemblies are copied out to be loaded.
+string Dll(string folder, bool big) => Directory.GetFiles(folder, "*.dll").Concat(Directory.GetFiles(folder, "*.kernel").Select(Assembled))
+    .OrderBy(f => new FileInfo(f).Length).ElementAt(big ? 1 : 0);
+static string Assembled(string entry)
+{
+    var bytes = File.ReadAllBytes(entry);
+    int at = bytes.AsSpan().IndexOf("\n\n"u8);
+    string dll = Path.Combine(Directory.CreateTempSubdirectory("kernel-ab-").FullName, Path.GetFileNameWithoutExtension(entry) + ".dll");
+    File.WriteAllBytes(dll, bytes[(at + 2)..]);
+    return dll;
+}
 // CUBA: float32, 4000 neurons, v, ge, gi (v between reset and threshold)
 Bench<float>("CUBA", Dll(cache, false), Dll(cacheB, false), new[] { 0 }, 4000, 3, (s, i) => s == 0 ? -0.06 + 0.01 * ((i * 7919) % 1000) / 1000.0 : 0, -0.06);
 // COBA: float64, E (3200) and I (800) as one 4000-neuron shape each

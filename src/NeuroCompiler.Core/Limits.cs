@@ -85,4 +85,7 @@ public static class Limits
 
     /// <summary>The most name comparisons the "did you mean" hints of one compilation make in all; later errors have no hint.</summary>
     public const long MaxHintComparisons = 1_000_000;
+
+    /// <summary>The most neurons of a spike generator whose times are given per neuron (<c>times = f(i)</c>): each is computed while binding.</summary>
+    public const int MaxPerNeuronSpikeTimes = 10_000_000;
 }

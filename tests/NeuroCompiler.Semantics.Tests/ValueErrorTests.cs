@@ -421,3 +421,23 @@ public class ValueErrorTests
         "NC0201 a task's start must have unit s, but this has unit V",
         "NC0101 unknown population 'Q'");
 }
+
+/// <summary>Per-neuron spike times are computed while binding: a population too large for that is an error, not an allocation of gigabytes (the fuzzer found 2^31 - 1).</summary>
+public class PerNeuronSpikeTimeLimitTests
+{
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("1e9")]
+    [InlineData("10000001")]
+    public void TooManyNeuronsWithTheirOwnTimesIsAnError(string size)
+    {
+        var result = Bind.Text($"population G = SpikeGenerator[{size}] {{ times = 200 ms + i * 2 ms; period = 1 s }}\n");
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("NC0307", error.CodeText);
+        Assert.StartsWith($"spike times per neuron are computed for at most {Core.Limits.MaxPerNeuronSpikeTimes:N0} neurons", error.Message);
+    }
+
+    [Fact]
+    public void BelowTheLimitTheyAreComputed() =>
+        Assert.True(Bind.Text("population G = SpikeGenerator[1000] { times = 200 ms + i * 2 ms; period = 10 s }\n").Success);
+}

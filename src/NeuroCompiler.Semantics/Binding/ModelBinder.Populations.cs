@@ -1,3 +1,4 @@
+using NeuroCompiler.Core;
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
@@ -204,6 +205,13 @@ internal sealed partial class ModelBinder
         {
             switch (setting.Name.Text)
             {
+                case "times" when setting.Value is not ListExpressionSyntax && size is > Limits.MaxPerNeuronSpikeTimes:
+                    // Every neuron's time is computed and kept while binding, before the memory guard can weigh the model.
+                    timesGiven = true;
+                    failed = true;
+                    _diagnostics.Error(ErrorCode.InvalidValue, text, setting.Value.Span,
+                        $"spike times per neuron are computed for at most {Limits.MaxPerNeuronSpikeTimes:N0} neurons; '{syntax.Name.Text}' has {size:N0} (give the times as a list with indices, or use a smaller population)");
+                    break;
                 case "times" when setting.Value is not ListExpressionSyntax && size is { } count:
                     // One spike per neuron, at a time that may depend on its index i.
                     timesGiven = true;

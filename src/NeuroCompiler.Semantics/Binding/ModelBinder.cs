@@ -83,7 +83,7 @@ internal sealed partial class ModelBinder
         {
             var errors = tree.Diagnostics.Where(d => d.IsError && d.Location is not null).Select(d => d.Location!.Span.Start).Order().ToArray();
             var spans = tree.Root.Declarations.Select(d => d.Span)
-                .Where(span => FirstAtOrAfter(errors, span.Start) is var i && i < errors.Length && errors[i] < span.End)
+                .Where(span => Array.BinarySearch(errors, span.Start) is var i && (i >= 0 || (~i < errors.Length && errors[~i] < span.End)))
                 .ToList();
             if (spans.Count > 0)
             {
@@ -116,24 +116,6 @@ internal sealed partial class ModelBinder
             }
         }
         return low < spans.Count && spans[low].Start <= location.Span.Start;
-    }
-
-    private static int FirstAtOrAfter(int[] sorted, int value)
-    {
-        int low = 0, high = sorted.Length;
-        while (low < high)
-        {
-            int middle = (low + high) / 2;
-            if (sorted[middle] < value)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     /// <summary>
