@@ -38,17 +38,24 @@ public static class DiagnosticFormatter
     {
         var text = location.Text;
         int line = text.GetLineIndex(location.Span.Start);
-        string lineText = text.GetLineText(line).Replace('\t', ' ');
-        int column = location.Span.Start - text.GetLineStart(line);
-        int shownEnd = lineText.Length;
-        if (lineText.Length > MaxShownLine)
+        int lineStart = text.GetLineStart(line);
+        int length = text.GetLineLength(line);
+        int column = location.Span.Start - lineStart;
+        string lineText;
+        int shownEnd = length;
+        if (length > MaxShownLine)
         {
-            int from = Math.Clamp(column - MaxShownLine / 2, 0, lineText.Length - MaxShownLine);
+            // Only the window is copied: a file of many errors on one long line stays linear.
+            int from = Math.Clamp(column - MaxShownLine / 2, 0, length - MaxShownLine);
             string before = from > 0 ? "..." : "";
-            string after = from + MaxShownLine < lineText.Length ? "..." : "";
-            lineText = before + lineText.Substring(from, MaxShownLine) + after;
+            string after = from + MaxShownLine < length ? "..." : "";
+            lineText = before + text.Text.Substring(lineStart + from, MaxShownLine).Replace('\t', ' ') + after;
             column = column - from + before.Length;
             shownEnd = before.Length + MaxShownLine;
+        }
+        else
+        {
+            lineText = text.GetLineText(line).Replace('\t', ' ');
         }
         int width = Math.Max(1, Math.Min(location.Span.Length, Math.Max(1, shownEnd - column)));
         builder.Append("  ").Append(lineText).Append('\n');

@@ -38,7 +38,10 @@ public sealed class SourceText
     public int GetLineStart(int lineIndex) => _lineStarts[lineIndex];
 
     /// <summary>The text of a line without its line break.</summary>
-    public string GetLineText(int lineIndex)
+    public string GetLineText(int lineIndex) => Text.Substring(_lineStarts[lineIndex], GetLineLength(lineIndex));
+
+    /// <summary>The length of a line without its line break (without copying it).</summary>
+    public int GetLineLength(int lineIndex)
     {
         int start = _lineStarts[lineIndex];
         int end = lineIndex + 1 < _lineStarts.Length ? _lineStarts[lineIndex + 1] : Length;
@@ -46,7 +49,7 @@ public sealed class SourceText
         {
             end--;
         }
-        return Text[start..end];
+        return end - start;
     }
 
     /// <summary>One-based line and column of a character offset.</summary>
