@@ -133,7 +133,7 @@ internal static class RunCommand
                 error.WriteLine($"neuroc: internal error: {e.Message}");
                 return ExitCodes.RuntimeFailure;
             }
-            catch (OutOfMemoryException)
+            catch (Exception e) when (RanOutOfMemory(e))
             {
                 // The estimate let the run start, yet the memory ran out (other processes took it, or the
                 // estimate fell short): a runtime failure, not a bug. Any other exception is a bug (Program).
@@ -187,6 +187,10 @@ internal static class RunCommand
     private static string Kept(RunFailure failure, string directory) => failure.Step == 0
         ? $"no step was simulated; {Path.Combine(directory, "summary.json")} says why"
         : $"the results up to step {failure.Step - 1} are written to {directory}";
+
+    /// <summary>Out of memory on this thread, or on a simulation worker (whose failure arrives wrapped).</summary>
+    private static bool RanOutOfMemory(Exception e) =>
+        e is OutOfMemoryException || e is AggregateException a && a.Flatten().InnerExceptions.Any(inner => inner is OutOfMemoryException);
 
     /// <summary>A one-line progress display on a terminal.</summary>
     private sealed class ProgressLine
