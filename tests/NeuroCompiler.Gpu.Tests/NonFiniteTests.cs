@@ -155,6 +155,36 @@ public sealed class NonFiniteTests : IDisposable
             projection gp = G -> P : Log { connect all_to_all }
             record spikes P
             """, new Expected(47, "P[2].ge", "-Inf", RunFailure.Update)),
+        // Conductance-based, exponential Euler: an infinite ge makes v's A -Inf and v itself 0, so
+        // the kernels see it through A (FiniteWitnesses), not through v. Neuron 2 is refractory
+        // (spiked at 8.1 ms) when the infinity arrives at 10 ms; neuron 15 is not.
+        ["an infinite conductance in a refractory neuron"] = (InfiniteConductance(2), new Expected(102, "P[2].ge", "+Inf", RunFailure.Update)),
+        ["an infinite conductance"] = (InfiniteConductance(15), new Expected(102, "P[15].ge", "+Inf", RunFailure.Update)),
+        // Neurons 0-9 spike at step 0; only neuron 9 gets -Inf, delivered at step 11 while refractory (v held, so
+        // v's new value does not show it): a vector lane on one thread, the scalar tail of the first
+        // share on two, the device kernel.
+        ["an infinite input to a refractory neuron (exact)"] = ("""
+            model infrefractory { dt = 0.1 ms; duration = 10 ms; seed = 1 }
+            neuron M {
+              param tau = 10 ms
+              state v = where(i < 10, 2, 0)
+              state ge = 0
+              dv/dt = (ge - v) / tau
+              dge/dt = -ge / tau
+              method exact
+              threshold v > 1
+              reset { v = 0 }
+              refractory 2 ms
+            }
+            synapse Log {
+              state w = 0.1
+              on_pre { ge += where(j == 9, log(w - 0.1), w); w += 0 }
+            }
+            population G = SpikeGenerator[1] { indices = [0]; times = [1 ms] }
+            population P = M[20]
+            projection gp = G -> P : Log { connect all_to_all }
+            record spikes P
+            """, new Expected(12, "P[9].ge", "-Inf", RunFailure.Update)),
         ["a random initial value"] = ("""
             model naninit { dt = 0.1 ms; duration = 10 ms; seed = 1 }
             neuron R {
@@ -190,6 +220,33 @@ public sealed class NonFiniteTests : IDisposable
             record s every 0.1 ms
             """, new Expected(12, "s", "+Inf", RunFailure.Update)),
     };
+
+    private static string InfiniteConductance(int target) => $$"""
+        model infconductance { dt = 0.1 ms; duration = 20 ms; seed = 1 }
+        neuron C {
+          param gl = 10 nS
+          param El = -60 mV
+          param Ee = 0 mV
+          param Cm = 200 pF
+          param I = 0 pA
+          state v = -60 mV
+          state ge = 0 nS
+          dv/dt = (gl * (El - v) + ge * (Ee - v) + I) / Cm
+          dge/dt = -ge / (5 ms)
+          method exponential_euler
+          threshold v > -50 mV
+          reset { v = -60 mV }
+          refractory 5 ms
+        }
+        synapse Inf {
+          state w = 1
+          on_pre { ge += where(j == {{target}}, -log(w - 1), w) * 1 nS; w += 0 }
+        }
+        population G = SpikeGenerator[1] { indices = [0]; times = [10 ms] }
+        population P = C[20] { I = where(i < 10, 300 pA, 0 pA) }
+        projection gp = G -> P : Inf { connect all_to_all }
+        record spikes P
+        """;
 
     public static TheoryData<string, string> CasesOnEveryBackend()
     {

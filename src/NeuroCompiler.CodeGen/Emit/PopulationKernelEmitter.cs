@@ -190,7 +190,9 @@ internal sealed class PopulationKernelEmitter
                 after[slot] = $"n{slot}";
             }
         }
-        if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, $"States[{slot}]")}[i]") is { } check)
+        // Refractory neurons take the refractory rows here, and nothing adds them again on the device
+        // or in a kernel without a vector block.
+        if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, $"States[{slot}]")}[i]", refractoryRows: true) is { } check)
         {
             // Host: summed over the kernel's neurons; device: a flag the host reads after the launch.
             if (Device)
@@ -223,19 +225,22 @@ internal sealed class PopulationKernelEmitter
     private bool Held(int slot) => _model.Refractory?.ClampedStates.Contains(slot) == true;
 
     /// <summary>
-    /// The sum of every state of the neuron after its update (<paramref name="value"/> gives each state's
-    /// expression); null for a model without states. Summed over a kernel's neurons it is finite unless a
-    /// state is not (NaN and infinities survive addition), or unless the sum overflows, which only makes
-    /// the host look for a neuron and find none (docs/semantics.md, "Values that are not finite"). One
-    /// add per state: the cheapest test folded into the update.
+    /// The sum of the neuron's states after its update (<paramref name="value"/> gives each state's
+    /// expression), less those another value in the sum gives away (<see cref="FiniteWitnesses"/>);
+    /// null for a model without states. Summed over a kernel's neurons it is finite unless a state is
+    /// not (NaN and infinities survive addition), or unless the sum overflows, which only makes the
+    /// host look for a neuron and find none (docs/semantics.md, "Values that are not finite"). One add
+    /// per term: the cheapest test folded into the update.
     /// </summary>
-    private string? FiniteCheck(Func<int, string> value)
+    private string? FiniteCheck(Func<int, string> value, bool refractoryRows)
     {
         if (_model.States.IsEmpty)
         {
             return null;
         }
-        return Enumerable.Range(0, _model.States.Length).Select(value).Aggregate((sum, term) => $"({sum} + {term})");
+        var witnesses = FiniteWitnesses.For(_model, _precision, refractoryRows);
+        return Enumerable.Range(0, _model.States.Length).Where(slot => !witnesses.Covered.Contains(slot)).Select(value)
+            .Concat(witnesses.Locals).Aggregate((sum, term) => $"({sum} + {term})");
     }
 
     /// <summary>
@@ -343,9 +348,10 @@ internal sealed class PopulationKernelEmitter
                 w.Line($"var c{slot} = {Load(Use($"s{slot}", T, $"States[{slot}]"))};");
             }
         }
-        if (FiniteCheck(slot => states.Contains(slot) ? $"n{slot}" : $"c{slot}") is { } check)
+        if (FiniteCheck(slot => states.Contains(slot) ? $"n{slot}" : $"c{slot}", refractoryRows: false) is { } check)
         {
-            // Refractory lanes are redone after the loop; their final values are checked there (HeldAfter).
+            // Every lane takes the normal rows; refractory lanes are redone after the loop and their
+            // final values added there (HeldAfter).
             w.Line($"nonFiniteLanes += {check};");
         }
         if (_model.Refractory is not null)

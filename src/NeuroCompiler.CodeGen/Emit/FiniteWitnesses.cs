@@ -1,0 +1,73 @@
+using NeuroCompiler.IR;
+using NeuroCompiler.Runtime;
+
+namespace NeuroCompiler.CodeGen.Emit;
+
+/// <summary>
+/// What a population kernel adds up to learn whether a neuron's update left a state that is not
+/// finite: every state, except those a value already in the sum is certain to give away. A state j
+/// is left out when both hold, for every neuron the path computes:
+/// <list type="bullet">
+/// <item>its new value is not finite only if its old one is not: the row of an exact propagator that
+/// is P[j,j]·x_j alone with |P[j,j]| ≤ 1, or exponential Euler with a constant A &lt; 0 and B = 0
+/// (x·exp(A dt)); a held state's new value is its old one;</item>
+/// <item>its old value reaches the sum: another state k, itself added, with P[k,j] ≠ 0 (x_j times it
+/// is in n_k), or exponential Euler's A_k of any state, computed for every neuron, that carries x_j
+/// (<see cref="NonFinitePropagation"/>).</item>
+/// </list>
+/// CUBA's ge and gi are seen in v's new value, COBA's in v's A; the sum still says "not finite" at the
+/// same step, and the scan that follows finds the same neuron and state.
+/// </summary>
+internal sealed record FiniteWitnesses(IReadOnlySet<int> Covered, IReadOnlyList<string> Locals)
+{
+    private static readonly FiniteWitnesses All = new(new HashSet<int>(), Array.Empty<string>());
+
+    /// <param name="refractoryRows">Whether refractory neurons take the refractory matrices in this path and are not added again where their values are written back.</param>
+    public static FiniteWitnesses For(NeuronModel model, Precision precision, bool refractoryRows) => model.Integrator switch
+    {
+        LinearPropagator { Matrices: { } m } linear => Linear(linear.States, m, linear, precision, refractoryRows && model.Refractory is not null),
+        ExponentialEuler ee => Exponential(ee, precision),
+        _ => All,
+    };
+
+    private static FiniteWitnesses Linear(System.Collections.Immutable.ImmutableArray<int> states, PropagatorMatrices m, LinearPropagator linear, Precision precision, bool refractory)
+    {
+        int n = states.Length;
+        bool NonZero(double v) => precision == Precision.Float32 ? (float)v != 0 : v != 0;
+        double Rounded(double v) => precision == Precision.Float32 ? (float)v : v;
+        bool Decays(IReadOnlyList<double> p, IReadOnlyList<double> g, IReadOnlyList<double>? c, int j)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                if (k != j && NonZero(p[j * n + k]) || c is null && NonZero(g[j * n + k]))
+                {
+                    return false;
+                }
+            }
+            return !(c is not null && NonZero(c[j])) && Math.Abs(Rounded(p[j * n + j])) <= 1;
+        }
+        bool Alone(int j) => Decays(m.P, m.G, linear.Input, j) && (!refractory || Decays(m.RefractoryP, m.RefractoryG, linear.RefractoryInput, j));
+        var alone = Enumerable.Range(0, n).Where(Alone).ToHashSet();
+        var covered = alone.Where(j => Enumerable.Range(0, n).Any(k =>
+            !alone.Contains(k) && NonZero(m.P[k * n + j]) && (!refractory || NonZero(m.RefractoryP[k * n + j]))));
+        return new(covered.Select(j => states[j]).ToHashSet(), Array.Empty<string>());
+    }
+
+    private static FiniteWitnesses Exponential(ExponentialEuler ee, Precision precision)
+    {
+        var covered = new HashSet<int>();
+        var locals = new SortedSet<int>();
+        for (int j = 0; j < ee.States.Length; j++)
+        {
+            bool decays = ee.A[j] is IrConstant a && (precision == Precision.Float32 ? (float)a.Value : a.Value) < 0 && ee.B[j] is IrConstant { Value: 0 };
+            int slot = ee.States[j];
+            int witness = decays ? Enumerable.Range(0, ee.States.Length).FirstOrDefault(k => k != j && NonFinitePropagation.Carries(ee.A[k], slot), -1) : -1;
+            if (witness >= 0)
+            {
+                covered.Add(slot);
+                locals.Add(witness);
+            }
+        }
+        return new(covered, locals.Select(k => $"a{k}").ToList());
+    }
+}

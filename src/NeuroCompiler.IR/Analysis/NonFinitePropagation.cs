@@ -1,0 +1,29 @@
+using NeuroCompiler.Core.Nesting;
+
+namespace NeuroCompiler.IR;
+
+/// <summary>
+/// Whether an expression of a neuron's update is certain to be NaN or infinite whenever one of the
+/// neuron's states is, whatever its other operands hold. IEEE arithmetic carries NaN and infinities
+/// through +, −, ×, negation and the numerator of ÷ (∞ − ∞, ∞ · 0 and ∞ / ∞ are NaN, never a
+/// number), but not through a denominator (x / ∞ = 0), a function (exp(−∞) = 0), a comparison or a
+/// selection; those count as not carrying it. A kernel uses this to test fewer values for finiteness
+/// (docs/semantics.md, "Values that are not finite").
+/// </summary>
+public static class NonFinitePropagation
+{
+    /// <summary>True when a non-finite value of the neuron's state <paramref name="slot"/> makes <paramref name="expression"/> non-finite.</summary>
+    public static bool Carries(IrExpression expression, int slot)
+    {
+        NestingGuard.EnsureStack();
+        return expression switch
+        {
+            IrVariable { Ref: { Space: VariableSpace.NeuronState, Side: Side.Self } r } => r.Slot == slot,
+            IrUnary { Operator: IrUnaryOperator.Negate } u => Carries(u.Operand, slot),
+            IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply } b =>
+                Carries(b.Left, slot) || Carries(b.Right, slot),
+            IrBinary { Operator: IrBinaryOperator.Divide } b => Carries(b.Left, slot),
+            _ => false,
+        };
+    }
+}
