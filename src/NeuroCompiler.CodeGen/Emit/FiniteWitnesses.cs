@@ -16,22 +16,49 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// (<see cref="NonFinitePropagation"/>).</item>
 /// </list>
 /// CUBA's ge and gi are seen in v's new value, COBA's in v's A; the sum still says "not finite" at the
-/// same step, and the scan that follows finds the same neuron and state.
+/// same step, and the scan that follows finds the same neuron and state. The same reasoning spares
+/// the vector kernels' refractory neurons a second add (<see cref="HeldValueSeen"/>).
 /// </summary>
-internal sealed record FiniteWitnesses(IReadOnlySet<int> Covered, IReadOnlyList<string> Locals)
+internal sealed class FiniteWitnesses
 {
-    private static readonly FiniteWitnesses All = new(new HashSet<int>(), Array.Empty<string>());
+    private readonly Func<int, bool> _oldValueSeen;
+    private readonly Func<int, bool> _heldFollowsOld;
+
+    private FiniteWitnesses(IReadOnlySet<int> covered, IReadOnlyList<string> locals, Func<int, bool> oldValueSeen, Func<int, bool> heldFollowsOld)
+    {
+        Covered = covered;
+        Locals = locals;
+        _oldValueSeen = oldValueSeen;
+        _heldFollowsOld = heldFollowsOld;
+    }
+
+    /// <summary>The states left out of the sum.</summary>
+    public IReadOnlySet<int> Covered { get; }
+
+    /// <summary>The locals added besides the states (exponential Euler's <c>a{k}</c>).</summary>
+    public IReadOnlyList<string> Locals { get; }
+
+    /// <summary>
+    /// Whether a refractory neuron's value of <paramref name="slot"/>, computed aside and written back
+    /// after a vector kernel's bulk update, needs no add of its own: it is not finite only if the old
+    /// value is not (a decaying refractory row, or a clamped state kept as it was), and every lane of
+    /// the bulk update, refractory or not, put something in the sum that the old value reaches.
+    /// </summary>
+    public bool HeldValueSeen(int slot) => _heldFollowsOld(slot) && _oldValueSeen(slot);
+
+    private static readonly FiniteWitnesses All = new(new HashSet<int>(), Array.Empty<string>(), _ => false, _ => false);
 
     /// <param name="refractoryRows">Whether refractory neurons take the refractory matrices in this path and are not added again where their values are written back.</param>
     public static FiniteWitnesses For(NeuronModel model, Precision precision, bool refractoryRows) => model.Integrator switch
     {
-        LinearPropagator { Matrices: { } m } linear => Linear(linear.States, m, linear, precision, refractoryRows && model.Refractory is not null),
+        LinearPropagator { Matrices: { } m } linear => Linear(m, linear, precision, refractoryRows && model.Refractory is not null),
         ExponentialEuler ee => Exponential(ee, precision),
         _ => All,
     };
 
-    private static FiniteWitnesses Linear(System.Collections.Immutable.ImmutableArray<int> states, PropagatorMatrices m, LinearPropagator linear, Precision precision, bool refractory)
+    private static FiniteWitnesses Linear(PropagatorMatrices m, LinearPropagator linear, Precision precision, bool refractory)
     {
+        var states = linear.States;
         int n = states.Length;
         bool NonZero(double v) => precision == Precision.Float32 ? (float)v != 0 : v != 0;
         double Rounded(double v) => precision == Precision.Float32 ? (float)v : v;
@@ -46,11 +73,17 @@ internal sealed record FiniteWitnesses(IReadOnlySet<int> Covered, IReadOnlyList<
             }
             return !(c is not null && NonZero(c[j])) && Math.Abs(Rounded(p[j * n + j])) <= 1;
         }
-        bool Alone(int j) => Decays(m.P, m.G, linear.Input, j) && (!refractory || Decays(m.RefractoryP, m.RefractoryG, linear.RefractoryInput, j));
+        bool RefractoryDecays(int j) => Decays(m.RefractoryP, m.RefractoryG, linear.RefractoryInput, j);
+        bool Alone(int j) => Decays(m.P, m.G, linear.Input, j) && (!refractory || RefractoryDecays(j));
         var alone = Enumerable.Range(0, n).Where(Alone).ToHashSet();
         var covered = alone.Where(j => Enumerable.Range(0, n).Any(k =>
-            !alone.Contains(k) && NonZero(m.P[k * n + j]) && (!refractory || NonZero(m.RefractoryP[k * n + j]))));
-        return new(covered.Select(j => states[j]).ToHashSet(), Array.Empty<string>());
+            !alone.Contains(k) && NonZero(m.P[k * n + j]) && (!refractory || NonZero(m.RefractoryP[k * n + j])))).ToHashSet();
+        // x_j reaches the sum through an added state's normal row (its own included).
+        var seen = Enumerable.Range(0, n).Where(j => Enumerable.Range(0, n).Any(k => !covered.Contains(k) && NonZero(m.P[k * n + j]))).ToHashSet();
+        int Index(int slot) => states.IndexOf(slot);
+        return new(covered.Select(j => states[j]).ToHashSet(), Array.Empty<string>(),
+            slot => Index(slot) is >= 0 and var j && seen.Contains(j),
+            slot => Index(slot) is >= 0 and var j && RefractoryDecays(j));
     }
 
     private static FiniteWitnesses Exponential(ExponentialEuler ee, Precision precision)
@@ -68,6 +101,10 @@ internal sealed record FiniteWitnesses(IReadOnlySet<int> Covered, IReadOnlyList<
                 locals.Add(witness);
             }
         }
-        return new(covered, locals.Select(k => $"a{k}").ToList());
+        // Every state's old value reaches the sum: an added state's new value holds it in (B/A + x)·exp(A dt)
+        // or x + B dt (a non-finite x times exp(A dt) ≥ 0 is not finite, ∞·0 being NaN), a covered one's A
+        // witness carries it. A clamped state is kept as it was.
+        var integrated = ee.States.ToHashSet();
+        return new(covered, locals.Select(k => $"a{k}").ToList(), integrated.Contains, integrated.Contains);
     }
 }

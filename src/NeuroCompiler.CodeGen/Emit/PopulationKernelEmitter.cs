@@ -192,7 +192,7 @@ internal sealed class PopulationKernelEmitter
         }
         // Refractory neurons take the refractory rows here, and nothing adds them again on the device
         // or in a kernel without a vector block.
-        if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, $"States[{slot}]")}[i]", refractoryRows: true) is { } check)
+        if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, $"States[{slot}]")}[i]", FiniteWitnesses.For(_model, _precision, refractoryRows: true)) is { } check)
         {
             // Host: summed over the kernel's neurons; device: a flag the host reads after the launch.
             if (Device)
@@ -232,13 +232,12 @@ internal sealed class PopulationKernelEmitter
     /// host look for a neuron and find none (docs/semantics.md, "Values that are not finite"). One add
     /// per term: the cheapest test folded into the update.
     /// </summary>
-    private string? FiniteCheck(Func<int, string> value, bool refractoryRows)
+    private string? FiniteCheck(Func<int, string> value, FiniteWitnesses witnesses)
     {
         if (_model.States.IsEmpty)
         {
             return null;
         }
-        var witnesses = FiniteWitnesses.For(_model, _precision, refractoryRows);
         return Enumerable.Range(0, _model.States.Length).Where(slot => !witnesses.Covered.Contains(slot)).Select(value)
             .Concat(witnesses.Locals).Aggregate((sum, term) => $"({sum} + {term})");
     }
@@ -348,10 +347,11 @@ internal sealed class PopulationKernelEmitter
                 w.Line($"var c{slot} = {Load(Use($"s{slot}", T, $"States[{slot}]"))};");
             }
         }
-        if (FiniteCheck(slot => states.Contains(slot) ? $"n{slot}" : $"c{slot}", refractoryRows: false) is { } check)
+        // Every lane takes the normal rows; refractory lanes are redone after the loop and their final
+        // values added there (HeldAfter) unless the lanes' sum already shows them.
+        var witnesses = FiniteWitnesses.For(_model, _precision, refractoryRows: false);
+        if (FiniteCheck(slot => states.Contains(slot) ? $"n{slot}" : $"c{slot}", witnesses) is { } check)
         {
-            // Every lane takes the normal rows; refractory lanes are redone after the loop and their
-            // final values added there (HeldAfter).
             w.Line($"nonFiniteLanes += {check};");
         }
         if (_model.Refractory is not null)
@@ -359,11 +359,11 @@ internal sealed class PopulationKernelEmitter
             Use("refractory", "bool", "Refractory");
             if (linear is not null && states.Any(Held))
             {
-                RefractoryPasses(linear);
+                RefractoryPasses(linear, witnesses);
             }
             else if (euler is not null && states.Any(Held))
             {
-                HeldStatePasses(states.Where(Held).ToList());
+                HeldStatePasses(states.Where(Held).ToList(), witnesses);
             }
         }
         if (mask is not null)
@@ -459,12 +459,12 @@ internal sealed class PopulationKernelEmitter
     /// The refractory neurons of a vector kernel: computed from the old values before the bulk update,
     /// with the refractory matrices and the scalar code's operations, and written back after it.
     /// </summary>
-    private void RefractoryPasses(LinearPropagator linear)
+    private void RefractoryPasses(LinearPropagator linear, FiniteWitnesses witnesses)
     {
         var states = linear.States;
         var m = linear.Matrices!;
         var x = states.ToDictionary(st => st, st => $"x{st}");
-        HeldPasses(states, before =>
+        HeldPasses(states, witnesses, before =>
         {
             foreach (int slot in states)
             {
@@ -488,8 +488,8 @@ internal sealed class PopulationKernelEmitter
     /// The refractory neurons of a vector kernel whose clamped states do not change: their values
     /// kept aside before the bulk update and written back after it.
     /// </summary>
-    private void HeldStatePasses(IReadOnlyList<int> clamped) =>
-        HeldPasses(clamped, before =>
+    private void HeldStatePasses(IReadOnlyList<int> clamped, FiniteWitnesses witnesses) =>
+        HeldPasses(clamped, witnesses, before =>
         {
             foreach (int slot in clamped)
             {
@@ -501,7 +501,7 @@ internal sealed class PopulationKernelEmitter
     /// For each refractory neuron in [start, end): <paramref name="compute"/> fills saved{slot}[i] before
     /// the bulk update, and s{slot}[i] = saved{slot}[i] puts it back after.
     /// </summary>
-    private void HeldPasses(IReadOnlyList<int> saved, Action<CodeWriter> compute)
+    private void HeldPasses(IReadOnlyList<int> saved, FiniteWitnesses witnesses, Action<CodeWriter> compute)
     {
         var declarations = new CodeWriter();
         declarations.Line("int[] heldList = a.Tracker!.Held;");
@@ -529,7 +529,10 @@ internal sealed class PopulationKernelEmitter
             foreach (int slot in saved)
             {
                 after.Line($"s{slot}[i] = saved{slot}[i];");
-                after.Line($"nonFinite += saved{slot}[i];");
+                if (!witnesses.HeldValueSeen(slot))
+                {
+                    after.Line($"nonFinite += saved{slot}[i];");
+                }
             }
         }).ToString();
     }
