@@ -45,4 +45,22 @@ public sealed record SimulationResult(
     public RunFailure? Failure { get; init; }
 
     public double Duration => Steps * Dt;
+
+    /// <summary>
+    /// The spikes recorded of population <paramref name="population"/>, in emission order: each neuron's
+    /// index within the population and the time in seconds (step × dt).
+    /// </summary>
+    public IEnumerable<Spike> SpikeTimes(string population)
+    {
+        foreach (var train in Spikes.Where(s => s.Population == population))
+        {
+            for (int k = 0; k < train.Steps.Length; k++)
+            {
+                yield return new Spike(train.Indices[k], train.Steps[k] * Dt);
+            }
+        }
+    }
 }
+
+/// <summary>One spike: the neuron's index in its population and the time in seconds.</summary>
+public readonly record struct Spike(int Neuron, double Time);

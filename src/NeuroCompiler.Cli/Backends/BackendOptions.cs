@@ -2,6 +2,7 @@ using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.Core.Diagnostics;
 using System.CommandLine;
 using NeuroCompiler.Cli.Validation;
+using NeuroCompiler.Engine;
 using NeuroCompiler.Gpu;
 
 namespace NeuroCompiler.Cli.Backends;
@@ -45,10 +46,11 @@ internal sealed class BackendOptions
     public void AddRules() => OptionRules.Requires(Device, command => command.GetValue(Backend) == GpuBackend.Name, $"applies only with --backend {GpuBackend.Name}");
 
     /// <summary>
-    /// The chosen backend and its settings (both were checked as the command line was parsed). The
-    /// kernel cache's warnings (an entry discarded, a folder unusable) are printed as they happen: the run goes on.
+    /// The chosen backend and the options it runs with (both were checked as the command line was
+    /// parsed). The kernel cache's warnings (an entry discarded, a folder unusable) are printed as they
+    /// happen: the run goes on.
     /// </summary>
-    public (IBackend Backend, BackendSettings Settings) Resolve(ParseResult parse, TextWriter error)
+    public (IBackend Backend, RunOptions Options) Resolve(ParseResult parse, TextWriter error)
     {
         var cache = new KernelCache(warn: warning =>
         {
@@ -57,11 +59,26 @@ internal sealed class BackendOptions
                 error.WriteLine(warning.ToString());
             }
         });
-        return (BackendRegistry.Find(parse.GetValue(Backend)!)!, new BackendSettings(Devices[parse.GetValue(Device) ?? CudaDevice], Cache: cache));
+        return (BackendRegistry.Find(parse.GetValue(Backend)!)!, new RunOptions { Device = Devices[parse.GetValue(Device) ?? CudaDevice], Cache = cache });
     }
 
-    /// <summary>What to say when the GPU backend found no GPU.</summary>
-    public static string NoGpu(NoGpuException e) =>
-        DiagnosticCatalogue.CommandLine(ErrorCode.NoDevice, $"{e.Message}. The gpu backend needs an NVIDIA GPU with its driver; " +
-            $"--device {CpuAcceleratorDevice} runs the same kernels on ILGPU's CPU emulator (slowly, for testing), and --backend cpu runs compiled kernels on this machine's cores.");
+    /// <summary>
+    /// Prints the error that stopped a backend's run: at its place in the model with the source line, as
+    /// a command-line diagnostic (followed by <paramref name="after"/>), or, for a bug in neuroc, as an internal error.
+    /// </summary>
+    public static void PrintError(TextWriter error, Diagnostic failure, string? after = null)
+    {
+        if (failure.Location is not null)
+        {
+            DiagnosticPrinter.Print(error, new[] { failure });
+        }
+        else if (failure.Code == ErrorCode.InternalError)
+        {
+            error.WriteLine($"neuroc: internal error: {failure.Message}");
+        }
+        else
+        {
+            error.WriteLine($"{failure}{after}");
+        }
+    }
 }

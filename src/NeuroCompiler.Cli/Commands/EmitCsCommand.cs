@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeuroCompiler.Cli.Backends;
+using NeuroCompiler.Engine;
 
 namespace NeuroCompiler.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using NeuroCompiler.Cli.Backends;
+using NeuroCompiler.Engine;
 using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
@@ -43,7 +44,7 @@ internal static class RunCommand
         backends.AddRules();
         command.SetAction(parse =>
         {
-            var (backend, settings) = backends.Resolve(parse, error);
+            var (backend, options) = backends.Resolve(parse, error);
             var assignments = (parse.GetValue(set) ?? Array.Empty<string>()).ToList();
             if (parse.GetValue(seed) is { } s)
             {
@@ -83,25 +84,18 @@ internal static class RunCommand
             BackendRun? pending = null;
             int threadCount = backend.Threaded ? parse.GetValue(threads) ?? CodeGen.CpuBackend.DefaultWorkers(network) : 1;
             var buildTime = compilation.TotalTime;
+            BackendRun run;
             try
             {
-                var options = new InterpreterOptions
+                run = backend.Run(network, options with
                 {
                     Progress = progress is null ? null : progress.Report,
                     Workers = threadCount,
                     Cancellation = interruption.Token,
                     RecordedSpikeLimit = spikeLimit,
-                };
-                var run = backend.Run(network, options, settings with { CompileInBackground = true });
-                result = run.Result;
-                kernelsFromStep = run.KernelsFromStep;
-                if (kernelsFromStep == 0)
-                {
-                    buildTime += run.KernelCompileTime; // compiled (or loaded) before the first step
-                }
-                pending = run;
-                device = run.Device;
-                progress?.Done();
+                    MemoryEstimate = estimate,
+                    CompileInBackground = true,
+                });
             }
             catch (OperationCanceledException) when (interruption.Requested)
             {
@@ -109,44 +103,25 @@ internal static class RunCommand
                 error.WriteLine(interruption.Line($"the simulation stopped at a step boundary; nothing was written ('{directory}' is as it was)"));
                 return interruption.ExitCode;
             }
-            catch (RecordingLimitException e)
+            progress?.Done();
+            if (run.Error is { } failed)
             {
-                progress?.Done();
-                DiagnosticPrinter.Print(error, new[] { MemoryGuard.Stopped(e, network, spikeLimit) });
+                BackendOptions.PrintError(error, failed, $"; nothing was written ('{directory}' is as it was)");
                 return ExitCodes.RuntimeFailure;
             }
-            catch (Gpu.NoGpuException e)
+            result = run.Result!;
+            kernelsFromStep = run.KernelsFromStep;
+            if (kernelsFromStep == 0)
             {
-                progress?.Done();
-                error.WriteLine(BackendOptions.NoGpu(e));
-                return ExitCodes.RuntimeFailure;
+                buildTime += run.KernelCompileTime; // compiled (or loaded) before the first step
             }
-            catch (Gpu.GpuCompileException e)
-            {
-                progress?.Done();
-                error.WriteLine($"neuroc: internal error: {e.Message} (a bug in neuroc's GPU code generator; neuroc emit-cs --backend gpu shows the source)");
-                return ExitCodes.RuntimeFailure;
-            }
-            catch (CodeGen.Compile.GeneratedCodeException e)
-            {
-                progress?.Done();
-                error.WriteLine($"neuroc: internal error: {e.Message}");
-                return ExitCodes.RuntimeFailure;
-            }
-            catch (Exception e) when (RanOutOfMemory(e))
-            {
-                // The estimate let the run start, yet the memory ran out (other processes took it, or the
-                // estimate fell short): a runtime failure, not a bug. Any other exception is a bug (Program).
-                progress?.Done();
-                error.WriteLine(DiagnosticCatalogue.CommandLine(ErrorCode.OutOfMemory,
-                    $"the simulation ran out of memory (estimated {IR.Memory.MemoryEstimate.Size(estimate.Bytes)} before it started); nothing was written ('{directory}' is as it was)"));
-                return ExitCodes.RuntimeFailure;
-            }
+            pending = run;
+            device = run.Device;
             IReadOnlyList<string> files = Array.Empty<string>();
             if (OutputFolders.Write(() => files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device) { MemoryEstimate = estimate }, folder,
-                    parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null, interruption.Token), directory, interruption, error) is { } failed)
+                    parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null, interruption.Token), directory, interruption, error) is { } writeFailed)
             {
-                return failed;
+                return writeFailed;
             }
             graceful.Dispose();
             if (!silent)
@@ -156,14 +131,10 @@ internal static class RunCommand
             if (kernelsFromStep != 0 && pending is not null)
             {
                 // The results are written; a compilation the run outlived finishes now, into the cache.
-                TimeSpan background;
-                try
+                var (background, compileError) = pending.FinishCompiling();
+                if (compileError is not null)
                 {
-                    background = pending.KernelCompileTime;
-                }
-                catch (CodeGen.Compile.GeneratedCodeException e)
-                {
-                    error.WriteLine($"neuroc: internal error: {e.Message} (the results above, interpreted, are complete)");
+                    error.WriteLine($"neuroc: internal error: {compileError.Message} (the results above, interpreted, are complete)");
                     return ExitCodes.RuntimeFailure;
                 }
                 if (!silent)
@@ -187,10 +158,6 @@ internal static class RunCommand
     private static string Kept(RunFailure failure, string directory) => failure.Step == 0
         ? $"no step was simulated; {Path.Combine(directory, "summary.json")} says why"
         : $"the results up to step {failure.Step - 1} are written to {directory}";
-
-    /// <summary>Out of memory on this thread, or on a simulation worker (whose failure arrives wrapped).</summary>
-    private static bool RanOutOfMemory(Exception e) =>
-        e is OutOfMemoryException || e is AggregateException a && a.Flatten().InnerExceptions.Any(inner => inner is OutOfMemoryException);
 
     /// <summary>A one-line progress display on a terminal.</summary>
     private sealed class ProgressLine

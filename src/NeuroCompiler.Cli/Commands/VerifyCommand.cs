@@ -4,6 +4,7 @@ using NeuroCompiler.Cli.Backends;
 using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core;
 using NeuroCompiler.CodeGen;
+using NeuroCompiler.Engine;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.Targets.Mapping;
 using System.Collections.Immutable;
@@ -53,7 +54,7 @@ internal static class VerifyCommand
                     ? TargetVerification.Run(mapped, target, choice.Mapping(parse), new VerificationOptions(times, parse.GetValue(tolerance)), output, error)
                     : ExitCodes.ModelError;
             }
-            var (backend, settings) = backends.Resolve(parse, error);
+            var (backend, options) = backends.Resolve(parse, error);
             var overrides = CommonOptions.Overrides(parse.GetValue(set) ?? Array.Empty<string>());
             // Both runs' results are held at once: the reference's while the backend runs.
             long budget = Driver.AvailableMemory.Budget();
@@ -72,43 +73,30 @@ internal static class VerifyCommand
             try
             {
                 using var graceful = interruption.Graceful();
-                var reference = ReferenceInterpreter.Run(network, new InterpreterOptions { Cancellation = interruption.Token, RecordedSpikeLimit = spikeLimit });
-                var options = new InterpreterOptions
-                {
-                    Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1,
-                    Cancellation = interruption.Token,
-                    RecordedSpikeLimit = spikeLimit,
-                };
-                var run = backend.Run(network, options, settings);
+                var reference = BackendRegistry.Find(ReferenceInterpreter.BackendName)!.Run(network,
+                    new RunOptions { Cancellation = interruption.Token, RecordedSpikeLimit = spikeLimit });
+                var run = reference.Error is null
+                    ? backend.Run(network, options with
+                    {
+                        Workers = backend.Threaded ? CpuBackend.DefaultWorkers(network) : 1,
+                        Cancellation = interruption.Token,
+                        RecordedSpikeLimit = spikeLimit,
+                    })
+                    : reference;
                 graceful.Dispose();
-                var report = Comparison.Compare(reference, run.Result);
-                Print(output, network, report, reference.SimulationTime, run);
+                if (run.Error is { } failed)
+                {
+                    BackendOptions.PrintError(error, failed);
+                    return ExitCodes.RuntimeFailure;
+                }
+                var report = Comparison.Compare(reference.Result!, run.Result!);
+                Print(output, network, report, reference.Result!.SimulationTime, run);
                 return report.Identical ? ExitCodes.Success : 1;
             }
             catch (OperationCanceledException) when (interruption.Requested)
             {
                 error.WriteLine(interruption.Line("the comparison stopped at a step boundary"));
                 return interruption.ExitCode;
-            }
-            catch (Interpreter.Recording.RecordingLimitException e)
-            {
-                DiagnosticPrinter.Print(error, new[] { MemoryGuard.Stopped(e, network, spikeLimit) });
-                return ExitCodes.RuntimeFailure;
-            }
-            catch (CodeGen.Compile.GeneratedCodeException e)
-            {
-                error.WriteLine($"neuroc: internal error: {e.Message}");
-                return ExitCodes.RuntimeFailure;
-            }
-            catch (Gpu.NoGpuException e)
-            {
-                error.WriteLine(BackendOptions.NoGpu(e));
-                return ExitCodes.RuntimeFailure;
-            }
-            catch (Gpu.GpuCompileException e)
-            {
-                error.WriteLine($"neuroc: internal error: {e.Message}");
-                return ExitCodes.RuntimeFailure;
             }
         });
         return command;
@@ -118,7 +106,7 @@ internal static class VerifyCommand
     {
         var c = CultureInfo.InvariantCulture;
         var s = network.Settings;
-        w.WriteLine(string.Format(c, "{0}: reference vs {1}, {2:N0} steps, seed {3}, {4}", s.Name, run.Result.Backend, s.Steps, s.Seed, s.Precision.ToString().ToLowerInvariant()));
+        w.WriteLine(string.Format(c, "{0}: reference vs {1}, {2:N0} steps, seed {3}, {4}", s.Name, run.Result!.Backend, s.Steps, s.Seed, s.Precision.ToString().ToLowerInvariant()));
         w.WriteLine(string.Format(c, "  kernels: {0} population(s) compiled, {1} ({2:0.00} s)", run.CompiledPopulations, run.FromCache ? "from the cache" : "compiled now", run.KernelCompileTime.TotalSeconds));
         if (run.Device is { } device)
         {
@@ -137,7 +125,7 @@ internal static class VerifyCommand
                     ? $"  DIFFERENT: {d.What}"
                     : $"  DIFFERENT: first at step {d.Step} (t = {d.Step * s.Dt * 1e3:0.###} ms), {d.Population}[{d.Neuron}]: {d.What}");
         }
-        if (report.Identical && run.Result.Failure is { } failure)
+        if (report.Identical && run.Result!.Failure is { } failure)
         {
             w.WriteLine($"  both runs stopped where the same value stopped being finite: {failure.Message}");
         }
@@ -148,6 +136,6 @@ internal static class VerifyCommand
             var b = report.Backend[i];
             w.WriteLine(string.Format(c, "  {0,-12}{1,14:0.000} Hz{2,7:0.00}{3,14:0.000} Hz{4,7:0.00}", a.Name, a.MeanRate, a.MeanCv, b.MeanRate, b.MeanCv));
         }
-        w.WriteLine(string.Format(c, "  simulation time: reference {0:0.00} s, {1} {2:0.00} s", referenceTime.TotalSeconds, run.Result.Backend, run.Result.SimulationTime.TotalSeconds));
+        w.WriteLine(string.Format(c, "  simulation time: reference {0:0.00} s, {1} {2:0.00} s", referenceTime.TotalSeconds, run.Result!.Backend, run.Result!.SimulationTime.TotalSeconds));
     }
 }

@@ -90,6 +90,9 @@ public enum ErrorCode
     // 0520-0524: the memory guard during a run
     [Summary("a run that recorded more spikes than the memory left holds, stopped")] RecordedSpikesExceedMemory = 520,
 
+    // 0599: a bug in neuroc itself (generated code that does not compile), reported as such
+    [Summary("an internal error: a bug in neuroc, not in the model")] InternalError = 599,
+
     // 0600-0699: plasticity
     [Summary("event-driven equations that cannot be solved between events")] EventDrivenNotSolvable = 601,
     [Summary("plasticity spreading forward, which the model forbids")] SpreadForward = 602,

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Time;
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.IR;
@@ -85,7 +86,7 @@ public static class CrossbarMapper
                 {
                     for (int k = table.RowStart[s]; k < table.RowStart[s + 1]; k++)
                     {
-                        int delay = (int)Math.Round(table.Delay(k) * network.Settings.Dt / deviceDt, MidpointRounding.AwayFromZero);
+                        int delay = (int)TimeSteps.Round(table.Delay(k) * network.Settings.Dt, deviceDt);
                         if (delay < hardware.Delays.MinSteps || delay > hardware.Delays.MaxSteps)
                         {
                             clamped++;

@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Time;
 using System.Collections.Immutable;
 using System.Globalization;
 using NeuroCompiler.Core.Diagnostics;
@@ -219,7 +220,7 @@ public static class DigitalMapper
             int levels = relays.Levels(new NeuronRef(projection.Source.Population, projection.Source.Start + s));
             for (int k = synapses.RowStart[s]; k < synapses.RowStart[s + 1]; k++)
             {
-                int d = (int)Math.Round(synapses.Delay(k) * network.Settings.Dt / deviceDt, MidpointRounding.AwayFromZero);
+                int d = (int)TimeSteps.Round(synapses.Delay(k) * network.Settings.Dt, deviceDt);
                 if (levels == 0)
                 {
                     clamped += d < range.MinSteps || d > range.MaxSteps ? 1 : 0;

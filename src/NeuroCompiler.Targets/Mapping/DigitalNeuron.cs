@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Time;
 using System.Collections.Immutable;
 using NeuroCompiler.IR;
 
@@ -101,7 +102,7 @@ public static class DigitalNeuronQuantiser
             ? (long)Math.Round(rest * decays[m].Loss(unity), MidpointRounding.ToEven)
             : (long)Math.Round(rest * (double)decays[m].Decay / unity, MidpointRounding.ToEven);
         var units = Units(form, p, unit);
-        int refractory = (int)Math.Round(form.RefractorySteps * modelDt / deviceDt, MidpointRounding.AwayFromZero);
+        int refractory = (int)TimeSteps.Round(form.RefractorySteps * modelDt, deviceDt);
         return new DigitalNeuron(form.MembraneState.Name, decays, unit, units, thresholdSteps, rest, bias, refractory,
             form.Reset + thresholdSteps * unit, form.Reset + rest * unit);
     }

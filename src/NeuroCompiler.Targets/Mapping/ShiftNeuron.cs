@@ -1,3 +1,4 @@
+using NeuroCompiler.Core.Time;
 using System.Collections.Immutable;
 
 namespace NeuroCompiler.Targets.Mapping;
@@ -51,7 +52,7 @@ public static class ShiftNeuronQuantiser
         long rest = (long)Math.Round((form.Rest - form.Reset) / unit, MidpointRounding.ToEven);
         long bias = (long)Math.Round(rest * decays[m].Loss, MidpointRounding.ToEven);
         var units = form.States.Select((s, k) => (s.Name, k == m ? unit : p[m * n + k] != 0 ? unit / p[m * n + k] : 0)).ToImmutableArray();
-        int refractory = (int)Math.Round(form.RefractorySteps * modelDt / deviceDt, MidpointRounding.AwayFromZero);
+        int refractory = (int)TimeSteps.Round(form.RefractorySteps * modelDt, deviceDt);
         return new ShiftNeuron(form.MembraneState.Name, decays, unit, units, threshold, rest, bias, refractory,
             form.Reset + threshold * unit, form.Reset + rest * unit);
     }

@@ -1,10 +1,13 @@
 using NeuroCompiler.Output;
 using NeuroCompiler.TestSupport;
 
-namespace NeuroCompiler.Interpreter.Tests;
+namespace NeuroCompiler.Engine.Tests.Semantics;
 
-/// <summary>The step semantics of docs/semantics.md: delays, refractoriness, protocol, stimuli, reproducibility.</summary>
-public class SemanticsTests
+/// <summary>
+/// The step semantics of docs/semantics.md: delays, refractoriness, protocol, stimuli, reproducibility;
+/// on every backend (Suites.cs).
+/// </summary>
+public abstract class SemanticsSuite(SuiteBackend backend) : BackendSuite(backend)
 {
     private static long[] SpikeSteps(SimulationResult result, int neuron = 0, int recording = 0)
     {
@@ -12,12 +15,12 @@ public class SemanticsTests
         return train.Steps.Where((_, k) => train.Indices[k] == neuron).ToArray();
     }
 
-    [Fact]
+    [BackendFact]
     public void ASpikeArrivesExactlyItsDelayInStepsLater()
     {
         // The generator fires at step 10; delays of 10, 20 and 30 steps land at steps 20, 30, 40, after
         // that step's trace sample, so the jump shows in the samples of steps 21, 31 and 41.
-        var result = Models.Run("""
+        var result = Run("""
             model d { dt = 0.1 ms; duration = 6 ms }
             neuron Acc { state x = 0 mV }
             synapse Jump { param w = 1 mV; on_pre { x += w } }
@@ -36,11 +39,11 @@ public class SemanticsTests
         Assert.Equal(3, result.SynapticEvents);
     }
 
-    [Fact]
+    [BackendFact]
     public void ARefractoryNeuronSpikesExactlyEveryRSteps()
     {
         // A neuron whose threshold always holds spikes as soon as it is not refractory: every R steps.
-        var result = Models.Run("""
+        var result = Run("""
             model r { dt = 0.1 ms; duration = 50 ms }
             neuron N {
               state v = 0 mV
@@ -60,10 +63,10 @@ public class SemanticsTests
         Assert.Equal(500, SpikeSteps(result, recording: 1).Length);
     }
 
-    [Fact]
+    [BackendFact]
     public void ClampedStatesHoldWhileRefractoryAndOthersKeepIntegrating()
     {
-        var result = Models.Run("""
+        var result = Run("""
             model c { dt = 0.1 ms; duration = 10 ms; precision = float64 }
             neuron N {
               state v = 0 mV
@@ -94,13 +97,13 @@ public class SemanticsTests
     private static long SpikeStepsOf(SimulationResult result) =>
         result.Traces[0].Values.Select((s, k) => (Value: s[0], Step: k)).First(p => p.Value < 0).Step - 1;
 
-    [Fact]
+    [BackendFact(Heavy = true)]
     public void PoissonInputCountsHaveBinomialMeanAndVariance()
     {
         foreach (var (n, rate) in new[] { (100, "50 Hz"), (20000, "50 Hz") })
         {
             // k per step ~ Binomial(n, rate dt); over 2000 steps the count has mean n p 2000 and variance n p q 2000.
-            var result = Models.Run($$"""
+            var result = Run($$"""
                 model p { dt = 0.1 ms; duration = 200 ms; seed = 11; precision = float64 }
                 neuron Counter { state x = 0 }
                 population C = Counter[400]
@@ -119,10 +122,10 @@ public class SemanticsTests
         }
     }
 
-    [Fact]
+    [BackendFact(Heavy = true)]
     public void PoissonNeuronsFireAtTheirRateWithUnitCvAndFano()
     {
-        var result = Models.Run("""
+        var result = Run("""
             import "std/neurons"
             model p { dt = 0.1 ms; duration = 2 s; seed = 4 }
             population P = Poisson[500] { rate = 20 Hz }
@@ -151,12 +154,12 @@ public class SemanticsTests
         record spikes E, I
         """;
 
-    [Fact]
+    [BackendFact(Heavy = true)]
     public void TheSameModelAndSeedGiveTheSameSpikesAndAnotherSeedOthers()
     {
-        var a = Models.Run(Network);
-        var b = Models.Run(Network);
-        var c = Models.Run(Network, "seed=22");
+        var a = Run(Network);
+        var b = Run(Network);
+        var c = Run(Network, "seed=22");
         Assert.True(a.Populations[0].Spikes > 100);
         Assert.Equal(a.Spikes[0].Steps.AsEnumerable(), b.Spikes[0].Steps.AsEnumerable());
         Assert.Equal(a.Spikes[0].Indices.AsEnumerable(), b.Spikes[0].Indices.AsEnumerable());
@@ -164,18 +167,18 @@ public class SemanticsTests
         Assert.NotEqual(a.Spikes[0].Indices.AsEnumerable(), c.Spikes[0].Indices.AsEnumerable());
     }
 
-    [Fact]
+    [BackendFact(Heavy = true)]
     public void Float32AndFloat64RunsAgreeStatistically()
     {
-        var single = Models.Run(Network, "precision=float32");
-        var dbl = Models.Run(Network, "precision=float64");
+        var single = Run(Network, "precision=float32");
+        var dbl = Run(Network, "precision=float64");
         Assert.InRange(single.Populations[0].MeanRate, dbl.Populations[0].MeanRate * 0.8, dbl.Populations[0].MeanRate * 1.2);
     }
 
-    [Fact]
+    [BackendFact]
     public void SilencingStopsSpikesForExactlyItsWindow()
     {
-        var result = Models.Run("""
+        var result = Run("""
             import "std/neurons"
             model s { dt = 0.1 ms; duration = 300 ms; seed = 2 }
             population P = Poisson[100] { rate = 200 Hz }
@@ -192,10 +195,10 @@ public class SemanticsTests
         Assert.Contains(train.Steps.Where((_, k) => train.Indices[k] >= 50), s => s >= 1000 && s < 2000);
     }
 
-    [Fact]
+    [BackendFact]
     public void SetChangesAValueForItsWindowAndKicksChangeStatesAtOnce()
     {
-        var result = Models.Run("""
+        var result = Run("""
             model k { dt = 0.1 ms; duration = 40 ms; precision = float64 }
             param target = 0 mV
             neuron N {
@@ -219,7 +222,7 @@ public class SemanticsTests
         Assert.Equal(0, v1[199], 15);        // the other neuron was not set
         Assert.True(v0[299] < 1e-6);          // back to 0 mV after it
         Assert.Equal(-5e-3, v1[399], 1e-6);     // the model param applies to every neuron
-        var kicked = Models.Run("""
+        var kicked = Run("""
             model k { dt = 0.1 ms; duration = 3 ms }
             neuron N { state v = 0 mV }
             population P = N[3]
@@ -232,10 +235,10 @@ public class SemanticsTests
         Assert.Equal(0, kicked.Traces[0].Values[20][0]);
     }
 
-    [Fact]
+    [BackendFact]
     public void AStepCurrentDrivesSpikesOnlyWhileItIsOn()
     {
-        var result = Models.Run("""
+        var result = Run("""
             import "std/neurons"
             model s { dt = 0.1 ms; duration = 300 ms }
             population P = LIF[1]
@@ -247,13 +250,13 @@ public class SemanticsTests
         Assert.All(steps, s => Assert.InRange(s, 1000, 2000));
     }
 
-    [Fact]
+    [BackendFact]
     public void SynapseStatesIntegrateTheirEquationsBetweenEvents()
     {
         // Spikes at steps 100 and 110 arrive one step later, after that step's integration. The first
         // adds w*u with u decayed from 1 over 102 steps, and sets u = 2; u then decays for ten steps
         // before the second adds w*u.
-        var result = Models.Run("""
+        var result = Run("""
             model s { dt = 0.1 ms; duration = 20 ms; precision = float64 }
             neuron Acc { state v = 0 mV }
             synapse Facilitating {
@@ -273,10 +276,10 @@ public class SemanticsTests
         Assert.Equal(1e-3 * Math.Exp(-2.04) + 2e-3 * Math.Exp(-0.2), v[112], 14);
     }
 
-    [Fact]
+    [BackendFact]
     public void AModelLevelSignalDecaysIsKickedByTheProtocolAndDrivesNeurons()
     {
-        var result = Models.Run("""
+        var result = Run("""
             model da { dt = 0.1 ms; duration = 60 ms; precision = float64 }
             signals {
               state dopamine = 0
@@ -300,13 +303,13 @@ public class SemanticsTests
         Assert.True(v[200] > 1e-3, "the neuron followed the signal");
     }
 
-    [Fact]
+    [BackendFact]
     public void InputToAClampedStateIsDroppedWhileTheNeuronIsRefractory()
     {
         // As Brian2 (and NEST): the neuron spikes at step 0 and is refractory for 5 ms; the inputs
         // arriving at 1, 2 and 3 ms are lost, the one at 7 ms counts. Poisson input to v is lost too,
         // while input to an unclamped state (g) always counts.
-        var result = Models.Run("""
+        var result = Run("""
             model r { dt = 0.1 ms; duration = 9 ms; precision = float64 }
             neuron N {
               state v = 200 mV

@@ -4,14 +4,14 @@ using NeuroCompiler.Interpreter.Recording;
 using NeuroCompiler.IR;
 using NeuroCompiler.IR.Memory;
 
-namespace NeuroCompiler.Cli;
+namespace NeuroCompiler.Engine;
 
 /// <summary>
 /// The memory guard during a run. The estimate refused the model if it could not fit; what it cannot
 /// count is spikes (it assumes a rate), so the run gets a ceiling on recorded spikes: whatever the
 /// budget leaves after everything else, and stops with a coded error when it is reached.
 /// </summary>
-internal static class MemoryGuard
+public static class MemoryGuard
 {
     /// <summary>The most spikes the run's recordings may hold together (all result copies counted).</summary>
     public static long SpikeLimit(Network network, ProcessFootprint footprint, long budget)
