@@ -100,7 +100,7 @@ internal sealed partial class Simulation<T>
         var propagators = model.Integrator is LinearPropagator { Matrices: null } perElement
             ? PerElementPropagators(perElement, initial, population.Size, model.Refractory?.ClampedStates)
             : null;
-        runtime.Stepper = model.Integrator is { } integrator ? BuildStepper(integrator, Compile, population.Size, propagators) : null;
+        runtime.Stepper = model.Integrator is { } integrator ? BuildStepper(integrator, Resolve, population.Size, propagators) : null;
         if (_kernels is { Ready: true } && Arrays(runtime, positions, propagators) is var arrays &&
             _kernels.Population(population.Index, arrays) is { } kernel)
         {
@@ -156,24 +156,20 @@ internal sealed partial class Simulation<T>
         return perElement;
     }
 
-    private Stepper<T> BuildStepper(Integrator integrator, Func<IrExpression, VectorNode<T>> compile, int size, double[][]? perElementPropagators)
+    /// <param name="resolve">How the group's expressions read a variable.</param>
+    private Stepper<T> BuildStepper(Integrator integrator, Func<VariableRef, VectorNode<T>> resolve, int size, double[][]? perElementPropagators)
     {
         switch (integrator)
         {
             case LinearPropagator linear:
                 {
-                    var b = linear.B.Select(compile).ToArray();
+                    var b = linear.B.Select(e => VectorCompiler<T>.Compile(e, resolve, _seed)).ToArray();
                     return linear.Matrices is { } shared
                         ? new LinearPropagatorStepper<T>(linear, b, shared, null, size)
                         : new LinearPropagatorStepper<T>(linear, b, null, perElementPropagators!, size);
                 }
-            case ExponentialEuler exponential:
-                return new ExponentialEulerStepper<T>(exponential, exponential.A.Select(compile).ToArray(), exponential.B.Select(compile).ToArray(), _dt);
-            case RungeKutta rk:
-                return new RungeKuttaStepper<T>(rk, rk.Derivatives.Select(compile).ToArray(), _dt, size);
-            case EulerMaruyama em:
-                return new EulerMaruyamaStepper<T>(em, em.Drift.Select(compile).ToArray(),
-                    em.Diffusion.Select(terms => terms.Select(t => (t.Noise, compile(t.Coefficient))).ToArray()).ToArray(), _seed, _dt);
+            case ExplicitIntegrator update:
+                return new ExplicitStepper<T>(update, resolve, _seed);
             default:
                 throw new InvalidOperationException($"no stepper for {integrator.GetType().Name}");
         }

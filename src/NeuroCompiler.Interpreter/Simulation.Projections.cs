@@ -82,7 +82,7 @@ internal sealed partial class Simulation<T>
         VectorNode<T> Vector(IrExpression e) => VectorCompiler<T>.Compile(e, r => ResolveVector(r, runtime, pre, post), _seed);
         if (model.Integrator is { } integrator)
         {
-            runtime.Stepper = BuildStepper(integrator, Vector, connectivity.Count, null);
+            runtime.Stepper = BuildStepper(integrator, r => ResolveVector(r, runtime, pre, post), connectivity.Count, null);
         }
         if (model.EventDriven is { } eventDriven)
         {

@@ -64,7 +64,7 @@ internal sealed partial class Simulation<T> where T : unmanaged, IBinaryFloating
         _signals = new Integrators.StateGroup<T>(1, network.Signals.Variables.Select(v => new[] { Num<T>.From(v.Initial) }).ToArray(),
             new bool[network.Signals.Variables.Length]);
         _signalStepper = network.Signals.Integrator is { } signalIntegrator
-            ? BuildStepper(signalIntegrator, e => VectorCompiler<T>.Compile(e, ResolveSignalContext, _seed), 1, null)
+            ? BuildStepper(signalIntegrator, ResolveSignalContext, 1, null)
             : null;
         _injected = network.Stimuli.OfType<CurrentInjection>().Select(c => (c.Target.Population, c.Parameter)).ToHashSet();
         _populations = network.Populations.Select(BuildPopulation).ToArray();

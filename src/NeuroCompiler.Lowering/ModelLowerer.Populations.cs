@@ -44,7 +44,7 @@ internal sealed partial class ModelLowerer
             _diagnostics.Error(ErrorCode.NameNotAvailableHere, population.Location,
                 $"neuron type '{type.Name}' uses positions (x, y, z), but population '{population.Name}' has no layout");
         }
-        var model = new NeuronModel(type.Name, parameters, states, odes, MethodOf(type.Method), type.MethodLocation, null, threshold, reset, refractory, noiseStreams);
+        var model = new NeuronModel(type.Name, parameters, states, odes, type.Method, type.MethodLocation, null, threshold, reset, refractory, noiseStreams);
         return new Population(population.Name, index, population.Size, model, null, positions, population.Location);
     }
 
@@ -90,17 +90,6 @@ internal sealed partial class ModelLowerer
         AssignmentOperator.MultiplyAssign => AssignOperator.Multiply,
         AssignmentOperator.DivideAssign => AssignOperator.Divide,
         _ => AssignOperator.Assign,
-    };
-
-    private static IntegrationMethod MethodOf(string? method) => method switch
-    {
-        "exact" or "linear" => IntegrationMethod.Exact,
-        "exponential_euler" => IntegrationMethod.ExponentialEuler,
-        "euler" => IntegrationMethod.Euler,
-        "rk2" or "midpoint" => IntegrationMethod.Midpoint,
-        "rk4" => IntegrationMethod.RungeKutta4,
-        "euler_maruyama" => IntegrationMethod.EulerMaruyama,
-        _ => IntegrationMethod.Default,
     };
 
     private SpikeSource LowerSpikeTimes(BoundSpikeTimes spikes)

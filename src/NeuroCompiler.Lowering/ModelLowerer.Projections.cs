@@ -97,7 +97,7 @@ internal sealed partial class ModelLowerer
             LowerStatements(r.Statements, Lowerer($"every:{k}"), Target), r.Location)).ToImmutableArray();
         var structure = synapse.Structure.Select(r => new StructuralRule(r.Kind == Syntax.StructuralKind.Prune ? StructuralKind.Prune : StructuralKind.Grow,
             (int)Math.Max(1, Steps(r.Interval)), Lowerer(r.Kind == Syntax.StructuralKind.Prune ? "prune" : "grow").Lower(r.Condition), r.Location)).ToImmutableArray();
-        var model = new SynapseModel(synapse.TypeName, parameters, states, odes, MethodOf(synapse.Method), null, onPre, onPost)
+        var model = new SynapseModel(synapse.TypeName, parameters, states, odes, synapse.Method, null, onPre, onPost)
         {
             ClockRules = clockRules,
             Structure = structure,

@@ -17,10 +17,8 @@ public class NestingTests
         var model = network.Populations[0].Model!;
         var integrator = model.Integrator switch
         {
-            RungeKutta r => r.Derivatives,
-            ExponentialEuler e => e.A.AddRange(e.B),
+            ExplicitIntegrator e => e.Locals.AddRange(e.Next),
             LinearPropagator l => l.A.AddRange(l.B),
-            EulerMaruyama m => m.Drift,
             _ => System.Collections.Immutable.ImmutableArray<IrExpression>.Empty,
         };
         return model.Odes.Select(o => o.Rhs).Concat(integrator).Max(e => e.Depth());

@@ -68,7 +68,7 @@ public class NonFinitePropagationTests
     }
 
     [Fact]
-    public void SumsProductsNegationAndNumeratorsCarryIt()
+    public void SumsProductsNegationNumeratorsAndSelectionsOfTwoCarriersCarryIt()
     {
         Assert.True(NonFinitePropagation.Carries(X, 0));
         Assert.True(NonFinitePropagation.Carries(B(IrBinaryOperator.Add, C(1), B(IrBinaryOperator.Multiply, Y, X)), 0));
@@ -79,17 +79,23 @@ public class NonFinitePropagationTests
         var a = B(IrBinaryOperator.Divide, B(IrBinaryOperator.Subtract, B(IrBinaryOperator.Subtract, C(-1e-8), X), Y), C(2e-10));
         Assert.True(NonFinitePropagation.Carries(a, 0));
         Assert.True(NonFinitePropagation.Carries(a, 1));
+        // Exponential Euler's new value: where(A == 0, x + B dt, -(B/A) + (B/A + x) exp(A dt)).
+        var ba = B(IrBinaryOperator.Divide, Y, C(-3));
+        var exponential = B(IrBinaryOperator.Add, new IrUnary(IrUnaryOperator.Negate, ba),
+            B(IrBinaryOperator.Multiply, B(IrBinaryOperator.Add, ba, X), new IrCall(MathFunction.Exp, C(-0.1))));
+        Assert.True(NonFinitePropagation.Carries(new IrSelect(B(IrBinaryOperator.Equal, Y, C(0)), B(IrBinaryOperator.Add, X, Y), exponential), 0));
     }
 
     [Fact]
-    public void DenominatorsFunctionsComparisonsAndSelectionsDoNot()
+    public void DenominatorsFunctionsComparisonsAndOneSidedSelectionsDoNot()
     {
         Assert.False(NonFinitePropagation.Carries(Y, 0));
         Assert.False(NonFinitePropagation.Carries(B(IrBinaryOperator.Divide, C(1), X), 0));           // 1 / Inf = 0
         Assert.False(NonFinitePropagation.Carries(new IrCall(MathFunction.Exp, X), 0));               // exp(-Inf) = 0
         Assert.False(NonFinitePropagation.Carries(B(IrBinaryOperator.Greater, X, C(0)), 0));
         Assert.False(NonFinitePropagation.Carries(B(IrBinaryOperator.Min, X, C(0)), 0));               // min(-Inf, 0) is -Inf, min(NaN, 0) is 0
-        Assert.False(NonFinitePropagation.Carries(new IrSelect(C(1), X, X), 0));
+        Assert.False(NonFinitePropagation.Carries(new IrSelect(C(1), X, Y), 0));        // only one branch has it
+        Assert.False(NonFinitePropagation.Carries(new IrSelect(X, C(1), C(2)), 0));     // in the condition only
         Assert.False(NonFinitePropagation.Carries(new IrVariable(new VariableRef(VariableSpace.NeuronState, 0, Side.Pre)), 0));
     }
 

@@ -69,21 +69,24 @@ public class PassTests
     [Fact]
     public void TheDefaultMethodFollowsTheEquations()
     {
-        Assert.IsType<ExponentialEuler>(Neuron("""
+        Assert.Equal("exponential_euler", Assert.IsType<ExplicitIntegrator>(Neuron("""
               state v = 0 mV
               state g = 1
               dv/dt = g * (10 mV - v) / (10 ms)
               dg/dt = -g / (5 ms)
-            """).Integrator);
-        Assert.IsType<RungeKutta>(Neuron("""
+            """).Integrator).Method);
+        Assert.Equal("rk4", Assert.IsType<ExplicitIntegrator>(Neuron("""
               state v = 0.1
               dv/dt = v**2 / (10 ms)
-            """).Integrator);
-        var noisy = Assert.IsType<EulerMaruyama>(Neuron("""
+            """).Integrator).Method);
+        var noisy = Assert.IsType<ExplicitIntegrator>(Neuron("""
               state v = 0
               dv/dt = -v / (10 ms) + xi / sqrt(10 ms)
             """).Integrator);
-        Assert.Single(noisy.Diffusion[0]);
+        Assert.Equal("euler_maruyama", noisy.Method);
+        int normals = 0;
+        noisy.Next[0].Any(e => e is IrRandom { Kind: RandomKind.Normal } && ++normals < 0);
+        Assert.Equal(1, normals);
     }
 
     [Fact]

@@ -226,7 +226,7 @@ public class NameErrorTests
           dv/dt = -v / (10 ms)
           method «eulr»
         }
-        """, "NC0110 unknown integration method 'eulr' (known: exact, linear, exponential_euler, euler, rk2, midpoint, rk4, euler_maruyama); did you mean 'euler'?");
+        """, "NC0110 unknown integration method 'eulr' (known: euler, euler_maruyama, exact, exponential_euler, heun, linear, midpoint, rk2, rk4); did you mean 'euler'?");
 
     [Fact]
     public void UnknownConnectivityRule() => Expect(Lif + """

@@ -14,14 +14,17 @@ internal sealed class ExpressionEmitter
     private readonly Precision _precision;
     private readonly Func<VariableRef, string> _variable;
     private readonly string _element;
+    private readonly Func<IrExpression, string?>? _computed;
 
     /// <param name="variable">The C# text that reads a variable in this context.</param>
     /// <param name="element">The C# text of the element index random numbers are keyed by.</param>
-    public ExpressionEmitter(Precision precision, Func<VariableRef, string> variable, string element)
+    /// <param name="computed">The C# text of a subexpression computed beforehand (once per call), or null to emit it here.</param>
+    public ExpressionEmitter(Precision precision, Func<VariableRef, string> variable, string element, Func<IrExpression, string?>? computed = null)
     {
         _precision = precision;
         _variable = variable;
         _element = element;
+        _computed = computed;
     }
 
     private string T => Literal.Type(_precision);
@@ -32,6 +35,10 @@ internal sealed class ExpressionEmitter
     public string Emit(IrExpression expression)
     {
         NestingGuard.EnsureStack();
+        if (_computed?.Invoke(expression) is { } computed)
+        {
+            return computed;
+        }
         return expression switch
         {
             IrConstant c => Literal.Of(c.Value, _precision),

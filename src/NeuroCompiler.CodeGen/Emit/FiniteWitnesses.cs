@@ -9,11 +9,12 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// is left out when both hold, for every neuron the path computes:
 /// <list type="bullet">
 /// <item>its new value is not finite only if its old one is not: the row of an exact propagator that
-/// is P[j,j]·x_j alone with |P[j,j]| ≤ 1, or exponential Euler with a constant A &lt; 0 and B = 0
-/// (x·exp(A dt)); a held state's new value is its old one;</item>
+/// is P[j,j]·x_j alone with |P[j,j]| ≤ 1, or a state an explicit update declares contracting
+/// (<see cref="ExplicitIntegrator.Contracting"/>: exponential Euler's x·exp(A dt) with a constant
+/// A &lt; 0 and B = 0); a held state's new value is its old one;</item>
 /// <item>its old value reaches the sum: another state k, itself added, with P[k,j] ≠ 0 (x_j times it
-/// is in n_k), or exponential Euler's A_k of any state, computed for every neuron, that carries x_j
-/// (<see cref="NonFinitePropagation"/>).</item>
+/// is in n_k), or a local of the explicit update, computed for every neuron (such as exponential
+/// Euler's A_k), that carries x_j (<see cref="NonFinitePropagation"/>).</item>
 /// </list>
 /// CUBA's ge and gi are seen in v's new value, COBA's in v's A; the sum still says "not finite" at the
 /// same step, and the scan that follows finds the same neuron and state. The same reasoning spares
@@ -52,7 +53,7 @@ internal sealed class FiniteWitnesses
     public static FiniteWitnesses For(NeuronModel model, Precision precision, bool refractoryRows) => model.Integrator switch
     {
         LinearPropagator { Matrices: { } m } linear => Linear(m, linear, precision, refractoryRows && model.Refractory is not null),
-        ExponentialEuler ee => Exponential(ee, precision),
+        ExplicitIntegrator update => Explicit(update),
         _ => All,
     };
 
@@ -86,25 +87,25 @@ internal sealed class FiniteWitnesses
             slot => Index(slot) is >= 0 and var j && RefractoryDecays(j));
     }
 
-    private static FiniteWitnesses Exponential(ExponentialEuler ee, Precision precision)
+    /// <summary>Each contracting state seen through the first local that carries it; the update's locals are named l{k}.</summary>
+    private static FiniteWitnesses Explicit(ExplicitIntegrator update)
     {
         var covered = new HashSet<int>();
         var locals = new SortedSet<int>();
-        for (int j = 0; j < ee.States.Length; j++)
+        foreach (int slot in update.Contracting)
         {
-            bool decays = ee.A[j] is IrConstant a && (precision == Precision.Float32 ? (float)a.Value : a.Value) < 0 && ee.B[j] is IrConstant { Value: 0 };
-            int slot = ee.States[j];
-            int witness = decays ? Enumerable.Range(0, ee.States.Length).FirstOrDefault(k => k != j && NonFinitePropagation.Carries(ee.A[k], slot), -1) : -1;
+            int witness = Enumerable.Range(0, update.Locals.Length).FirstOrDefault(k => NonFinitePropagation.Carries(update.Locals[k], slot), -1);
             if (witness >= 0)
             {
                 covered.Add(slot);
                 locals.Add(witness);
             }
         }
-        // Every state's old value reaches the sum: an added state's new value holds it in (B/A + x)·exp(A dt)
-        // or x + B dt (a non-finite x times exp(A dt) ≥ 0 is not finite, ∞·0 being NaN), a covered one's A
-        // witness carries it. A clamped state is kept as it was.
-        var integrated = ee.States.ToHashSet();
-        return new(covered, locals.Select(k => $"a{k}").ToList(), integrated.Contains, integrated.Contains);
+        // A state's old value reaches the sum through its witness local, or through its own new value
+        // where that carries it (exponential Euler's (B/A + x)·exp(A dt) or x + B dt, Euler's x + dt·f).
+        // A refractory neuron's clamped state is kept as it was.
+        var index = update.States.Select((slot, k) => (slot, k)).ToDictionary(p => p.slot, p => p.k);
+        bool Seen(int slot) => covered.Contains(slot) || index.TryGetValue(slot, out int k) && NonFinitePropagation.Carries(update.Next[k], slot);
+        return new(covered, locals.Select(k => $"l{k}").ToList(), Seen, index.ContainsKey);
     }
 }

@@ -7,20 +7,23 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// <summary>
 /// An IR expression as a <c>System.Numerics.Vector</c> expression over W neurons at once, when every
 /// operation in it is one IEEE operation per lane (so each lane computes exactly what the scalar code
-/// would): constants, variables, +, −, ×, ÷, and comparisons combined with and/or for a condition.
-/// Anything else (functions, random numbers, negation, which Vector computes as 0 − x) returns null and
-/// the kernel stays scalar.
+/// would): constants, variables, +, −, ×, ÷, negation and exp by <c>DetMath</c> (the scalar code's
+/// bits), <c>where</c> by lane selection, and comparisons combined with and/or for a condition.
+/// Anything else (other functions, random numbers) returns null and the kernel stays scalar.
 /// </summary>
 internal sealed class VectorExpressionEmitter
 {
     private readonly Precision _precision;
     private readonly Func<VariableRef, string?> _variable;
+    private readonly Func<IrExpression, string?>? _computed;
 
     /// <param name="variable">The vector C# text of a variable, or null when it cannot be read as a vector.</param>
-    public VectorExpressionEmitter(Precision precision, Func<VariableRef, string?> variable)
+    /// <param name="computed">The vector C# text of a subexpression computed beforehand, or null to emit it here.</param>
+    public VectorExpressionEmitter(Precision precision, Func<VariableRef, string?> variable, Func<IrExpression, string?>? computed = null)
     {
         _precision = precision;
         _variable = variable;
+        _computed = computed;
     }
 
     private string V => $"Vector<{Literal.Type(_precision)}>";
@@ -29,12 +32,19 @@ internal sealed class VectorExpressionEmitter
     public string? Value(IrExpression expression)
     {
         NestingGuard.EnsureStack();
+        if (_computed?.Invoke(expression) is { } computed)
+        {
+            return computed;
+        }
         return expression switch
         {
             IrConstant c => $"new {V}({Literal.Of(c.Value, _precision)})",
             IrVariable v => _variable(v.Ref),
             IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply or IrBinaryOperator.Divide } b
                 when Value(b.Left) is { } l && Value(b.Right) is { } r => $"({l} {Symbol(b.Operator)} {r})",
+            IrUnary { Operator: IrUnaryOperator.Negate } u when Value(u.Operand) is { } operand => $"DetMath.Negate({operand})",
+            IrCall { Function: MathFunction.Exp } c when Value(c.Argument) is { } argument => $"DetMath.Exp({argument})",
+            IrSelect s when Mask(s.Condition) is { } mask && Value(s.IfTrue) is { } t && Value(s.IfFalse) is { } f => $"Vector.ConditionalSelect({mask}, {t}, {f})",
             _ => null,
         };
     }

@@ -6,8 +6,8 @@ namespace NeuroCompiler.IR;
 /// Whether an expression of a neuron's update is certain to be NaN or infinite whenever one of the
 /// neuron's states is, whatever its other operands hold. IEEE arithmetic carries NaN and infinities
 /// through +, −, ×, negation and the numerator of ÷ (∞ − ∞, ∞ · 0 and ∞ / ∞ are NaN, never a
-/// number), but not through a denominator (x / ∞ = 0), a function (exp(−∞) = 0), a comparison or a
-/// selection; those count as not carrying it. A kernel uses this to test fewer values for finiteness
+/// number), and through a selection both of whose branches carry it, but not through a denominator
+/// (x / ∞ = 0), a function (exp(−∞) = 0) or a comparison; those count as not carrying it. A kernel uses this to test fewer values for finiteness
 /// (docs/semantics.md, "Values that are not finite").
 /// </summary>
 public static class NonFinitePropagation
@@ -23,6 +23,7 @@ public static class NonFinitePropagation
             IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply } b =>
                 Carries(b.Left, slot) || Carries(b.Right, slot),
             IrBinary { Operator: IrBinaryOperator.Divide } b => Carries(b.Left, slot),
+            IrSelect s => Carries(s.IfTrue, slot) && Carries(s.IfFalse, slot),
             _ => false,
         };
     }

@@ -34,41 +34,25 @@ public sealed record PropagatorMatrices(ImmutableArray<double> P, ImmutableArray
     ImmutableArray<double> RefractoryG);
 
 /// <summary>
-/// Exponential Euler: each equation written dx/dt = A x + B with A and B free of x, then
-/// x ← x + (B/A + x)(exp(A dt) − 1) ... evaluated as x_new = −B/A + (x + B/A)·exp(A dt), or x + B dt where A = 0.
+/// Exponential Euler's form of equations dx/dt = A x + B with A and B free of x. An event-driven
+/// synapse's states advance with it between events (<see cref="SynapseModel.EventDriven"/>); a clocked
+/// group's exponential Euler is lowered to an <see cref="ExplicitIntegrator"/>.
 /// </summary>
 public sealed record ExponentialEuler(ImmutableArray<int> States, ImmutableArray<IrExpression> A, ImmutableArray<IrExpression> B) : Integrator(States)
 {
     public override string MethodName => "exponential_euler";
 }
 
-public enum RungeKuttaMethod
-{
-    Euler,
-    Midpoint,
-    RungeKutta4,
-}
-
-/// <summary>Explicit Runge–Kutta: forward Euler, the midpoint method (RK2) or classic RK4.</summary>
-public sealed record RungeKutta(ImmutableArray<int> States, RungeKuttaMethod Method, ImmutableArray<IrExpression> Derivatives) : Integrator(States)
-{
-    public override string MethodName => Method switch
-    {
-        RungeKuttaMethod.Euler => "euler",
-        RungeKuttaMethod.Midpoint => "rk2",
-        _ => "rk4",
-    };
-}
-
-/// <summary>One noise term of a stochastic equation: Coefficient · xi_Noise.</summary>
-public sealed record NoiseTerm(int Noise, IrExpression Coefficient);
-
 /// <summary>
-/// Euler–Maruyama for dx = f dt + Σ g_k dW_k: x ← x + f·dt + Σ g_k·sqrt(dt)·ξ_k, each ξ_k a standard
-/// normal drawn per element and step from the stream <see cref="NoiseStreams"/>[k].
+/// An explicit method lowered to plain IR by its descriptor (<c>Integration/</c>): the per-element
+/// temporaries <see cref="Locals"/>, each computed in order and read as <see cref="VariableSpace.Local"/>
+/// by later ones, then <see cref="Next"/>, the new value of each of <see cref="Integrator.States"/>. Every
+/// expression reads the states as they were at the start of the step; the new values are written
+/// after all are computed. Backends evaluate these expressions as they stand, so they agree by construction.
 /// </summary>
-public sealed record EulerMaruyama(ImmutableArray<int> States, ImmutableArray<IrExpression> Drift, ImmutableArray<ImmutableArray<NoiseTerm>> Diffusion,
-    ImmutableArray<uint> NoiseStreams) : Integrator(States)
+/// <param name="Contracting">States whose new value is not finite only when their old one is not (x·c with |c| ≤ 1 and nothing added).</param>
+public sealed record ExplicitIntegrator(ImmutableArray<int> States, string Method, ImmutableArray<IrExpression> Locals, ImmutableArray<IrExpression> Next,
+    ImmutableArray<int> Contracting) : Integrator(States)
 {
-    public override string MethodName => "euler_maruyama";
+    public override string MethodName => Method;
 }

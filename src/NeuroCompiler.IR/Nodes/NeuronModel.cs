@@ -3,18 +3,6 @@ using NeuroCompiler.Core.Text;
 
 namespace NeuroCompiler.IR;
 
-/// <summary>Which integration method the model asked for; <see cref="Default"/> lets the integrator pass choose.</summary>
-public enum IntegrationMethod
-{
-    Default,
-    Exact,
-    ExponentialEuler,
-    Euler,
-    Midpoint,
-    RungeKutta4,
-    EulerMaruyama,
-}
-
 /// <summary>
 /// The refractory period: after a spike the neuron cannot spike for <see cref="Period"/> (rounded to
 /// whole steps) and its <see cref="ClampedStates"/> do not change. <see cref="ConstantSteps"/> is set
@@ -22,13 +10,16 @@ public enum IntegrationMethod
 /// </summary>
 public sealed record Refractory(IrExpression Period, ImmutableArray<int> ClampedStates, int? ConstantSteps);
 
-/// <summary>A neuron type as one population uses it: its values folded in, its integrator chosen.</summary>
+/// <summary>
+/// A neuron type as one population uses it: its values folded in, its integrator chosen. <see cref="Method"/> is
+/// the integration method as written (<c>method rk4</c>), null to let the integrator pass choose.
+/// </summary>
 public sealed record NeuronModel(
     string TypeName,
     ImmutableArray<Variable> Parameters,
     ImmutableArray<Variable> States,
     ImmutableArray<Ode> Odes,
-    IntegrationMethod Method,
+    string? Method,
     SourceLocation? MethodLocation,
     Integrator? Integrator,
     IrExpression? Threshold,

@@ -15,7 +15,7 @@ public sealed record SynapseModel(
     ImmutableArray<Variable> Parameters,
     ImmutableArray<Variable> States,
     ImmutableArray<Ode> Odes,
-    IntegrationMethod Method,
+    string? Method,
     Integrator? Integrator,
     ImmutableArray<Assignment> OnPre,
     ImmutableArray<Assignment> OnPost)

@@ -24,6 +24,10 @@ public enum VariableSpace
     Distance,
     /// <summary>A model-level state (slot in <see cref="Network.Signals"/>), the same for every neuron and synapse.</summary>
     Signal,
+    /// <summary>A per-element temporary of an explicit integrator's update (slot in <see cref="ExplicitIntegrator.Locals"/>).</summary>
+    Local,
+    /// <summary>1 while the neuron is refractory this step, else 0; read only by an integrator's update, to hold clamped states.</summary>
+    Refractory,
 }
 
 /// <summary>In a synapse, whose variable: the synapse's own, the presynaptic neuron's or the postsynaptic neuron's.</summary>

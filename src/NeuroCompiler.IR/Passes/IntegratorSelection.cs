@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Nesting;
+using NeuroCompiler.IR.Integration;
 using NeuroCompiler.IR.Verification;
 using NeuroCompiler.Core.Text;
 
@@ -10,7 +11,8 @@ namespace NeuroCompiler.IR.Passes;
 /// Chooses how each model's equations advance. Without a requested method: exact integration when
 /// the system is linear with constant coefficients (the propagator is computed here), Euler–Maruyama
 /// when there is noise, exponential Euler when each equation is linear in its own variable, else RK4.
-/// A requested method that cannot apply is an error that says why.
+/// A requested method that cannot apply is an error that says why. Each method is a descriptor
+/// (<see cref="IntegrationMethods"/>) that checks the equations and builds its integrator.
 /// </summary>
 public sealed class IntegratorSelection : INetworkPass
 {
@@ -54,21 +56,17 @@ public sealed class IntegratorSelection : INetworkPass
             var streams = Enumerable.Range(0, 8).Select(k => Runtime.CounterRng.StreamId($"signals/noise:{k}")).ToImmutableArray();
             signals = signals with
             {
-                Integrator = Select(network, signals.Odes, IntegrationMethod.Default, null, VariableSpace.Signal, ImmutableArray<int>.Empty,
+                Integrator = Select(network, signals.Odes, null, null, VariableSpace.Signal, ImmutableArray<int>.Empty,
                     ImmutableArray<Variable>.Empty, streams, "model-level states", diagnostics),
             };
         }
         return network with { Populations = populations, Projections = projections, Signals = signals };
     }
 
-    private static Integrator? Select(Network network, ImmutableArray<Ode> odes, IntegrationMethod method, SourceLocation? methodLocation,
+    private static Integrator? Select(Network network, ImmutableArray<Ode> odes, string? method, SourceLocation? methodLocation,
         VariableSpace stateSpace, ImmutableArray<int> clampedSlots, ImmutableArray<Variable> parameters, ImmutableArray<uint> noiseStreams,
         string owner, DiagnosticBag diagnostics)
     {
-        var states = odes.Select(o => o.State).ToImmutableArray();
-        var local = states.Select((slot, i) => (slot, i)).ToDictionary(p => p.slot, p => p.i);
-        int? StateKey(IrExpression e) => e is IrVariable { Ref: { Side: Side.Self } r } && r.Space == stateSpace && local.TryGetValue(r.Slot, out int k) ? k : null;
-
         // Split out noise: rhs = drift + Σ g_k xi_k.
         int noiseCount = odes.Select(o => o.Rhs).SelectMany(Noises).DefaultIfEmpty(-1).Max() + 1;
         var drift = new IrExpression[odes.Length];
@@ -105,98 +103,24 @@ public sealed class IntegratorSelection : INetworkPass
             }
         }
 
-        string? exactReason = null;
-        string? exponentialReason = null;
-        LinearPropagator? Exact()
+        var system = new EquationSystem(network, odes, stateSpace, drift.ToImmutableArray(), diffusion.ToImmutableArray(), stochastic, clampedSlots,
+            parameters, noiseStreams);
+        if (method is null)
         {
-            if (stochastic)
-            {
-                exactReason = "the equations have noise";
-                return null;
-            }
-            var forms = drift.Select(d => Linearizer.Decompose(d, StateKey, states.Length)).ToArray();
-            if (forms.Any(f => f is null))
-            {
-                exactReason = "the equations are not linear in the states";
-                return null;
-            }
-            var a = forms.SelectMany(f => f!.Coefficients.Select(c => ExpressionFolder.Fold(c ?? IrConstant.Zero))).ToImmutableArray();
-            if (a.FirstOrDefault(c => c.Any(e => Varies(e, parameters, network))) is { } varying)
-            {
-                exactReason = "a coefficient changes during the run (it depends on a state, time, a random number or a parameter the protocol changes)";
-                return null;
-            }
-            var b = forms.Select(f => ExpressionFolder.Fold(f!.Rest)).ToImmutableArray();
-            var clamped = clampedSlots.Where(local.ContainsKey).Select(s => local[s]).ToList();
-            if (!a.All(c => c is IrConstant))
-            {
-                return new LinearPropagator(states, a, b, null, null, null);
-            }
-            var aValues = a.Select(c => ((IrConstant)c).Value).ToArray();
-            double[]? bValues = b.All(x => x is IrConstant) ? b.Select(x => ((IrConstant)x).Value).ToArray() : null;
-            if (!aValues.All(double.IsFinite) || !(bValues ?? Array.Empty<double>()).All(double.IsFinite))
-            {
-                exactReason = "a coefficient is not finite (a division by zero, such as a time constant of 0?)";
-                return null;
-            }
-            var (matrices, input, refractoryInput) = PropagatorBuilder.Compute(aValues, states.Length, network.Settings.Dt, clamped, bValues);
-            return new LinearPropagator(states, a, b, matrices, input, refractoryInput);
+            return Automatic(stochastic).Select(name => IntegrationMethods.Get(name).Integrate(system, out _)).First(i => i is not null);
         }
-
-        ExponentialEuler? Exponential()
+        if (IntegrationMethods.Get(method).Integrate(system, out string whyNot) is { } integrator)
         {
-            if (stochastic)
-            {
-                exponentialReason = "the equations have noise";
-                return null;
-            }
-            var a = new IrExpression[states.Length];
-            var b = new IrExpression[states.Length];
-            for (int k = 0; k < states.Length; k++)
-            {
-                int own = k;
-                var form = Linearizer.Decompose(drift[k], e => StateKey(e) == own ? 0 : null, 1);
-                if (form is null)
-                {
-                    exponentialReason = $"the equation for state {k + 1} is not linear in its own variable";
-                    return null;
-                }
-                a[k] = ExpressionFolder.Fold(form.Coefficients[0] ?? IrConstant.Zero);
-                b[k] = ExpressionFolder.Fold(form.Rest);
-            }
-            return new ExponentialEuler(states, a.ToImmutableArray(), b.ToImmutableArray());
+            return integrator;
         }
-
-        EulerMaruyama Stochastic() => new(states, drift.ToImmutableArray(), diffusion.ToImmutableArray(), noiseStreams.Take(Math.Max(noiseCount, 0)).ToImmutableArray());
-
-        RungeKutta Rk(RungeKuttaMethod m) => new(states, m, drift.ToImmutableArray());
-
-        Integrator? Fail(string message)
-        {
-            diagnostics.Error(ErrorCode.MethodNotApplicable, methodLocation ?? odes[0].Location, $"{owner}: {message}");
-            return null;
-        }
-
-        switch (method)
-        {
-            case IntegrationMethod.Default:
-                return (Integrator?)Exact() ?? (stochastic ? Stochastic() : (Integrator?)Exponential() ?? Rk(RungeKuttaMethod.RungeKutta4));
-            case IntegrationMethod.Exact:
-                return (Integrator?)Exact() ?? Fail($"cannot integrate exactly: {exactReason}");
-            case IntegrationMethod.ExponentialEuler:
-                return (Integrator?)Exponential() ?? Fail($"cannot use exponential_euler: {exponentialReason}");
-            case IntegrationMethod.EulerMaruyama:
-                return Stochastic();
-            case IntegrationMethod.Euler:
-                return stochastic ? Stochastic() : Rk(RungeKuttaMethod.Euler);
-            default:
-                if (stochastic)
-                {
-                    return Fail("equations with noise need euler or euler_maruyama");
-                }
-                return Rk(method == IntegrationMethod.Midpoint ? RungeKuttaMethod.Midpoint : RungeKuttaMethod.RungeKutta4);
-        }
+        diagnostics.Error(ErrorCode.MethodNotApplicable, methodLocation ?? odes[0].Location, $"{owner}: {whyNot}");
+        return null;
     }
+
+    /// <summary>The methods tried in order when the model names none; the last applies to any such system.</summary>
+    private static string[] Automatic(bool stochastic) => stochastic
+        ? new[] { "exact", "euler_maruyama" }
+        : new[] { "exact", "exponential_euler", "rk4" };
 
     private static IEnumerable<int> Noises(IrExpression e)
     {

@@ -165,11 +165,20 @@ public static class NetworkPrinter
                     w.AppendLine($"    {stateName(ee.States[k])}: A = {ExpressionPrinter.Print(ee.A[k], name)}, B = {ExpressionPrinter.Print(ee.B[k], name)}");
                 }
                 break;
-            case EulerMaruyama em:
-                for (int k = 0; k < em.States.Length; k++)
+            case ExplicitIntegrator update:
+                string Read(VariableRef r) => r.Space switch
                 {
-                    string noise = string.Join(" + ", em.Diffusion[k].Select(t => $"({ExpressionPrinter.Print(t.Coefficient, name)}) xi#{t.Noise}"));
-                    w.AppendLine($"    d{stateName(em.States[k])} = ({ExpressionPrinter.Print(em.Drift[k], name)}) dt{(noise.Length > 0 ? " + " + noise + " sqrt(dt)" : "")}");
+                    VariableSpace.Local => $"l{r.Slot}",
+                    VariableSpace.Refractory => "refractory",
+                    _ => name(r),
+                };
+                for (int k = 0; k < update.Locals.Length; k++)
+                {
+                    w.AppendLine($"    l{k} = {ExpressionPrinter.Print(update.Locals[k], Read)}");
+                }
+                for (int k = 0; k < update.States.Length; k++)
+                {
+                    w.AppendLine($"    {stateName(update.States[k])}' = {ExpressionPrinter.Print(update.Next[k], Read)}");
                 }
                 break;
         }

@@ -31,18 +31,22 @@ public sealed class ContextAccess : IIrCheck
 
     private static readonly Func<VariableRef, bool> Nothing = _ => false;
 
+    /// <summary>An integrator's update also reads its own locals, and a neuron's whether the neuron is refractory.</summary>
+    private static Func<VariableRef, bool> Update(Func<VariableRef, bool> reads, bool refractory) => r =>
+        reads(r) || r is { Space: VariableSpace.Local, Side: Side.Self } || refractory && r is { Space: VariableSpace.Refractory, Side: Side.Self };
+
     /// <summary>Per context: what it may read, what its statements may write, and whether it may hold white noise.</summary>
     private static readonly Dictionary<IrContext, (Func<VariableRef, bool> Reads, Func<VariableRef, bool> Writes, bool Noise)> Rules = new()
     {
         [IrContext.NeuronValue] = (Neuron, Nothing, false),
         [IrContext.NeuronEquation] = (Neuron, Nothing, true),
-        [IrContext.NeuronIntegrator] = (Neuron, Nothing, false),
+        [IrContext.NeuronIntegrator] = (Update(Neuron, refractory: true), Nothing, false),
         [IrContext.Threshold] = (Neuron, Nothing, false),
         [IrContext.Reset] = (Neuron, r => r is { Space: VariableSpace.NeuronState or VariableSpace.Signal, Side: Side.Self }, false),
         [IrContext.Trace] = (Neuron, Nothing, false),
         [IrContext.SynapseValue] = (Synapse, Nothing, false),
         [IrContext.SynapseEquation] = (Synapse, Nothing, true),
-        [IrContext.SynapseIntegrator] = (Synapse, Nothing, false),
+        [IrContext.SynapseIntegrator] = (Update(Synapse, refractory: false), Nothing, false),
         [IrContext.SynapseHandler] = (Synapse, r => r.Space switch
         {
             VariableSpace.SynapseParameter or VariableSpace.SynapseState or VariableSpace.Signal => r.Side == Side.Self,
@@ -53,7 +57,7 @@ public sealed class ContextAccess : IIrCheck
         [IrContext.Delay] = (Synapse, Nothing, false),
         [IrContext.ConnectionProbability] = (Pair, Nothing, false),
         [IrContext.SignalEquation] = (ModelLevel, Nothing, true),
-        [IrContext.SignalIntegrator] = (ModelLevel, Nothing, false),
+        [IrContext.SignalIntegrator] = (Update(ModelLevel, refractory: false), Nothing, false),
     };
 
     public IrStage From => IrStage.Lowered;

@@ -63,7 +63,13 @@ public sealed class IntegratorsChosen : IIrCheck
         Shape(integrator, odes.Length, where, problems);
     }
 
-    /// <summary>One expression per state (n×n coefficients for exact integration), and noise terms that name a noise stream.</summary>
+    /// <summary>Whether an expression reads only locals computed before it (those numbered below <paramref name="count"/>).</summary>
+    private static bool LocalsBefore(IrExpression e, int count) => !e.Any(v => v is IrVariable { Ref: { Space: VariableSpace.Local } r } && !ReferencesResolve.InRange(r.Slot, count));
+
+    /// <summary>
+    /// One expression per state (n×n coefficients for exact integration); an explicit update whose
+    /// locals read only earlier locals, and whose contracting states are its own.
+    /// </summary>
     private static void Shape(Integrator integrator, int n, string where, List<string> problems)
     {
         bool ok = integrator switch
@@ -71,9 +77,8 @@ public sealed class IntegratorsChosen : IIrCheck
             LinearPropagator l => l.A.Length == n * n && l.B.Length == n &&
                 (l.Matrices is not { } m || m.P.Length == n * n && m.G.Length == n * n && m.RefractoryP.Length == n * n && m.RefractoryG.Length == n * n),
             ExponentialEuler x => x.A.Length == n && x.B.Length == n,
-            RungeKutta r => r.Derivatives.Length == n,
-            EulerMaruyama m => m.Drift.Length == n && m.Diffusion.Length == n &&
-                m.Diffusion.All(terms => terms.All(t => ReferencesResolve.InRange(t.Noise, m.NoiseStreams.Length))),
+            ExplicitIntegrator x => x.Next.Length == n && x.Contracting.All(x.States.Contains) &&
+                x.Locals.Select((e, i) => LocalsBefore(e, i)).Concat(x.Next.Select(e => LocalsBefore(e, x.Locals.Length))).All(ok => ok),
             _ => false,
         };
         if (!ok)

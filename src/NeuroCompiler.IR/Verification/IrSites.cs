@@ -108,8 +108,7 @@ public static class IrSites
     {
         LinearPropagator l => l.A.Concat(l.B),
         ExponentialEuler x => x.A.Concat(x.B),
-        RungeKutta r => r.Derivatives,
-        EulerMaruyama m => m.Drift.Concat(m.Diffusion.SelectMany(terms => terms.Select(t => t.Coefficient))),
+        ExplicitIntegrator x => x.Locals.Concat(x.Next),
         _ => Enumerable.Empty<IrExpression>(),
     };
 

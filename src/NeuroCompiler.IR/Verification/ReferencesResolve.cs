@@ -89,6 +89,7 @@ public sealed class ReferencesResolve : IIrCheck
             VariableSpace.SynapseParameter => synapse?.Parameters.Length ?? 0,
             VariableSpace.SynapseState => synapse?.States.Length ?? 0,
             VariableSpace.Signal => network.Signals.Variables.Length,
+            VariableSpace.Local => int.MaxValue, // against its own integrator's locals: IntegratorsChosen
             _ => 1, // the built-in values have one slot, 0
         };
         if (!InRange(r.Slot, limit))

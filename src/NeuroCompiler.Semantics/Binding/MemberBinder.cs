@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Core.Units;
+using NeuroCompiler.IR.Integration;
 using NeuroCompiler.Syntax;
 
 namespace NeuroCompiler.Semantics.Binding;
@@ -37,7 +38,8 @@ internal sealed class MemberBinder
 
     private DiagnosticBag Diagnostics => _binder.Diagnostics;
 
-    public static readonly string[] Methods = { "exact", "linear", "exponential_euler", "euler", "rk2", "midpoint", "rk4", "euler_maruyama" };
+    /// <summary>The integration methods a type may name: each is a descriptor of the IR's integrator pass.</summary>
+    private static IReadOnlyList<string> Methods => IntegrationMethods.Names;
 
     /// <summary>Declares the params, states and lets, so that every member can see every other.</summary>
     public void Declare(IEnumerable<MemberSyntax> members)
