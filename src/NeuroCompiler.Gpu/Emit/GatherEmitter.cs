@@ -23,7 +23,7 @@ internal sealed class GatherEmitter
     private readonly SortedDictionary<string, KernelArray> _arrays = new(StringComparer.Ordinal);
     private readonly SortedSet<int> _states = new();
 
-    public GatherEmitter(Network network, Projection projection)
+    private GatherEmitter(Network network, Projection projection)
     {
         _network = network;
         _synapse = projection.Synapse;
@@ -37,17 +37,18 @@ internal sealed class GatherEmitter
 
     private string Lit(double value) => Literal.Of(value, _precision);
 
-    /// <summary>The index of the population the handler delivers to (whose arrays the body reads and writes).</summary>
-    public int Target => _target.Index;
+    private bool _readsTime;
 
-    /// <summary>The arrays the body reads and writes besides the queues, by name.</summary>
-    public IReadOnlyCollection<KernelArray> Arrays => _arrays.Values;
-
-    /// <summary>Whether the body reads the time (<c>a.t</c>).</summary>
-    public bool ReadsTime { get; private set; }
+    /// <summary>The gather body of a projection whose handler touches nothing but the postsynaptic neuron.</summary>
+    public static GatherBody For(Network network, Projection projection)
+    {
+        var emitter = new GatherEmitter(network, projection);
+        var lines = emitter.Lines();
+        return new GatherBody(lines, emitter._arrays.Values.ToList(), emitter._readsTime, emitter._target.Index);
+    }
 
     /// <summary>Lines for target j after its queue is sorted: load the states, run each event, store what changed.</summary>
-    public IReadOnlyList<string> Body()
+    private List<string> Lines()
     {
         var statements = new List<Statement>();
         foreach (var assignment in _synapse.OnPre)
@@ -122,7 +123,7 @@ internal sealed class GatherEmitter
                 Use($"sig{r.Slot}", T, new ArrayRole.Signal(r.Slot));
                 return $"a.sig{r.Slot}[0]";
             case VariableSpace.Time:
-                ReadsTime = true;
+                _readsTime = true;
                 return "a.t";
             case VariableSpace.Index:
                 return $"(({T})j)";

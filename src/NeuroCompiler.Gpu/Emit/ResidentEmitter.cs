@@ -159,8 +159,7 @@ internal sealed class ResidentEmitter
         _w.Close();
         _w.Line();
 
-        var gather = new GatherEmitter(_network, projection);
-        var body = gather.Body();
+        var gather = GatherEmitter.For(_network, projection);
         var arrays = gather.Arrays;
         var fields = arrays.Select(a => $"ArrayView<{DeviceArrays.Element(a, _t)}> {a.Name}").Concat(gather.ReadsTime ? new[] { $"{_t} t" } : Array.Empty<string>());
         Struct($"Gather{p}Args", new[] { "ArrayView<int> slotStart", "ArrayView<int> pending", "ArrayView<long> events" }.Concat(fields).ToArray());
@@ -178,7 +177,7 @@ internal sealed class ResidentEmitter
         _w.Line("while (y >= first && a.events[y] > key) { a.events[y + 1] = a.events[y]; y--; }");
         _w.Line("a.events[y + 1] = key;");
         _w.Close();
-        foreach (var line in body)
+        foreach (var line in gather.Lines)
         {
             _w.Line(line);
         }
