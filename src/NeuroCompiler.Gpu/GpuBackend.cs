@@ -1,6 +1,7 @@
 using System.Reflection;
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.CodeGen.Emit;
+using NeuroCompiler.Gpu.Emit;
 using NeuroCompiler.Core.Nesting;
 using NeuroCompiler.Interpreter;
 using NeuroCompiler.IR;

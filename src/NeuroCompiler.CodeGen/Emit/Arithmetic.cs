@@ -5,7 +5,7 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// fuses them; on a GPU, <c>PtxCompiler</c> gives every floating-point add, subtract and multiply
 /// a rounding modifier so that the PTX assembler cannot fuse them either.
 /// </summary>
-internal static class Arithmetic
+public static class Arithmetic
 {
     public static string Add(string left, string right) => $"({left} + {right})";
 

@@ -7,7 +7,7 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// one holding a line break or a control character is refused (a bug in an emitter that pasted the user's
 /// text in without <see cref="Comment"/>), so nothing the user names can start a line of its own.
 /// </summary>
-internal sealed class CodeWriter
+public sealed class CodeWriter
 {
     private readonly StringBuilder _text = new();
     private int _indent;

@@ -9,7 +9,7 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// evaluates exactly the IR's tree, with every operation the interpreter's: the same
 /// <see cref="ScalarMath"/> routines, the same comparisons giving 1 or 0, the same random numbers.
 /// </summary>
-internal sealed class ExpressionEmitter
+public sealed class ExpressionEmitter
 {
     private readonly Precision _precision;
     private readonly Func<VariableRef, string> _variable;

@@ -49,7 +49,7 @@ public static class ModelEmitter
             w.Line($"{T} nonFinite = 0; // the sum of the states updated here: finite unless one is not (or it overflows)");
             foreach (var array in emitter.Arrays)
             {
-                w.Line($"{array.ElementType}[] {array.Name} = a.{array.Source};");
+                w.Line($"{array.ElementType}[] {array.Name} = a.{PopulationArraysMember.Of(array.Role)};");
             }
             foreach (var line in emitter.Prologue)
             {

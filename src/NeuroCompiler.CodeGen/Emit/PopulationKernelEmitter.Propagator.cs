@@ -89,7 +89,7 @@ internal sealed partial class PopulationKernelEmitter
         var states = linear.States;
         int n = states.Length;
         int m = n * n;
-        string prop = Use("prop", $"{T}[]", "Propagators!");
+        string prop = Use("prop", $"{T}[]", new ArrayRole.Propagators());
         // Host: each neuron's matrices are an array; device: one flat array, propStride per neuron.
         _body.Line(Device ? $"int pBase = i * propStride;" : $"{T}[] matrices = {prop}[i];");
         string matrices = Device ? "prop[pBase + pOffset + " : "matrices[pOffset + ";

@@ -62,8 +62,8 @@ internal sealed partial class PopulationKernelEmitter
         var after = states.ToDictionary(s => s, s => $"n{s}");
         string? VectorVariable(VariableRef r, IReadOnlyDictionary<int, string> at) => r.Space switch
         {
-            VariableSpace.NeuronState => at.TryGetValue(r.Slot, out var local) ? local : Load(Use($"s{r.Slot}", T, $"States[{r.Slot}]")),
-            VariableSpace.NeuronParameter when _model.Parameters[r.Slot].PerElement => Load(Use($"p{r.Slot}", T, $"Parameters[{r.Slot}]!")),
+            VariableSpace.NeuronState => at.TryGetValue(r.Slot, out var local) ? local : Load(Use($"s{r.Slot}", T, new ArrayRole.NeuronState(r.Slot))),
+            VariableSpace.NeuronParameter when _model.Parameters[r.Slot].PerElement => Load(Use($"p{r.Slot}", T, new ArrayRole.NeuronParameter(r.Slot))),
             VariableSpace.Index or VariableSpace.PositionX or VariableSpace.PositionY or VariableSpace.PositionZ => null,
             _ => $"new {V}({Variable(r, at)})",
         };
@@ -107,7 +107,7 @@ internal sealed partial class PopulationKernelEmitter
         {
             if (!states.Contains(slot))
             {
-                w.Line($"var c{slot} = {Load(Use($"s{slot}", T, $"States[{slot}]"))};");
+                w.Line($"var c{slot} = {Load(Use($"s{slot}", T, new ArrayRole.NeuronState(slot)))};");
             }
         }
         // Every lane takes the normal rows; refractory lanes are redone after the loop and their final
@@ -119,7 +119,7 @@ internal sealed partial class PopulationKernelEmitter
         }
         if (_model.Refractory is not null)
         {
-            Use("refractory", "bool", "Refractory");
+            Use("refractory", "bool", new ArrayRole.Refractory());
             if (linear is not null && states.Any(Held))
             {
                 RefractoryPasses(linear, witnesses);

@@ -49,25 +49,25 @@ internal sealed partial class PopulationKernelEmitter
 
     public string Body => _body.ToString();
 
-    private string Use(string name, string elementType, string source)
+    private string Use(string name, string elementType, ArrayRole role)
     {
-        _arrays.TryAdd(name, new KernelArray(name, elementType, source));
+        _arrays.TryAdd(name, new KernelArray(name, elementType, role));
         return name;
     }
 
     /// <summary>How an expression reads a variable; <paramref name="states"/> maps an integrated state to its current local.</summary>
     private string Variable(VariableRef r, IReadOnlyDictionary<int, string> states) => r.Space switch
     {
-        VariableSpace.NeuronState => states.TryGetValue(r.Slot, out var local) ? local : $"{Use($"s{r.Slot}", T, $"States[{r.Slot}]")}[i]",
+        VariableSpace.NeuronState => states.TryGetValue(r.Slot, out var local) ? local : $"{Use($"s{r.Slot}", T, new ArrayRole.NeuronState(r.Slot))}[i]",
         VariableSpace.NeuronParameter => Parameter(r.Slot),
-        VariableSpace.Global => _network.Globals[r.Slot].Mutable ? $"{Use($"g{r.Slot}", T, $"Globals[{r.Slot}]!")}[0]" : Lit(_network.Globals[r.Slot].Value),
-        VariableSpace.Signal => $"{Use($"sig{r.Slot}", T, $"Signals[{r.Slot}]")}[0]",
+        VariableSpace.Global => _network.Globals[r.Slot].Mutable ? $"{Use($"g{r.Slot}", T, new ArrayRole.Global(r.Slot))}[0]" : Lit(_network.Globals[r.Slot].Value),
+        VariableSpace.Signal => $"{Use($"sig{r.Slot}", T, new ArrayRole.Signal(r.Slot))}[0]",
         VariableSpace.Time => "t",
         VariableSpace.Index => $"(({T})i)",
         VariableSpace.Size => Lit(_population.Size),
-        VariableSpace.PositionX => $"{Use("pos0", T, "Positions[0]!")}[i]",
-        VariableSpace.PositionY => $"{Use("pos1", T, "Positions[1]!")}[i]",
-        VariableSpace.PositionZ => $"{Use("pos2", T, "Positions[2]!")}[i]",
+        VariableSpace.PositionX => $"{Use("pos0", T, new ArrayRole.Position(0))}[i]",
+        VariableSpace.PositionY => $"{Use("pos1", T, new ArrayRole.Position(1))}[i]",
+        VariableSpace.PositionZ => $"{Use("pos2", T, new ArrayRole.Position(2))}[i]",
         VariableSpace.Local => $"l{r.Slot}",
         VariableSpace.Refractory => $"(held ? {Lit(1)} : {Zero})",
         _ => throw new InvalidOperationException($"{r.Space} is not available in a neuron kernel"),
@@ -78,11 +78,11 @@ internal sealed partial class PopulationKernelEmitter
         var parameter = _model.Parameters[slot];
         if (parameter.PerElement)
         {
-            return $"{Use($"p{slot}", T, $"Parameters[{slot}]!")}[i]";
+            return $"{Use($"p{slot}", T, new ArrayRole.NeuronParameter(slot))}[i]";
         }
         if (parameter.Mutable)
         {
-            return $"{Use($"sp{slot}", T, $"SharedParameters[{slot}]!")}[0]";
+            return $"{Use($"sp{slot}", T, new ArrayRole.SharedParameter(slot))}[0]";
         }
         return Lit(parameter.Initial is IrConstant c ? c.Value : _sharedValue(slot));
     }
@@ -111,7 +111,7 @@ internal sealed partial class PopulationKernelEmitter
         // for such a model), so its kernel is generated for the neuron's own states only.
         foreach (var assignment in _model.Reset.Where(a => a.Target.Space == VariableSpace.NeuronState))
         {
-            string target = $"{Use($"s{assignment.Target.Slot}", T, $"States[{assignment.Target.Slot}]")}[i]";
+            string target = $"{Use($"s{assignment.Target.Slot}", T, new ArrayRole.NeuronState(assignment.Target.Slot))}[i]";
             string value = Emit(assignment.Value, none);
             string assigned = Arithmetic.Assigned(target, assignment.Operator, value);
             w.Line($"{target} = {assigned};");
@@ -124,15 +124,15 @@ internal sealed partial class PopulationKernelEmitter
         var start = new Dictionary<int, string>();
         foreach (int slot in _model.Integrator?.States ?? Enumerable.Empty<int>())
         {
-            string array = Use($"s{slot}", T, $"States[{slot}]");
+            string array = Use($"s{slot}", T, new ArrayRole.NeuronState(slot));
             _body.Line($"{T} x{slot} = {array}[i];");
             start[slot] = $"x{slot}";
         }
         if (_model.Refractory is not null)
         {
             _body.Line(Device
-                ? $"bool held = {Use("refractory", "byte", "Refractory")}[i] != 0;"
-                : $"bool held = {Use("refractory", "bool", "Refractory")}[i];");
+                ? $"bool held = {Use("refractory", "byte", new ArrayRole.Refractory())}[i] != 0;"
+                : $"bool held = {Use("refractory", "bool", new ArrayRole.Refractory())}[i];");
         }
         var after = new Dictionary<int, string>(start);
         if (_model.Integrator is { } integrator)
@@ -157,13 +157,13 @@ internal sealed partial class PopulationKernelEmitter
         }
         // Refractory neurons take the refractory rows here, and nothing adds them again on the device
         // or in a kernel without a vector block.
-        if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, $"States[{slot}]")}[i]", FiniteWitnesses.For(_model, _precision, refractoryRows: true)) is { } check)
+        if (FiniteCheck(slot => after.TryGetValue(slot, out var local) ? local : $"{Use($"s{slot}", T, new ArrayRole.NeuronState(slot))}[i]", FiniteWitnesses.For(_model, _precision, refractoryRows: true)) is { } check)
         {
             // Host: summed over the kernel's neurons; device: a flag the host reads after the launch.
             if (Device)
             {
                 _body.Line($"{T} statesSum = {check};");
-                _body.Line($"if (statesSum - statesSum != {Zero}) {Use("nonFinite", "byte", "")}[0] = 1;");
+                _body.Line($"if (statesSum - statesSum != {Zero}) {Use("nonFinite", "byte", new ArrayRole.NonFiniteFlag())}[0] = 1;");
             }
             else
             {
@@ -182,7 +182,7 @@ internal sealed partial class PopulationKernelEmitter
             _body.Close();
             if (Device)
             {
-                _body.Line($"{Use("fired", "byte", "")}[i] = fire;");
+                _body.Line($"{Use("fired", "byte", new ArrayRole.Fired())}[i] = fire;");
             }
         }
     }

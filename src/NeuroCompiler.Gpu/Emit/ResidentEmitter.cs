@@ -1,6 +1,7 @@
+using NeuroCompiler.CodeGen.Emit;
 using NeuroCompiler.IR;
 
-namespace NeuroCompiler.CodeGen.Emit;
+namespace NeuroCompiler.Gpu.Emit;
 
 /// <summary>
 /// The model's device step, for ILGPU: for each population a reset kernel and the binding of its
@@ -26,12 +27,12 @@ internal sealed class ResidentEmitter
     }
 
     /// <summary>A population's reset kernel and resident binding (its update kernel is <c>Kernel{n}</c>, with <c>Views{n}</c>).</summary>
-    public void Population(Population population, PopulationKernelEmitter emitter)
+    public void Population(Population population, NeuronKernelCode code)
     {
         int n = population.Index;
-        var arrays = emitter.Arrays.ToList();
-        bool flattened = arrays.Any(a => a.Name == "prop");
-        var fields = arrays.Select(a => (Type: $"ArrayView<{(a.ElementType == "byte" ? "byte" : _t)}>", a.Name)).ToList();
+        var arrays = code.Arrays;
+        bool flattened = arrays.Any(a => a.Role is ArrayRole.Propagators);
+        var fields = arrays.Select(a => (Type: $"ArrayView<{DeviceArrays.Element(a, _t)}>", a.Name)).ToList();
         if (flattened)
         {
             fields.Add(("int", "propStride"));
@@ -58,7 +59,7 @@ internal sealed class ResidentEmitter
         {
             _w.Line($"{type} {name} = v.{name};");
         }
-        foreach (var line in emitter.ResetBody.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in code.Reset)
         {
             _w.Line(line);
         }
@@ -71,7 +72,7 @@ internal sealed class ResidentEmitter
         _w.Open($"var views = new Views{n}");
         foreach (var array in arrays)
         {
-            _w.Line($"{array.Name} = {View(array, n)},");
+            _w.Line($"{array.Name} = {DeviceArrays.ResidentView(array.Role, "a", n, _t)},");
         }
         if (flattened)
         {
@@ -92,19 +93,6 @@ internal sealed class ResidentEmitter
         _w.Line();
         _binds.Add($"BindResident{n}(d, r);");
     }
-
-    /// <summary>How the resident binding gets a kernel array's device view.</summary>
-    private static string View(KernelArray array, int population) => array.Source switch
-    {
-        "" when array.Name == "nonFinite" => $"r.NonFiniteFlag({population})",
-        "" => $"r.Fired({population})",
-        "Refractory" => $"r.RefractoryFlags({population})",
-        _ when array.Name == "prop" => "d.Flatten(a.Propagators!).View",
-        var s when s.StartsWith("States", StringComparison.Ordinal) => $"r.State(a.{s})",
-        var s when s.StartsWith("Parameters", StringComparison.Ordinal) => $"r.Input(a.{s})",
-        var s when s.StartsWith("Positions", StringComparison.Ordinal) => $"r.Constant(a.{s})",
-        var s => $"r.PerStep(a.{s})", // shared parameters, globals, signals: one element the host may change
-    };
 
     /// <summary>
     /// A projection's scatter and gather kernels and their binding. What they are specialised to is
@@ -171,11 +159,10 @@ internal sealed class ResidentEmitter
         _w.Close();
         _w.Line();
 
-        var gather = new GatherEmitter(_network, projection);
-        var body = gather.Body();
-        var fields = gather.Fields.ToList();
-        Struct($"Gather{p}Args", new[] { "ArrayView<int> slotStart", "ArrayView<int> pending", "ArrayView<long> events" }
-            .Concat(fields.Select(f => $"{f.Type} {f.Name}")).ToArray());
+        var gather = GatherEmitter.For(_network, projection);
+        var arrays = gather.Arrays;
+        var fields = arrays.Select(a => $"ArrayView<{DeviceArrays.Element(a, _t)}> {a.Name}").Concat(gather.ReadsTime ? new[] { $"{_t} t" } : Array.Empty<string>());
+        Struct($"Gather{p}Args", new[] { "ArrayView<int> slotStart", "ArrayView<int> pending", "ArrayView<long> events" }.Concat(fields).ToArray());
 
         _w.Line("// One thread per target: its queued events sorted into the reference order (older spike first, then synapse), then applied one by one.");
         _w.Open($"public static void Gather{p}(Index1D index, Gather{p}Args a)");
@@ -190,7 +177,7 @@ internal sealed class ResidentEmitter
         _w.Line("while (y >= first && a.events[y] > key) { a.events[y + 1] = a.events[y]; y--; }");
         _w.Line("a.events[y + 1] = key;");
         _w.Close();
-        foreach (var line in body)
+        foreach (var line in gather.Lines)
         {
             _w.Line(line);
         }
@@ -203,19 +190,19 @@ internal sealed class ResidentEmitter
         _w.Line($"var synapses = r.Network.Projections[{p}].Synapses!;");
         _w.Line("if (handler is null || synapses.Count == 0) return;");
         _w.Line("var rowStart = r.Upload<int>(synapses.RowStart.AsSpan());");
-        _w.Line($"var targets = r.Upload<{targetType}>(ResidentStep<{_t}>.Column<{targetType}>(synapses.Targets));");
+        _w.Line($"var targets = r.Upload<{targetType}>(DeliveryTables.Column<{targetType}>(synapses.Targets));");
         if (perSynapseDelays)
         {
-            _w.Line($"var delays = r.Upload<ushort>(ResidentStep<{_t}>.DelayOffsets(synapses));");
+            _w.Line($"var delays = r.Upload<ushort>(DeliveryTables.DelayOffsets(synapses));");
         }
-        _w.Line($"var slotStarts = ResidentStep<{_t}>.SlotStarts(synapses.Targets, {targetSize});");
+        _w.Line($"var slotStarts = DeliveryTables.SlotStarts(synapses.Targets, {targetSize});");
         _w.Line("var slotStart = r.Upload<int>(slotStarts);");
         _w.Line($"var pending = r.Scratch<int>({targetSize});");
         _w.Line("var events = r.Scratch<long>(slotStarts[^1]);");
         _w.Line($"var post = r.Model.Populations[{projection.Target.Population}].Arrays!;");
-        foreach (var field in fields.Where(f => f.Binding != "t"))
+        foreach (var array in arrays)
         {
-            _w.Line($"var {field.Name} = {field.Binding};");
+            _w.Line($"var {array.Name} = {DeviceArrays.ResidentView(array.Role, "post", gather.Target, _t)};");
         }
         _w.Line($"var scatter = d.Kernel<Scatter{p}Args>(Scatter{p});");
         _w.Line($"var gatherKernel = d.Kernel<Gather{p}Args>(Gather{p});");
@@ -226,7 +213,8 @@ internal sealed class ResidentEmitter
         _w.Line("minDelay = synapses.MinDelay, span = synapses.MaxDelay - synapses.MinDelay,");
         _w.Close($"), (step, t) => gatherKernel({projection.Target.Count}, new Gather{p}Args");
         _w.Open("");
-        _w.Line(string.Join(", ", new[] { "slotStart", "pending", "events" }.Concat(fields.Select(f => f.Name)).Select(n => $"{n} = {n}")) + ",");
+        var names = new[] { "slotStart", "pending", "events" }.Concat(arrays.Select(a => a.Name)).Concat(gather.ReadsTime ? new[] { "t" } : Array.Empty<string>());
+        _w.Line(string.Join(", ", names.Select(n => $"{n} = {n}")) + ",");
         _w.Close("));");
         _w.Close();
         _w.Line();

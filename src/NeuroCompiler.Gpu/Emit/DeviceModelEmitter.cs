@@ -1,6 +1,7 @@
+using NeuroCompiler.CodeGen.Emit;
 using NeuroCompiler.IR;
 
-namespace NeuroCompiler.CodeGen.Emit;
+namespace NeuroCompiler.Gpu.Emit;
 
 /// <summary>
 /// The C# source of a model's GPU kernels, for ILGPU: for each population with dynamics, a struct
@@ -31,15 +32,12 @@ public static class DeviceModelEmitter
         var resident = new ResidentEmitter(network, w);
         foreach (var population in network.Populations)
         {
-            if (!PopulationKernelEmitter.Needed(population.Model) || population.Size == 0)
+            if (population.Size == 0 || NeuronKernelCode.ForDevice(network, population) is not { } code)
             {
                 continue;
             }
-            var initial = new Lazy<InitialValues>(() => InitialValues.Compute(network, population));
-            var emitter = new PopulationKernelEmitter(network, population, slot => initial.Value.Parameter(slot)[0], KernelTarget.Device);
-            emitter.Generate();
-            EmitPopulation(w, population, emitter, T);
-            resident.Population(population, emitter);
+            EmitPopulation(w, population, code, T);
+            resident.Population(population, code);
         }
         // Delivery on the device exists only for handlers that touch nothing but the postsynaptic
         // neuron; a model with any other handler delivers on the host (and never binds these).
@@ -58,18 +56,19 @@ public static class DeviceModelEmitter
         return w.ToString();
     }
 
-    private static void EmitPopulation(CodeWriter w, Population population, PopulationKernelEmitter emitter, string T)
+    private static void EmitPopulation(CodeWriter w, Population population, NeuronKernelCode code, string T)
     {
         int n = population.Index;
-        var arrays = emitter.Arrays.ToList();
-        bool flattened = arrays.Any(a => a.Name == "prop");
-        var written = (population.Model!.Integrator?.States ?? System.Collections.Immutable.ImmutableArray<int>.Empty).Select(s => $"s{s}").ToHashSet();
+        var arrays = code.Arrays;
+        var propagators = arrays.FirstOrDefault(a => a.Role is ArrayRole.Propagators);
+        bool flattened = propagators is not null;
+        var integrated = (population.Model!.Integrator?.States ?? System.Collections.Immutable.ImmutableArray<int>.Empty).ToHashSet();
 
         w.Comment($"population {population.Name}: {population.Model.TypeName}, {population.Size} neurons, {population.Model.Integrator?.MethodName ?? "no equations"}");
         w.Open($"public struct Views{n}");
         foreach (var array in arrays)
         {
-            w.Line($"public ArrayView<{DeviceElement(array, T)}> {array.Name};");
+            w.Line($"public ArrayView<{DeviceArrays.Element(array, T)}> {array.Name};");
         }
         if (flattened)
         {
@@ -82,17 +81,13 @@ public static class DeviceModelEmitter
         w.Line("int i = start + k.X;");
         foreach (var array in arrays)
         {
-            w.Line($"ArrayView<{DeviceElement(array, T)}> {array.Name} = v.{array.Name};");
+            w.Line($"ArrayView<{DeviceArrays.Element(array, T)}> {array.Name} = v.{array.Name};");
         }
         if (flattened)
         {
             w.Line("int propStride = v.propStride;");
         }
-        foreach (var line in emitter.Prologue)
-        {
-            w.Line(line);
-        }
-        foreach (var line in emitter.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var line in code.Prologue.Concat(code.Update))
         {
             w.Line(line);
         }
@@ -102,60 +97,80 @@ public static class DeviceModelEmitter
         w.Open($"public static PopulationKernel<{T}> Bind{n}(DeviceSession d, PopulationArrays<{T}> a)");
         foreach (var array in arrays)
         {
-            w.Line($"var {array.Name} = {Mirror(array, population.Size)};");
-            if (Constant(array))
+            w.Line($"var {array.Name} = {Mirror(array.Role, population.Size)};");
+            if (Before(array.Role) == Copy.AtBinding)
             {
                 w.Line($"{array.Name}.UploadAll(); // positions do not change: sent once");
             }
         }
-        w.Line($"var views = new Views{n} {{ {string.Join(", ", arrays.Select(a => $"{a.Name} = {a.Name}.View").Concat(flattened ? new[] { "propStride = prop.Stride" } : Array.Empty<string>()))} }};");
+        w.Line($"var views = new Views{n} {{ {string.Join(", ", arrays.Select(a => $"{a.Name} = {a.Name}.View").Concat(flattened ? new[] { $"propStride = {propagators!.Name}.Stride" } : Array.Empty<string>()))} }};");
         w.Line($"var launch = d.Load<Views{n}, {T}>(Kernel{n});");
         w.Open("return (start, end, step, t, candidates) =>");
         w.Open("if (end <= start)");
         w.Line("return 0;");
         w.Close();
-        foreach (var array in arrays.Where(a => a.Name is not ("fired" or "prop" or "nonFinite") && !Constant(a)))
+        foreach (var array in arrays)
         {
-            w.Line(PerNeuron(array) ? $"{array.Name}.Upload(start, end);" : $"{array.Name}.UploadAll();");
+            switch (Before(array.Role))
+            {
+                case Copy.LaunchedNeurons:
+                    w.Line($"{array.Name}.Upload(start, end);");
+                    break;
+                case Copy.Whole:
+                    w.Line($"{array.Name}.UploadAll();");
+                    break;
+            }
         }
         w.Line("launch(end - start, views, start, step, t, a.Seed);");
         w.Line("d.Synchronize();");
-        foreach (var array in arrays.Where(a => written.Contains(a.Name)))
+        foreach (var array in arrays.Where(a => a.Role is ArrayRole.NeuronState s && integrated.Contains(s.Slot)))
         {
             w.Line($"{array.Name}.Download(start, end);");
         }
-        if (arrays.Any(a => a.Name == "nonFinite"))
+        if (arrays.FirstOrDefault(a => a.Role is ArrayRole.NonFiniteFlag) is { } nonFinite)
         {
             // The kernel flagged a state that is not finite: the host finds the neuron in the states just copied back.
-            w.Open("if (nonFinite.Take())");
+            w.Open($"if ({nonFinite.Name}.Take())");
             w.Line("int first = NonFiniteScan.First(a.States, start, end);");
             w.Line("if (first >= 0) return ~first;");
             w.Close();
         }
-        w.Line(arrays.Any(a => a.Name == "fired") ? "return fired.Collect(start, end, candidates);" : "return 0;");
+        w.Line(arrays.FirstOrDefault(a => a.Role is ArrayRole.Fired) is { } fired ? $"return {fired.Name}.Collect(start, end, candidates);" : "return 0;");
         w.Close(";");
         w.Close();
         w.Line();
     }
 
-    private static string DeviceElement(KernelArray array, string T) => array.ElementType switch
+    /// <summary>When the host sends an array up for a launch of <c>Bind{n}</c>'s kernel.</summary>
+    private enum Copy
     {
-        "byte" => "byte",
-        _ => T, // T and T[] (per-neuron propagators, flattened)
+        /// <summary>Never: the kernel writes it, or it went up with the propagators when bound.</summary>
+        Never,
+
+        /// <summary>Once, when bound: positions do not change.</summary>
+        AtBinding,
+
+        /// <summary>Before each launch, the launched neurons' elements.</summary>
+        LaunchedNeurons,
+
+        /// <summary>Before each launch, whole: one element the host may change at any step.</summary>
+        Whole,
+    }
+
+    private static Copy Before(ArrayRole role) => role switch
+    {
+        ArrayRole.Fired or ArrayRole.NonFiniteFlag or ArrayRole.Propagators => Copy.Never,
+        ArrayRole.Position => Copy.AtBinding,
+        ArrayRole.NeuronState or ArrayRole.NeuronParameter or ArrayRole.Refractory => Copy.LaunchedNeurons,
+        _ => Copy.Whole,
     };
 
-    private static bool PerNeuron(KernelArray array) =>
-        array.Source.StartsWith("States", StringComparison.Ordinal) || array.Source.StartsWith("Parameters", StringComparison.Ordinal) ||
-        array.Source.StartsWith("Refractory", StringComparison.Ordinal);
-
-    private static bool Constant(KernelArray array) => array.Source.StartsWith("Positions", StringComparison.Ordinal);
-
     /// <summary>How Bind makes an array's device copy: flags the kernel writes, the flattened propagators (sent once), or a mirror of the host array.</summary>
-    private static string Mirror(KernelArray array, int size) => array.Name switch
+    private static string Mirror(ArrayRole role, int size) => role switch
     {
-        "fired" => $"d.Flags({size})",
-        "nonFinite" => "d.Flags(1)",
-        "prop" => "d.Flatten(a.Propagators!)",
-        _ => $"d.Mirror(a.{array.Source})",
+        ArrayRole.Fired => $"d.Flags({size})",
+        ArrayRole.NonFiniteFlag => "d.Flags(1)",
+        ArrayRole.Propagators => $"d.Flatten(a.{PopulationArraysMember.Of(role)})",
+        _ => $"d.Mirror(a.{PopulationArraysMember.Of(role)})",
     };
 }

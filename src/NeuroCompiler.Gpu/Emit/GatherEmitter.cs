@@ -1,7 +1,8 @@
+using NeuroCompiler.CodeGen.Emit;
 using NeuroCompiler.IR;
 using NeuroCompiler.Runtime;
 
-namespace NeuroCompiler.CodeGen.Emit;
+namespace NeuroCompiler.Gpu.Emit;
 
 /// <summary>
 /// The body of a projection's gather kernel on the device: for target j, its queued events (already
@@ -9,8 +10,7 @@ namespace NeuroCompiler.CodeGen.Emit;
 /// target's states held in locals, each statement dropped while the target is refractory if it
 /// writes a clamped state (as the reference does). Only for handlers that touch nothing but the
 /// postsynaptic neuron (<see cref="PostLocalHandler"/>). Collects the device arrays the body reads,
-/// each with the expression that binds it (in <c>BindDelivery{p}</c>, where <c>post</c> is the
-/// target population's arrays and <c>handler</c> the projection's per-synapse values).
+/// each with its role: the target population's arrays, or the projection's per-synapse values.
 /// </summary>
 internal sealed class GatherEmitter
 {
@@ -20,10 +20,10 @@ internal sealed class GatherEmitter
     private readonly NeuronModel _model;
     private readonly Precision _precision;
     private readonly Lazy<InitialValues> _initial;
-    private readonly SortedDictionary<string, (string Type, string Binding)> _fields = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, KernelArray> _arrays = new(StringComparer.Ordinal);
     private readonly SortedSet<int> _states = new();
 
-    public GatherEmitter(Network network, Projection projection)
+    private GatherEmitter(Network network, Projection projection)
     {
         _network = network;
         _synapse = projection.Synapse;
@@ -37,40 +37,44 @@ internal sealed class GatherEmitter
 
     private string Lit(double value) => Literal.Of(value, _precision);
 
-    /// <summary>The arrays and values the kernel's argument struct holds besides the queues: name, type, binding.</summary>
-    public IEnumerable<(string Name, string Type, string Binding)> Fields => _fields.Select(f => (f.Key, f.Value.Type, f.Value.Binding));
+    private bool _readsTime;
+
+    /// <summary>The gather body of a projection whose handler touches nothing but the postsynaptic neuron.</summary>
+    public static GatherBody For(Network network, Projection projection)
+    {
+        var emitter = new GatherEmitter(network, projection);
+        var lines = emitter.Lines();
+        return new GatherBody(lines, emitter._arrays.Values.ToList(), emitter._readsTime, emitter._target.Index);
+    }
 
     /// <summary>Lines for target j after its queue is sorted: load the states, run each event, store what changed.</summary>
-    public IReadOnlyList<string> Body()
+    private List<string> Lines()
     {
-        bool refractoriness = _model.Refractory is not null;
-        var statements = new List<string>();
+        var statements = new List<Statement>();
         foreach (var assignment in _synapse.OnPre)
         {
             int slot = assignment.Target.Slot;
             _states.Add(slot);
-            string target = $"x{slot}";
             string value = Emit(assignment.Value);
-            string assigned = Arithmetic.Assigned(target, assignment.Operator, value);
-            bool clamped = refractoriness && _model.Refractory!.ClampedStates.Contains(slot);
-            statements.Add(clamped ? $"if (!held) {target} = {assigned};" : $"{target} = {assigned};");
+            bool clamped = _model.Refractory?.ClampedStates.Contains(slot) == true;
+            statements.Add(new Statement($"x{slot}", Arithmetic.Assigned($"x{slot}", assignment.Operator, value), clamped));
         }
         var written = _synapse.OnPre.Select(a => a.Target.Slot).ToHashSet();
         var lines = new List<string>();
         foreach (int slot in _states)
         {
-            Field($"s{slot}", $"ArrayView<{T}>", $"r.State(post.States[{slot}])");
+            Use($"s{slot}", T, new ArrayRole.NeuronState(slot));
             lines.Add($"{T} x{slot} = a.s{slot}[j];");
         }
-        if (statements.Any(s => s.StartsWith("if (!held)", StringComparison.Ordinal)))
+        if (statements.Any(s => s.Clamped))
         {
-            Field("refractory", "ArrayView<byte>", $"r.RefractoryFlags({_target.Index})");
+            Use("refractory", "byte", new ArrayRole.Refractory());
             lines.Add("bool held = a.refractory[j] != 0;");
         }
         lines.Add("for (int e = first; e < first + m; e++)");
         lines.Add("{");
         lines.Add("    int k = (int)(a.events[e] & 0xFFFFFFFFL);");
-        lines.AddRange(statements.Select(s => "    " + s));
+        lines.AddRange(statements.Select(s => s.Clamped ? $"    if (!held) {s.Target} = {s.Value};" : $"    {s.Target} = {s.Value};"));
         lines.Add("}");
         lines.AddRange(_states.Where(written.Contains).Select(slot => $"a.s{slot}[j] = x{slot};"));
         return lines;
@@ -78,7 +82,10 @@ internal sealed class GatherEmitter
 
     private string Emit(IrExpression expression) => new ExpressionEmitter(_precision, Variable, "j").Emit(expression);
 
-    private void Field(string name, string type, string binding) => _fields.TryAdd(name, (type, binding));
+    private void Use(string name, string elementType, ArrayRole role) => _arrays.TryAdd(name, new KernelArray(name, elementType, role));
+
+    /// <summary>One <c>on_pre</c> statement on the target's local: its new value, and whether refractoriness drops it (a clamped state).</summary>
+    private sealed record Statement(string Target, string Value, bool Clamped);
 
     private string Variable(VariableRef r)
     {
@@ -89,7 +96,7 @@ internal sealed class GatherEmitter
                 {
                     return Emit(_synapse.Parameters[r.Slot].Initial);
                 }
-                Field($"syn{r.Slot}", $"ArrayView<{T}>", $"r.Upload<{T}>(handler.Values[{r.Slot}]!)");
+                Use($"syn{r.Slot}", T, new ArrayRole.SynapseValue(r.Slot));
                 return $"a.syn{r.Slot}[k]";
             case VariableSpace.NeuronState:
                 _states.Add(r.Slot);
@@ -98,25 +105,25 @@ internal sealed class GatherEmitter
                 var parameter = _model.Parameters[r.Slot];
                 if (parameter.PerElement)
                 {
-                    Field($"p{r.Slot}", $"ArrayView<{T}>", $"r.Input(post.Parameters[{r.Slot}]!)");
+                    Use($"p{r.Slot}", T, new ArrayRole.NeuronParameter(r.Slot));
                     return $"a.p{r.Slot}[j]";
                 }
                 if (parameter.Mutable)
                 {
-                    Field($"sp{r.Slot}", $"ArrayView<{T}>", $"r.PerStep(post.SharedParameters[{r.Slot}]!)");
+                    Use($"sp{r.Slot}", T, new ArrayRole.SharedParameter(r.Slot));
                     return $"a.sp{r.Slot}[0]";
                 }
                 return Lit(parameter.Initial is IrConstant c ? c.Value : _initial.Value.Parameter(r.Slot)[0]);
             case VariableSpace.Global when _network.Globals[r.Slot].Mutable:
-                Field($"g{r.Slot}", $"ArrayView<{T}>", $"r.PerStep(post.Globals[{r.Slot}]!)");
+                Use($"g{r.Slot}", T, new ArrayRole.Global(r.Slot));
                 return $"a.g{r.Slot}[0]";
             case VariableSpace.Global:
                 return Lit(_network.Globals[r.Slot].Value);
             case VariableSpace.Signal:
-                Field($"sig{r.Slot}", $"ArrayView<{T}>", $"r.PerStep(post.Signals[{r.Slot}])");
+                Use($"sig{r.Slot}", T, new ArrayRole.Signal(r.Slot));
                 return $"a.sig{r.Slot}[0]";
             case VariableSpace.Time:
-                Field("t", T, "t");
+                _readsTime = true;
                 return "a.t";
             case VariableSpace.Index:
                 return $"(({T})j)";
