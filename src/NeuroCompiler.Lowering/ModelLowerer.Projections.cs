@@ -104,19 +104,7 @@ internal sealed partial class ModelLowerer
         };
 
         var connectivity = projection.Connectivity;
-        var rule = new ConnectivityRule(
-            connectivity.Kind switch
-            {
-                ConnectivityKind.AllToAll => ConnectivityRuleKind.AllToAll,
-                ConnectivityKind.OneToOne => ConnectivityRuleKind.OneToOne,
-                ConnectivityKind.FixedProbability => ConnectivityRuleKind.FixedProbability,
-                ConnectivityKind.FixedIndegree => ConnectivityRuleKind.FixedIndegree,
-                ConnectivityKind.FixedOutdegree => ConnectivityRuleKind.FixedOutdegree,
-                ConnectivityKind.FixedTotal => ConnectivityRuleKind.FixedTotal,
-                _ => ConnectivityRuleKind.Probability,
-            },
-            connectivity.Value ?? 0,
-            connectivity.Argument is { } p ? Lowerer("connect").Lower(p) : null,
+        var rule = new ConnectivityRule(connectivity.Arguments, connectivity.PairExpressions.Select(Lowerer("connect").Lower).ToImmutableArray(),
             CounterRng.StreamId($"{projection.Name}/connect"));
         // Without a delay, a spike arrives one step later: the shortest delay the clock allows.
         var delay = projection.Delay is { } d ? Lowerer("delay").Lower(d) : new IrConstant(Dt);

@@ -245,7 +245,7 @@ public class BinderTests
         Assert.Equal(("P", 4000), (population.Name, population.Size));
         var exc = model.Projections.Single(p => p.Name == "exc");
         Assert.Equal((0, 3200, 0, 4000), (exc.Source.Start, exc.Source.Count, exc.Target.Start, exc.Target.Count));
-        Assert.Equal((ConnectivityKind.FixedProbability, 0.02), (exc.Connectivity.Kind, exc.Connectivity.Value!.Value));
+        Assert.Equal(("fixed_probability", 0.02), (exc.Connectivity.Rule.Name, exc.Connectivity.Arguments["p"]));
         var inh = model.Projections.Single(p => p.Name == "inh");
         Assert.Equal((3200, 800), (inh.Source.Start, inh.Source.Count));
         Assert.Equal(-0.009, Eval(inh.Synapse.Parameters.Single().Value), 12);

@@ -1,3 +1,4 @@
+using NeuroCompiler.ConnectRules;
 using static NeuroCompiler.Semantics.Tests.Bind;
 
 namespace NeuroCompiler.Semantics.Tests;
@@ -236,7 +237,7 @@ public class NameErrorTests
         projection b = P -> P : S { connect «random» }
         projection c = P -> P : S { connect «0.1» }
         """,
-        "NC0111 unknown connectivity rule 'fixed_probabilty' (known: all_to_all, one_to_one, fixed_probability, fixed_indegree, fixed_outdegree, fixed_total, probability); did you mean 'fixed_probability'?",
+        $"NC0111 unknown connectivity rule 'fixed_probabilty' (known: {string.Join(", ", ConnectivityRules.Names)}); did you mean 'fixed_probability'?",
         "NC0111 unknown connectivity rule 'random' (known:",
         "NC0111 unknown connectivity rule '0.1'");
 

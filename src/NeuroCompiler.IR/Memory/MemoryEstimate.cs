@@ -35,7 +35,7 @@ public sealed record MemoryEstimate(ImmutableArray<MemoryItem> Items, long Synap
         {
             items.AddRange(RecordingMemory.Of(network, footprint.ResultCopies));
         }
-        double synapses = network.Projections.Sum(SynapseMemory.Count);
+        double synapses = network.Projections.Sum(p => SynapseMemory.Count(network, p));
         return new MemoryEstimate(items.ToImmutable(), RecordingMemory.Saturate(synapses));
     }
 

@@ -43,7 +43,7 @@ public static class RecordingMemory
                     break;
                 case SynapseTraceRecording s:
                     var projection = network.Projections[s.Projection];
-                    double synapses = s.Stop is { } stop ? stop - s.Start : Math.Max(0, SynapseMemory.Count(projection) - s.Start);
+                    double synapses = s.Stop is { } stop ? stop - s.Start : Math.Max(0, SynapseMemory.Count(network, projection) - s.Start);
                     yield return Trace(MemoryPart.Recordings, $"record {projection.Name}.{s.Name} every {Every(s.IntervalSteps)}",
                         synapses, "synapses", Samples(s.IntervalSteps), copies, s.Location);
                     break;

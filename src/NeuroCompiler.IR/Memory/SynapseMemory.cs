@@ -1,3 +1,5 @@
+using NeuroCompiler.IR.Passes.Connect;
+
 namespace NeuroCompiler.IR.Memory;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace NeuroCompiler.IR.Memory;
 /// targets and delay offsets in their narrowest integers, and one column per per-synapse variable in
 /// the model's precision. While a projection is built (one at a time; the connectivity pass collects
 /// each large one's scratch before the next) it also holds scratch: the targets as drawn (4-byte lists
-/// sized up front; fixed_total without multapses keeps 8-byte pairs and a set of them: 28), then every
+/// sized up front; fixed_total without multapses keeps 8-byte pairs and a set of them: 28, as each rule's
+/// <see cref="ConnectRules.RuleDescriptor.DrawnBytesPerSynapse"/> says), then every
 /// synapse's delay in steps (4) and, in a float32 model, each value's float64 column (8), while the
 /// drawn lists, garbage by then, are still uncollected. The run adds arrays of its own: a copy of every variable it writes,
 /// incoming lists for on_post handlers, equations, clock and structural rules and spreads (targets,
@@ -16,8 +19,6 @@ namespace NeuroCompiler.IR.Memory;
 public static class SynapseMemory
 {
     public const long RowStartBytes = 4;
-    public const double DrawnBytes = 4;
-    public const double DrawnPairBytes = 8 + 20;
     public const long DelayStepBytes = 4;
     public const long ConnectingValueBytes = 8;
     public const long IndexBytes = 4;
@@ -27,25 +28,9 @@ public static class SynapseMemory
     public const int AssumedDelayOffsetBytes = 1;
 
     /// <summary>The synapses a projection has, once built; before, the number its rule makes on average.</summary>
-    public static double Count(Projection projection)
-    {
-        if (projection.Synapses is { } built)
-        {
-            return built.Count;
-        }
-        double s = projection.Source.Count, t = projection.Target.Count;
-        var rule = projection.Rule;
-        return rule.Kind switch
-        {
-            ConnectivityRuleKind.AllToAll => s * t,
-            ConnectivityRuleKind.Probability => Math.Clamp(rule.Probability is IrConstant c ? c.Value : 1, 0, 1) * s * t,
-            ConnectivityRuleKind.OneToOne => Math.Min(s, t),
-            ConnectivityRuleKind.FixedProbability => rule.Value * s * t,
-            ConnectivityRuleKind.FixedIndegree => rule.Value * t,
-            ConnectivityRuleKind.FixedOutdegree => rule.Value * s,
-            _ => rule.Value,
-        };
-    }
+    public static double Count(Network network, Projection projection) => projection.Synapses is { } built
+        ? built.Count
+        : projection.Rule.Descriptor.ExpectedSynapses(projection.Rule.Arguments, ProjectionPairs.Of(network, projection, initial: null));
 
     public static IEnumerable<MemoryItem> Of(Network network, ProcessFootprint footprint)
     {
@@ -54,7 +39,7 @@ public static class SynapseMemory
         (double Bytes, Projection? Projection) scratch = (0, null);
         foreach (var projection in network.Projections)
         {
-            double n = Count(projection);
+            double n = Count(network, projection);
             var synapse = projection.Synapse;
             var perSynapse = synapse.Parameters.Concat(synapse.States).Where(v => v.PerElement).ToList();
             double built = n * (TargetBytes(projection) + DelayBytes(projection) + precision * perSynapse.Count) + RowStartBytes * (projection.Source.Count + 1.0);
@@ -62,7 +47,7 @@ public static class SynapseMemory
                 $"{projection.Name}: {n:N0} synapses × {(n > 0 ? built / n : 0):0.#} B", projection.Location);
             // The drawn targets are garbage once copied into their column, but not yet collected when the
             // delays and values are computed: both count.
-            double drawn = n * (projection.Rule.Kind == ConnectivityRuleKind.FixedTotal && !projection.Multapses ? DrawnPairBytes : DrawnBytes);
+            double drawn = n * projection.Rule.Descriptor.DrawnBytesPerSynapse(projection.Multapses);
             double sorting = n * (DelayStepBytes + (precision == 4 ? ConnectingValueBytes * perSynapse.Count : 0));
             if (drawn + sorting > scratch.Bytes)
             {

@@ -1,20 +1,20 @@
 using System.Collections.Immutable;
+using NeuroCompiler.ConnectRules;
 
 namespace NeuroCompiler.IR;
 
-public enum ConnectivityRuleKind
+/// <summary>
+/// How to connect: the rule (its descriptor from <see cref="ConnectivityRules"/>) with its constant arguments, and
+/// its per-pair expressions lowered (<c>probability(expr)</c>'s p, an expression of i, j and distance), in the
+/// rule's order. <see cref="Stream"/> keys the rule's random draws.
+/// </summary>
+public sealed record ConnectivityRule(RuleArguments Arguments, ImmutableArray<IrExpression> PairExpressions, uint Stream)
 {
-    AllToAll,
-    OneToOne,
-    FixedProbability,
-    FixedIndegree,
-    FixedOutdegree,
-    FixedTotal,
-    Probability,
-}
+    public RuleDescriptor Descriptor => Arguments.Rule;
 
-/// <summary>How to connect: the rule and its number (p, k or n) or, for <see cref="ConnectivityRuleKind.Probability"/>, an expression of i, j and distance.</summary>
-public sealed record ConnectivityRule(ConnectivityRuleKind Kind, double Value, IrExpression? Probability, uint Stream);
+    /// <summary>The rule as the IR printer shows it: <c>fixed_probability(0.1)</c>.</summary>
+    public string Print() => Descriptor.Print(Arguments);
+}
 
 /// <summary>
 /// The synapses of a projection, built from the rule and the seed. Stored by presynaptic neuron

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using NeuroCompiler.ConnectRules;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.IR.Verification;
 using NeuroCompiler.IR.Memory;
@@ -116,47 +117,14 @@ public sealed class ConnectivityInstantiation : INetworkPass
     /// <summary>The pairs the rule makes, by source; each row's targets ascending.</summary>
     private static RowTable Rows(Network network, Projection projection, Func<int, InitialValues?> initial)
     {
-        var source = projection.Source;
-        var target = projection.Target;
-        bool excludeAutapses = !projection.Autapses && source.Population == target.Population;
-        var g = new PairGenerator(network.Settings.Seed, projection.Rule.Stream, source.Count, target.Count, excludeAutapses, target.Start - source.Start);
-        var rule = projection.Rule;
-        int k = (int)rule.Value;
-        double expected = rule.Kind == ConnectivityRuleKind.Probability ? 0 : SynapseMemory.Count(projection);
-        RowTable ByRows(Action<int, List<int>> draw) => RowTable.ByRows(g.Sources, g.Targets, target.Start, () => draw, expected);
-        switch (rule.Kind)
+        var pairs = ProjectionPairs.Of(network, projection, initial);
+        int targetStart = projection.Target.Start;
+        return projection.Rule.Descriptor.Draw(projection.Rule.Arguments, pairs) switch
         {
-            case ConnectivityRuleKind.AllToAll:
-                return ByRows(g.AllToAllRow);
-            case ConnectivityRuleKind.OneToOne:
-                return ByRows(g.OneToOneRow);
-            case ConnectivityRuleKind.FixedProbability:
-                return ByRows((s, row) => g.FixedProbabilityRow(rule.Value, s, row));
-            case ConnectivityRuleKind.FixedOutdegree:
-                return ByRows((s, row) => g.FixedOutdegreeRow(k, projection.Multapses, s, row));
-            case ConnectivityRuleKind.FixedIndegree:
-                return RowTable.ByColumns(g.Sources, g.Targets, target.Start, () => (t, column) => g.FixedIndegreeColumn(k, projection.Multapses, t, column), expected);
-            case ConnectivityRuleKind.FixedTotal when projection.Multapses:
-                var counts = g.FixedTotalRowCounts((long)rule.Value);
-                return ByRows((s, row) => g.FixedTotalRow(counts[s], s, row));
-            case ConnectivityRuleKind.FixedTotal:
-                return RowTable.FromSortedPairs(g.Sources, g.Targets, target.Start, g.FixedTotalDistinct((long)rule.Value));
-            case ConnectivityRuleKind.Probability:
-                return RowTable.ByRows(g.Sources, g.Targets, target.Start, () =>
-                {
-                    // One environment per block of rows: environments are not shared between threads.
-                    var environment = new SynapseEnvironment(network, projection, initial, (_, _) => throw new InvalidOperationException("synapse values are not known while connecting"));
-                    return (s, row) => g.ProbabilityRow((si, t) =>
-                    {
-                        environment.Pre = source.Start + si;
-                        environment.Post = target.Start + t;
-                        environment.RandomIndex = (uint)si;
-                        environment.RandomStep = (ulong)t;
-                        return ScalarEvaluator.Evaluate(rule.Probability!, environment);
-                    }, s, row);
-                });
-            default:
-                throw new InvalidOperationException($"unknown connectivity rule {rule.Kind}");
-        }
+            PairDrawing.Rows rows => RowTable.ByRows(pairs.Sources, pairs.Targets, targetStart, rows.NewDrawer, rows.Expected),
+            PairDrawing.Columns columns => RowTable.ByColumns(pairs.Sources, pairs.Targets, targetStart, columns.NewDrawer, columns.Expected),
+            PairDrawing.SortedPairs sorted => RowTable.FromSortedPairs(pairs.Sources, pairs.Targets, targetStart, sorted.Pairs),
+            var other => throw new InvalidOperationException($"unknown pair drawing {other}"),
+        };
     }
 }

@@ -113,7 +113,7 @@ public sealed class ConstantFolding : INetworkPass
             {
                 Synapse = folded,
                 Delay = F(projection.Delay),
-                Rule = projection.Rule.Probability is null ? projection.Rule : projection.Rule with { Probability = F(projection.Rule.Probability) },
+                Rule = projection.Rule.PairExpressions.IsEmpty ? projection.Rule : projection.Rule with { PairExpressions = projection.Rule.PairExpressions.Select(F).ToImmutableArray() },
             };
         }
     }

@@ -187,17 +187,7 @@ public static class NetworkPrinter
     private static void PrintProjection(StringBuilder w, Network network, Projection p)
     {
         var syn = p.Synapse;
-        string rule = p.Rule.Kind switch
-        {
-            ConnectivityRuleKind.AllToAll => "all_to_all",
-            ConnectivityRuleKind.OneToOne => "one_to_one",
-            ConnectivityRuleKind.FixedProbability => $"fixed_probability({Num(p.Rule.Value)})",
-            ConnectivityRuleKind.FixedIndegree => $"fixed_indegree({p.Rule.Value})",
-            ConnectivityRuleKind.FixedOutdegree => $"fixed_outdegree({p.Rule.Value})",
-            ConnectivityRuleKind.FixedTotal => $"fixed_total({p.Rule.Value})",
-            _ => "probability(...)",
-        };
-        w.AppendLine($"projection {p.Name}: {Range(network, p.Source)} -> {Range(network, p.Target)}, {syn.TypeName}, {rule}{(p.Autapses ? "" : ", no autapses")}{(p.Multapses ? ", multapses" : "")}");
+        w.AppendLine($"projection {p.Name}: {Range(network, p.Source)} -> {Range(network, p.Target)}, {syn.TypeName}, {p.Rule.Print()}{(p.Autapses ? "" : ", no autapses")}{(p.Multapses ? ", multapses" : "")}");
         string Name(VariableRef r) => SynapseName(network, p, r);
         foreach (var v in syn.Parameters)
         {

@@ -97,7 +97,7 @@ public static class IrSites
             yield return new IrSite(IrContext.StructuralCondition, -1, j, $"{owner}, {rule.Kind.ToString().ToLowerInvariant()} rule", rule.Condition);
         }
         yield return new IrSite(IrContext.Delay, -1, j, $"{owner}, delay", projection.Delay);
-        if (projection.Rule.Probability is { } probability)
+        foreach (var probability in projection.Rule.PairExpressions)
         {
             yield return new IrSite(IrContext.ConnectionProbability, -1, j, $"{owner}, connection probability", probability);
         }

@@ -9,12 +9,9 @@ using NeuroCompiler.Syntax;
 
 namespace NeuroCompiler.Semantics.Binding;
 
-// Projections: endpoints, synapse instance, connectivity rule, per-synapse values and delays.
+// Projections: endpoints, synapse instance, per-synapse values and delays (the connect rule: ModelBinder.Connectivity.cs).
 internal sealed partial class ModelBinder
 {
-    private static readonly string[] RuleNames =
-        { "all_to_all", "one_to_one", "fixed_probability", "fixed_indegree", "fixed_outdegree", "fixed_total", "probability" };
-
     private ImmutableArray<BoundProjection> BindProjections(SyntaxTree main, BoundSettings settings)
     {
         var result = ImmutableArray.CreateBuilder<BoundProjection>();
@@ -263,110 +260,5 @@ internal sealed partial class ModelBinder
                     $"a delay of {Format.Seconds(d)} is not a multiple of dt = {Format.Seconds(dt)}; it is rounded to {rounded} step{(rounded == 1 ? "" : "s")}");
             }
         }
-    }
-
-    private BoundConnectivity? BindConnectivity(ConnectSyntax connect, SourceText text, BoundSlice source, BoundSlice target,
-        bool autapses, bool multapses, Scope synapseScope)
-    {
-        var location = new SourceLocation(text, connect.Rule.Span);
-        var (name, call) = connect.Rule switch
-        {
-            NameExpressionSyntax n => (n.Name, (CallExpressionSyntax?)null),
-            CallExpressionSyntax c => (c.Function, c),
-            _ => (null, null),
-        };
-        if (name is null || !RuleNames.Contains(name.Text))
-        {
-            string given = name?.Text ?? text.ToString(connect.Rule.Span);
-            _diagnostics.Error(ErrorCode.UnknownConnectivityRule, text, name?.Span ?? connect.Rule.Span,
-                $"unknown connectivity rule '{given}' (known: {string.Join(", ", RuleNames)}){_binder.Hints.Hint(given, RuleNames)}");
-            return null;
-        }
-        var kind = name.Text switch
-        {
-            "all_to_all" => ConnectivityKind.AllToAll,
-            "one_to_one" => ConnectivityKind.OneToOne,
-            "fixed_probability" => ConnectivityKind.FixedProbability,
-            "fixed_indegree" => ConnectivityKind.FixedIndegree,
-            "fixed_outdegree" => ConnectivityKind.FixedOutdegree,
-            "fixed_total" => ConnectivityKind.FixedTotal,
-            _ => ConnectivityKind.Probability,
-        };
-        string argumentName = kind switch
-        {
-            ConnectivityKind.FixedProbability => "p",
-            ConnectivityKind.FixedIndegree or ConnectivityKind.FixedOutdegree => "k",
-            ConnectivityKind.FixedTotal => "n",
-            ConnectivityKind.Probability => "p",
-            _ => "",
-        };
-        if (argumentName.Length == 0)
-        {
-            if (call is { Arguments.Length: > 0 })
-            {
-                _diagnostics.Error(ErrorCode.WrongArgumentCount, text, call.Span, $"'{name.Text}' takes no arguments");
-                return null;
-            }
-            if (kind == ConnectivityKind.OneToOne && source.Count != target.Count)
-            {
-                _diagnostics.Error(ErrorCode.InvalidValue, location, $"one_to_one needs equal sizes, but the source has {source.Count} neurons and the target {target.Count}");
-                return null;
-            }
-            return new BoundConnectivity(kind, null, null, location);
-        }
-        if (call is null)
-        {
-            _diagnostics.Error(ErrorCode.WrongArgumentCount, text, connect.Rule.Span, $"'{name.Text}' needs an argument: {name.Text}({argumentName})");
-            return null;
-        }
-        var args = ArgumentMatcher.Match(call, new[] { argumentName }, text, _diagnostics);
-        if (args is null)
-        {
-            return null;
-        }
-        var argument = args[argumentName];
-        if (kind == ConnectivityKind.Probability)
-        {
-            var context = new BindingContext(text, synapseScope, ContextFlags.SynapseIndex, "a connection probability");
-            var p = _binder.BindWithDimension(argument, context, Dimension.None, "a connection probability");
-            return p.Type.IsError ? null : new BoundConnectivity(kind, p, null, location);
-        }
-        if (kind == ConnectivityKind.FixedProbability)
-        {
-            var context = new BindingContext(text, _globalScope, ContextFlags.None, "a connection probability");
-            if (ConstantQuantity(argument, context, Dimension.None, "a connection probability") is not { } p)
-            {
-                return null;
-            }
-            if (p is < 0 or > 1)
-            {
-                _diagnostics.Error(ErrorCode.ProbabilityOutOfRange, text, argument.Span, $"a probability must be between 0 and 1, but this is {Format.G(p)}");
-                return null;
-            }
-            return new BoundConnectivity(kind, null, p, location);
-        }
-        if (BindCount(argument, text, $"the {(kind == ConnectivityKind.FixedTotal ? "number of synapses" : "degree")}") is not { } k)
-        {
-            return null;
-        }
-        bool overlapping = source.Population == target.Population && source.Start < target.Start + target.Count && target.Start < source.Start + source.Count;
-        long available = kind switch
-        {
-            ConnectivityKind.FixedIndegree => source.Count - (!autapses && overlapping ? 1 : 0),
-            ConnectivityKind.FixedOutdegree => target.Count - (!autapses && overlapping ? 1 : 0),
-            _ => (long)source.Count * target.Count,
-        };
-        if (!multapses && k > available)
-        {
-            string of = kind switch
-            {
-                ConnectivityKind.FixedIndegree => $"there are only {available} possible presynaptic neurons",
-                ConnectivityKind.FixedOutdegree => $"there are only {available} possible postsynaptic neurons",
-                _ => $"there are only {available} possible pairs",
-            };
-            _diagnostics.Error(ErrorCode.DegreeTooLarge, text, argument.Span, $"{name.Text}({k}) is impossible without multapses: {of} (set multapses = true to allow repeats)");
-            return null;
-        }
-        return new BoundConnectivity(kind, null, k, location);
     }
 }

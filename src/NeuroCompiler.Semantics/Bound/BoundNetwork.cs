@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NeuroCompiler.ConnectRules;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Runtime;
 
@@ -46,19 +47,14 @@ public sealed record BoundSlice(BoundPopulation Population, int Start, int Count
     public override string ToString() => IsWhole ? Population.Name : $"{Population.Name}[{Start}:{Start + Count}]";
 }
 
-public enum ConnectivityKind
+/// <summary>
+/// A projection's connect rule: the rule from the registry with its constant arguments evaluated, and its
+/// per-pair expressions (<c>probability(expr)</c>'s p), bound in the synapse's scope, in the rule's order.
+/// </summary>
+public sealed record BoundConnectivity(RuleArguments Arguments, ImmutableArray<BoundExpression> PairExpressions, SourceLocation Location)
 {
-    AllToAll,
-    OneToOne,
-    FixedProbability,
-    FixedIndegree,
-    FixedOutdegree,
-    FixedTotal,
-    /// <summary>Each pair connected with a probability given by an expression of i, j and distance.</summary>
-    Probability,
+    public RuleDescriptor Rule => Arguments.Rule;
 }
-
-public sealed record BoundConnectivity(ConnectivityKind Kind, BoundExpression? Argument, double? Value, SourceLocation Location);
 
 public sealed record BoundProjection(
     string Name,
