@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.IR;
 using NeuroCompiler.Runtime;
 using NeuroCompiler.Semantics;
@@ -108,8 +109,48 @@ internal sealed partial class ModelLowerer
             CounterRng.StreamId($"{projection.Name}/connect"));
         // Without a delay, a spike arrives one step later: the shortest delay the clock allows.
         var delay = projection.Delay is { } d ? Lowerer("delay").Lower(d) : new IrConstant(Dt);
+        CheckPositions(projection, parameters.Select(p => p.Initial).Concat(states.Select(v => v.Initial)).Concat(rule.PairExpressions).Append(delay)
+            .Concat(structure.Select(r => r.Condition)).Concat(onPre.Concat(onPost).Concat(clockRules.SelectMany(r => r.Statements)).Select(a => a.Value)));
         return new Projection(projection.Name, index, Range(projection.Source), Range(projection.Target), model, rule, delay, null,
             projection.Autapses, projection.Multapses, null, projection.Location, projection.DelayLocation);
+    }
+
+    /// <summary>
+    /// Distances and pre.x, post.y, ... need positions: NC0114 at the projection when a population they
+    /// read has no layout (the connectivity pass would have nothing to read).
+    /// </summary>
+    private void CheckPositions(BoundProjection projection, IEnumerable<IrExpression> expressions)
+    {
+        var reads = expressions.SelectMany(e => PositionReads(e)).ToHashSet();
+        foreach (var (side, population) in new[] { (Side.Pre, projection.Source.Population), (Side.Post, projection.Target.Population) })
+        {
+            string? what = reads.Contains(null) ? "distance" : reads.Contains(side) ? $"{(side == Side.Pre ? "pre" : "post")}.x, .y or .z" : null;
+            if (population.Layout is null && what is not null)
+            {
+                _diagnostics.Error(ErrorCode.NameNotAvailableHere, projection.Location,
+                    $"projection '{projection.Name}' uses {what}, but population '{population.Name}' has no layout to give its neurons positions");
+            }
+        }
+    }
+
+    /// <summary>The sides whose positions an expression reads: Pre or Post for pre.x, post.y, ...; null for distance (both).</summary>
+    private static List<Side?> PositionReads(IrExpression expression)
+    {
+        var sides = new List<Side?>();
+        expression.Any(e =>
+        {
+            switch (e)
+            {
+                case IrVariable { Ref.Space: VariableSpace.Distance }:
+                    sides.Add(null);
+                    break;
+                case IrVariable { Ref: { Space: VariableSpace.PositionX or VariableSpace.PositionY or VariableSpace.PositionZ } r }:
+                    sides.Add(r.Side == Side.Post ? Side.Post : Side.Pre);
+                    break;
+            }
+            return false;
+        });
+        return sides;
     }
 
     private static bool VariesPerSynapse(IrExpression e) => e switch
