@@ -2,12 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using NeuroCompiler.Cli.Backends;
-using NeuroCompiler.Engine;
 using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
+using NeuroCompiler.Engine;
 using NeuroCompiler.Interpreter;
-using NeuroCompiler.Interpreter.Recording;
 using NeuroCompiler.Output;
 using NeuroCompiler.Semantics;
 
@@ -78,10 +77,6 @@ internal static class RunCommand
             }
             using var folder = claim;
             var progress = silent || Console.IsErrorRedirected ? null : new ProgressLine(error);
-            SimulationResult result;
-            string? device = null;
-            long? kernelsFromStep = 0;
-            BackendRun? pending = null;
             int threadCount = backend.Threaded ? parse.GetValue(threads) ?? CodeGen.CpuBackend.DefaultWorkers(network) : 1;
             var buildTime = compilation.TotalTime;
             BackendRun run;
@@ -109,14 +104,13 @@ internal static class RunCommand
                 BackendOptions.PrintError(error, failed, $"; nothing was written ('{directory}' is as it was)");
                 return ExitCodes.RuntimeFailure;
             }
-            result = run.Result!;
-            kernelsFromStep = run.KernelsFromStep;
+            var result = run.Result!;
+            long? kernelsFromStep = run.KernelsFromStep;
+            string? device = run.Device;
             if (kernelsFromStep == 0)
             {
                 buildTime += run.KernelCompileTime; // compiled (or loaded) before the first step
             }
-            pending = run;
-            device = run.Device;
             IReadOnlyList<string> files = Array.Empty<string>();
             if (OutputFolders.Write(() => files = ResultWriter.Write(result, new RunInfo(buildTime, Version.Text, threadCount, device) { MemoryEstimate = estimate }, folder,
                     parse.GetValue(plot) ? output => Plotting.RunPlots.Write(result, output) : null, interruption.Token), directory, interruption, error) is { } writeFailed)
@@ -128,10 +122,10 @@ internal static class RunCommand
             {
                 Summary.Print(output, network, result, buildTime, directory, files, device);
             }
-            if (kernelsFromStep != 0 && pending is not null)
+            if (kernelsFromStep != 0)
             {
                 // The results are written; a compilation the run outlived finishes now, into the cache.
-                var (background, compileError) = pending.FinishCompiling();
+                var (background, compileError) = run.FinishCompiling();
                 if (compileError is not null)
                 {
                     error.WriteLine($"neuroc: internal error: {compileError.Message} (the results above, interpreted, are complete)");

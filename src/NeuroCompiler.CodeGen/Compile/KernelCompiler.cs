@@ -64,8 +64,10 @@ public static class KernelCompiler
         var context = new AssemblyLoadContext($"neuroc-kernels-{key.Key[..12]}", isCollectible: true);
         // The kernels' references (the interpreter, the runtime) come from the context neuroc itself was
         // loaded into: the default one, or a host's own (a plugin, bench/loop_ab's two builds side by side).
-        var owner = AssemblyLoadContext.GetLoadContext(typeof(KernelCompiler).Assembly) ?? AssemblyLoadContext.Default;
-        context.Resolving += (_, name) => owner.LoadFromAssemblyName(name);
+        if (AssemblyLoadContext.GetLoadContext(typeof(KernelCompiler).Assembly) is { } owner && owner != AssemblyLoadContext.Default)
+        {
+            context.Resolving += (_, name) => owner.LoadFromAssemblyName(name);
+        }
         try
         {
             var assembly = context.LoadFromStream(new MemoryStream(image));
