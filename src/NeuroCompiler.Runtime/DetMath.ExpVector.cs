@@ -16,13 +16,30 @@ public static partial class DetMath
     /// the rare lane-by-lane path kept out of line.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Exp(Vector<double> x)
-    {
-        if (!Vector.LessThanAll(Vector.Abs(x), new Vector<double>(700.0)))
-        {
-            return ExpByLane(x);
-        }
+    public static Vector<double> Exp(Vector<double> x) =>
+        Vector.LessThanAll(Vector.Abs(x), new Vector<double>(700.0)) ? ExpInRange(x) : ExpByLane(x);
 
+    /// <summary>
+    /// <see cref="Exp(Vector{double})"/>, and x added to <paramref name="outOfRange"/> when a lane takes
+    /// the lane-by-lane path: so a NaN or infinite argument reaches a kernel's sum of values that must
+    /// be finite (docs/semantics.md, "Values that are not finite") at no cost to the vector path,
+    /// whose test |x| &lt; 700 already tells a finite argument.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector<double> Exp(Vector<double> x, ref Vector<double> outOfRange)
+    {
+        if (Vector.LessThanAll(Vector.Abs(x), new Vector<double>(700.0)))
+        {
+            return ExpInRange(x);
+        }
+        outOfRange += x;
+        return ExpByLane(x);
+    }
+
+    /// <summary>Every lane with |x| &lt; 700.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> ExpInRange(Vector<double> x)
+    {
         // ExpCore with xt = 0.
         var kd = Vector.Floor((x * new Vector<double>(InvLn2)) + new Vector<double>(0.5));
         var hi = x - (kd * new Vector<double>(Ln2Hi));
@@ -86,6 +103,16 @@ public static partial class DetMath
     {
         Vector.Widen(x, out Vector<double> low, out Vector<double> high);
         return Vector.Narrow(Exp(low), Exp(high));
+    }
+
+    /// <summary><see cref="Exp(Vector{float})"/>, and x added to <paramref name="outOfRange"/> unless every lane has |x| &lt; 700 (so a NaN or infinite argument reaches it).</summary>
+    public static Vector<float> Exp(Vector<float> x, ref Vector<float> outOfRange)
+    {
+        if (!Vector.LessThanAll(Vector.Abs(x), new Vector<float>(700f)))
+        {
+            outOfRange += x;
+        }
+        return Exp(x);
     }
 
     /// <summary>−x by flipping the sign bit, as scalar negation does (Vector's 0 − x gives +0 for +0).</summary>

@@ -160,6 +160,8 @@ public sealed class NonFiniteTests : IDisposable
         // (spiked at 8.1 ms) when the infinity arrives at 10 ms; neuron 15 is not.
         ["an infinite conductance in a refractory neuron"] = (InfiniteConductance(2), new Expected(102, "P[2].ge", "+Inf", RunFailure.Update)),
         ["an infinite conductance"] = (InfiniteConductance(15), new Expected(102, "P[15].ge", "+Inf", RunFailure.Update)),
+        // The same in float32: the vector kernels' exp of A dt (8 lanes of float) sees the infinity.
+        ["an infinite conductance (float32)"] = (InfiniteConductance(15, "; precision = float32"), new Expected(102, "P[15].ge", "+Inf", RunFailure.Update)),
         // Neurons 0-9 spike at step 0; only neuron 9 gets -Inf, delivered at step 11 while refractory (v held, so
         // v's new value does not show it): a vector lane on one thread, the scalar tail of the first
         // share on two, the device kernel.
@@ -221,8 +223,8 @@ public sealed class NonFiniteTests : IDisposable
             """, new Expected(12, "s", "+Inf", RunFailure.Update)),
     };
 
-    private static string InfiniteConductance(int target) => $$"""
-        model infconductance { dt = 0.1 ms; duration = 20 ms; seed = 1 }
+    private static string InfiniteConductance(int target, string settings = "") => $$"""
+        model infconductance { dt = 0.1 ms; duration = 20 ms; seed = 1{{settings}} }
         neuron C {
           param gl = 10 nS
           param El = -60 mV

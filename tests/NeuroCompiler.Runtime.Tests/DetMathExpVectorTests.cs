@@ -51,6 +51,46 @@ public class DetMathExpVectorTests
     }
 
     [Fact]
+    public void TheWatchedExpGivesTheSameBitsAndPassesOnArgumentsOutsideTheVectorPath()
+    {
+        var xs = Arguments().ToArray();
+        int w = Vector<double>.Count;
+        for (int i = 0; i + w <= xs.Length; i += w)
+        {
+            var x = new Vector<double>(xs, i);
+            var sum = new Vector<double>(3.0);
+            var result = DetMath.Exp(x, ref sum);
+            Assert.Equal(DetMath.Exp(x), result);
+            bool inRange = Enumerable.Range(0, w).All(l => Math.Abs(xs[i + l]) < 700);
+            var expected = inRange ? new Vector<double>(3.0) : new Vector<double>(3.0) + x;
+            for (int l = 0; l < w; l++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[l]), BitConverter.DoubleToInt64Bits(sum[l]));
+            }
+        }
+        var nan = new Vector<double>(0.5).WithElement(0, double.NaN);
+        var seen = Vector<double>.Zero;
+        DetMath.Exp(nan, ref seen);
+        Assert.True(double.IsNaN(Vector.Sum(seen)));
+    }
+
+    [Fact]
+    public void TheWatchedFloatExpPassesOnNonFiniteArguments()
+    {
+        foreach (float bad in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
+        {
+            var x = new Vector<float>(-0.25f).WithElement(Vector<float>.Count - 1, bad);
+            var seen = Vector<float>.Zero;
+            var result = DetMath.Exp(x, ref seen);
+            Assert.Equal(DetMath.Exp(x), result);
+            Assert.False(float.IsFinite(Vector.Sum(seen)));
+        }
+        var fine = Vector<float>.Zero;
+        DetMath.Exp(new Vector<float>(-3f), ref fine);
+        Assert.Equal(Vector<float>.Zero, fine);
+    }
+
+    [Fact]
     public void NegationFlipsTheSignOfZeroAsScalarNegationDoes()
     {
         var negated = DetMath.Negate(new Vector<double>(0.0));

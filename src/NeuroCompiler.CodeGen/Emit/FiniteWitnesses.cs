@@ -25,10 +25,10 @@ internal sealed class FiniteWitnesses
     private readonly Func<int, bool> _oldValueSeen;
     private readonly Func<int, bool> _heldFollowsOld;
 
-    private FiniteWitnesses(IReadOnlySet<int> covered, IReadOnlyList<string> locals, Func<int, bool> oldValueSeen, Func<int, bool> heldFollowsOld)
+    private FiniteWitnesses(IReadOnlySet<int> covered, IReadOnlyList<int> locals, Func<int, bool> oldValueSeen, Func<int, bool> heldFollowsOld)
     {
         Covered = covered;
-        Locals = locals;
+        LocalIndices = locals;
         _oldValueSeen = oldValueSeen;
         _heldFollowsOld = heldFollowsOld;
     }
@@ -36,8 +36,19 @@ internal sealed class FiniteWitnesses
     /// <summary>The states left out of the sum.</summary>
     public IReadOnlySet<int> Covered { get; }
 
-    /// <summary>The locals added besides the states (exponential Euler's <c>a{k}</c>).</summary>
-    public IReadOnlyList<string> Locals { get; }
+    /// <summary>The indices of the update's locals added besides the states (exponential Euler's A).</summary>
+    public IReadOnlyList<int> LocalIndices { get; }
+
+    /// <summary>The locals added besides the states, as the kernels name them (<c>l{k}</c>).</summary>
+    public IEnumerable<string> Locals => LocalIndices.Select(k => $"l{k}");
+
+    /// <summary>
+    /// These witnesses, less the locals in <paramref name="watched"/>: a vector kernel passes those to
+    /// an exp whose out-of-range path adds its argument to the sum (<c>DetMath.Exp(x, ref sum)</c>), and
+    /// the argument carries the local, so the sum still sees it without an add of its own.
+    /// </summary>
+    public FiniteWitnesses Without(IReadOnlySet<int> watched) =>
+        new(Covered, LocalIndices.Where(k => !watched.Contains(k)).ToList(), _oldValueSeen, _heldFollowsOld);
 
     /// <summary>
     /// Whether a refractory neuron's value of <paramref name="slot"/>, computed aside and written back
@@ -47,7 +58,7 @@ internal sealed class FiniteWitnesses
     /// </summary>
     public bool HeldValueSeen(int slot) => _heldFollowsOld(slot) && _oldValueSeen(slot);
 
-    private static readonly FiniteWitnesses All = new(new HashSet<int>(), Array.Empty<string>(), _ => false, _ => false);
+    private static readonly FiniteWitnesses All = new(new HashSet<int>(), Array.Empty<int>(), _ => false, _ => false);
 
     /// <param name="refractoryRows">Whether refractory neurons take the refractory matrices in this path and are not added again where their values are written back.</param>
     public static FiniteWitnesses For(NeuronModel model, Precision precision, bool refractoryRows) => model.Integrator switch
@@ -82,7 +93,7 @@ internal sealed class FiniteWitnesses
         // x_j reaches the sum through an added state's normal row (its own included).
         var seen = Enumerable.Range(0, n).Where(j => Enumerable.Range(0, n).Any(k => !covered.Contains(k) && NonZero(m.P[k * n + j]))).ToHashSet();
         int Index(int slot) => states.IndexOf(slot);
-        return new(covered.Select(j => states[j]).ToHashSet(), Array.Empty<string>(),
+        return new(covered.Select(j => states[j]).ToHashSet(), Array.Empty<int>(),
             slot => Index(slot) is >= 0 and var j && seen.Contains(j),
             slot => Index(slot) is >= 0 and var j && RefractoryDecays(j));
     }
@@ -106,6 +117,6 @@ internal sealed class FiniteWitnesses
         // A refractory neuron's clamped state is kept as it was.
         var index = update.States.Select((slot, k) => (slot, k)).ToDictionary(p => p.slot, p => p.k);
         bool Seen(int slot) => covered.Contains(slot) || index.TryGetValue(slot, out int k) && NonFinitePropagation.Carries(update.Next[k], slot);
-        return new(covered, locals.Select(k => $"l{k}").ToList(), Seen, index.ContainsKey);
+        return new(covered, locals.ToList(), Seen, index.ContainsKey);
     }
 }

@@ -95,10 +95,15 @@ internal sealed partial class PopulationKernelEmitter
             w.Line($"var x{slot} = {Load($"s{slot}")};");
         }
         var heldSlots = new List<int>();
-        if (update is not null && !VectorUpdate(w, update, r => VectorVariable(r, locals), heldSlots))
+        // Every lane takes the normal rows; refractory lanes are redone after the loop and their final
+        // values added there (HeldAfter) unless the lanes' sum already shows them.
+        var witnesses = FiniteWitnesses.For(_model, _precision, refractoryRows: false);
+        var watched = new HashSet<int>();
+        if (update is not null && !VectorUpdate(w, update, r => VectorVariable(r, locals), heldSlots, witnesses.LocalIndices, watched))
         {
             return null;
         }
+        witnesses = witnesses.Without(watched);
         if (linear is not null)
         {
             VectorPropagator(w, linear, bVectors);
@@ -110,9 +115,6 @@ internal sealed partial class PopulationKernelEmitter
                 w.Line($"var c{slot} = {Load(Use($"s{slot}", T, new ArrayRole.NeuronState(slot)))};");
             }
         }
-        // Every lane takes the normal rows; refractory lanes are redone after the loop and their final
-        // values added there (HeldAfter) unless the lanes' sum already shows them.
-        var witnesses = FiniteWitnesses.For(_model, _precision, refractoryRows: false);
         if (FiniteCheck(slot => states.Contains(slot) ? $"n{slot}" : $"c{slot}", witnesses) is { } check)
         {
             w.Line($"nonFiniteLanes += {check};");
@@ -151,15 +153,25 @@ internal sealed partial class PopulationKernelEmitter
     /// <paramref name="heldSlots"/>); any other use of the refractory flag, or an operation with no exact
     /// vector form, leaves the kernel scalar (false).
     /// </summary>
-    private bool VectorUpdate(CodeWriter w, ExplicitIntegrator update, Func<VariableRef, string?> variable, List<int> heldSlots)
+    /// <param name="witnessLocals">The locals the kernel's sum of finite values would add (<see cref="FiniteWitnesses"/>).</param>
+    /// <param name="watched">Receives those an exp's argument carries: the exp adds its argument to the sum
+    /// when a lane leaves its vector path, which a NaN or infinite argument always does, so they need no add.</param>
+    private bool VectorUpdate(CodeWriter w, ExplicitIntegrator update, Func<VariableRef, string?> variable, List<int> heldSlots,
+        IReadOnlyList<int> witnessLocals, HashSet<int> watched)
     {
         string V = $"Vector<{T}>";
+        string? Watch(IrExpression argument)
+        {
+            var carried = witnessLocals.Where(k => NonFinitePropagation.CarriesLocal(argument, k)).ToList();
+            watched.UnionWith(carried);
+            return carried.Count > 0 ? "nonFiniteLanes" : null;
+        }
         var emitter = new VectorExpressionEmitter(_precision, r => r.Space switch
         {
             VariableSpace.Local => $"l{r.Slot}",
             VariableSpace.Refractory => null,
             _ => variable(r),
-        }, e => Computed(e) is { } once ? $"new {V}({once})" : null);
+        }, e => Computed(e) is { } once ? $"new {V}({once})" : null, Watch);
         for (int k = 0; k < update.Locals.Length; k++)
         {
             if (emitter.Value(update.Locals[k]) is not { } local)

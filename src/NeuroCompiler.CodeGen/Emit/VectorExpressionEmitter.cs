@@ -16,14 +16,18 @@ internal sealed class VectorExpressionEmitter
     private readonly Precision _precision;
     private readonly Func<VariableRef, string?> _variable;
     private readonly Func<IrExpression, string?>? _computed;
+    private readonly Func<IrExpression, string?>? _expWatch;
 
     /// <param name="variable">The vector C# text of a variable, or null when it cannot be read as a vector.</param>
     /// <param name="computed">The vector C# text of a subexpression computed beforehand, or null to emit it here.</param>
-    public VectorExpressionEmitter(Precision precision, Func<VariableRef, string?> variable, Func<IrExpression, string?>? computed = null)
+    /// <param name="expWatch">For an exp's argument, the vector that the argument joins when a lane leaves the vector path (NaN, infinite or |x| ≥ 700), or null for none.</param>
+    public VectorExpressionEmitter(Precision precision, Func<VariableRef, string?> variable, Func<IrExpression, string?>? computed = null,
+        Func<IrExpression, string?>? expWatch = null)
     {
         _precision = precision;
         _variable = variable;
         _computed = computed;
+        _expWatch = expWatch;
     }
 
     private string V => $"Vector<{Literal.Type(_precision)}>";
@@ -43,7 +47,8 @@ internal sealed class VectorExpressionEmitter
             IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply or IrBinaryOperator.Divide } b
                 when Value(b.Left) is { } l && Value(b.Right) is { } r => $"({l} {Symbol(b.Operator)} {r})",
             IrUnary { Operator: IrUnaryOperator.Negate } u when Value(u.Operand) is { } operand => $"DetMath.Negate({operand})",
-            IrCall { Function: MathFunction.Exp } c when Value(c.Argument) is { } argument => $"DetMath.Exp({argument})",
+            IrCall { Function: MathFunction.Exp } c when Value(c.Argument) is { } argument =>
+                _expWatch?.Invoke(c.Argument) is { } watch ? $"DetMath.Exp({argument}, ref {watch})" : $"DetMath.Exp({argument})",
             IrSelect s when Mask(s.Condition) is { } mask && Value(s.IfTrue) is { } t && Value(s.IfFalse) is { } f => $"Vector.ConditionalSelect({mask}, {t}, {f})",
             _ => null,
         };

@@ -13,17 +13,24 @@ namespace NeuroCompiler.IR;
 public static class NonFinitePropagation
 {
     /// <summary>True when a non-finite value of the neuron's state <paramref name="slot"/> makes <paramref name="expression"/> non-finite.</summary>
-    public static bool Carries(IrExpression expression, int slot)
+    public static bool Carries(IrExpression expression, int slot) =>
+        Carries(expression, new VariableRef(VariableSpace.NeuronState, slot));
+
+    /// <summary>True when a non-finite value of the update's local <paramref name="local"/> (<see cref="VariableSpace.Local"/>) makes <paramref name="expression"/> non-finite.</summary>
+    public static bool CarriesLocal(IrExpression expression, int local) =>
+        Carries(expression, new VariableRef(VariableSpace.Local, local));
+
+    private static bool Carries(IrExpression expression, VariableRef source)
     {
         NestingGuard.EnsureStack();
         return expression switch
         {
-            IrVariable { Ref: { Space: VariableSpace.NeuronState, Side: Side.Self } r } => r.Slot == slot,
-            IrUnary { Operator: IrUnaryOperator.Negate } u => Carries(u.Operand, slot),
+            IrVariable { Ref: { Side: Side.Self } r } => r.Space == source.Space && r.Slot == source.Slot,
+            IrUnary { Operator: IrUnaryOperator.Negate } u => Carries(u.Operand, source),
             IrBinary { Operator: IrBinaryOperator.Add or IrBinaryOperator.Subtract or IrBinaryOperator.Multiply } b =>
-                Carries(b.Left, slot) || Carries(b.Right, slot),
-            IrBinary { Operator: IrBinaryOperator.Divide } b => Carries(b.Left, slot),
-            IrSelect s => Carries(s.IfTrue, slot) && Carries(s.IfFalse, slot),
+                Carries(b.Left, source) || Carries(b.Right, source),
+            IrBinary { Operator: IrBinaryOperator.Divide } b => Carries(b.Left, source),
+            IrSelect s => Carries(s.IfTrue, source) && Carries(s.IfFalse, source),
             _ => false,
         };
     }
