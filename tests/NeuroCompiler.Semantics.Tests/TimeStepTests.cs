@@ -104,6 +104,19 @@ public class TimeStepTests
         "NC0313 a task's start of 1E+20 s");
 
     [Fact]
+    public void ANegativeTimeIsAnErrorEvenWhereItRoundsToZeroSteps() => Expect("""
+        neuron M {
+          state v = 0 mV
+          threshold v > 1 mV
+          refractory «-1e-30 ms»
+        }
+        population Q = M[4]
+        population G = SpikeGenerator[1] { times = [«-1e-9 ms»] }
+        """,
+        "NC0307 the refractory period cannot be negative (it is -1E-30 ms)",
+        "NC0307 a spike time cannot be negative (it is -1E-09 ms)");
+
+    [Fact]
     public void ATableOfValuesEndsWithinTheLimit() => Expect(Lif + """
         stimulus ramp = table(values = [0 mV, 1 mV, 2 mV], dt = «6e7 s») -> P.Vr
         stimulus steps = table(values = [0 mV, 1 mV], times = [0 s, «-1 ms»]) -> P.Vr

@@ -42,12 +42,15 @@ public static class TimeSteps
         {
             return (ErrorCode.NotFinite, $"{use.What} must be a finite time, but it is {Number(time)}");
         }
+        if (time < 0)
+        {
+            // Even one that rounds to 0 steps (-1e-30 ms): no time in a model counts backwards.
+            return (use.TooShort, $"{use.What} cannot be negative (it is {Seconds(time)})");
+        }
         double steps = Round(time, dt);
         if (steps < use.MinimumSteps)
         {
-            return time < 0
-                ? (use.TooShort, $"{use.What} cannot be negative (it is {Seconds(time)})")
-                : (use.TooShort, $"{use.What} of {Seconds(time)} is shorter than one time step (dt = {Seconds(dt)}){(use.Rule is { } rule ? "; " + rule : "")}");
+            return (use.TooShort, $"{use.What} of {Seconds(time)} is shorter than one time step (dt = {Seconds(dt)}){(use.Rule is { } rule ? "; " + rule : "")}");
         }
         if (steps > use.MaximumSteps)
         {
