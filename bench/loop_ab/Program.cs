@@ -3,7 +3,9 @@
 // cpu backend with each in turn (one warm-up run each, then A, B, A, B, ...). Runs in one process see
 // the same machine state, so a small difference survives that separate processes' noise hides.
 //
-//   dotnet run -c Release --project bench/loop_ab -- A_FOLDER B_FOLDER samples/cuba.neuro [--runs N] [--duration 40s] [--threads N]
+//   dotnet run -c Release --project bench/loop_ab -- A_FOLDER B_FOLDER samples/cuba.neuro [--runs N] [--duration 40s] [--threads N] [--set NAME=VALUE]...
+//
+// --set replaces the value of the model's `param NAME = ...` line (e.g. --set scale=0.1 for the microcircuit).
 //
 // A_FOLDER, B_FOLDER: the folders holding neuroc.dll (src/NeuroCompiler.Cli/bin/Release/net10.0 of each build).
 using System.Diagnostics;
@@ -13,11 +15,12 @@ using System.Text.RegularExpressions;
 
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("loop_ab A_FOLDER B_FOLDER MODEL [--runs N] [--duration T] [--threads N]");
+    Console.Error.WriteLine("loop_ab A_FOLDER B_FOLDER MODEL [--runs N] [--duration T] [--threads N] [--set NAME=VALUE]...");
     return 2;
 }
 int runs = 11, threads = 1;
 string? duration = null;
+var sets = new List<string>();
 for (int k = 3; k + 1 < args.Length; k += 2)
 {
     switch (args[k])
@@ -25,13 +28,29 @@ for (int k = 3; k + 1 < args.Length; k += 2)
         case "--runs": runs = int.Parse(args[k + 1]); break;
         case "--duration": duration = args[k + 1]; break;
         case "--threads": threads = int.Parse(args[k + 1]); break;
+        case "--set": sets.Add(args[k + 1]); break;
         default: Console.Error.WriteLine($"unknown option {args[k]}"); return 2;
     }
 }
 string model = args[2];
-if (duration is not null)
+if (duration is not null || sets.Count > 0)
 {
-    string text = Regex.Replace(File.ReadAllText(model), @"duration\s*=\s*[^\n;}]+", $"duration = {Regex.Replace(duration, @"(\d)([a-z])", "$1 $2")}");
+    string text = File.ReadAllText(model);
+    if (duration is not null)
+    {
+        text = Regex.Replace(text, @"duration\s*=\s*[^\n;}]+", $"duration = {Regex.Replace(duration, @"(\d)([a-z])", "$1 $2")}");
+    }
+    foreach (var set in sets)
+    {
+        var (name, value) = (set[..set.IndexOf('=')], set[(set.IndexOf('=') + 1)..]);
+        var line = new Regex($@"param\s+{Regex.Escape(name)}\s*=\s*[^\n;/]+");
+        if (!line.IsMatch(text))
+        {
+            Console.Error.WriteLine($"{model} has no 'param {name} = ...' line");
+            return 2;
+        }
+        text = line.Replace(text, $"param {name} = {value}", 1);
+    }
     model = Path.Combine(Directory.CreateTempSubdirectory("loop-ab-").FullName, Path.GetFileName(model));
     File.WriteAllText(model, text);
 }
