@@ -34,6 +34,14 @@ public abstract class BackendSuite(SuiteBackend backend)
     /// <inheritdoc cref="Run(string, string[])"/>
     protected SimulationResult Run(IR.Network network)
     {
+        var result = RunToFailure(network);
+        Assert.True(result.Failure is null, $"the run stopped: {result.Failure?.Message}");
+        return result;
+    }
+
+    /// <summary>As <see cref="Run(IR.Network)"/>, for a run that may stop at a value that is not finite (<see cref="SimulationResult.Failure"/>).</summary>
+    protected SimulationResult RunToFailure(IR.Network network)
+    {
         var run = BackendRegistry.Find(backend.Name)!.Run(network, backend.Options with { Cache = Cache.Value });
         Assert.True(run.Error is null, run.Error?.ToString());
         var result = run.Result!;

@@ -31,3 +31,9 @@ public sealed class CpuPlasticity() : PlasticitySuite(SuiteBackend.Cpu);
 public sealed class CpuTwoThreadPlasticity() : PlasticitySuite(SuiteBackend.CpuTwoThreads);
 public sealed class GpuEmulatedPlasticity() : PlasticitySuite(SuiteBackend.GpuEmulated);
 public sealed class CudaPlasticity() : PlasticitySuite(SuiteBackend.Cuda);
+
+public sealed class ReferenceNonFinite() : NonFiniteSuite(SuiteBackend.Reference);
+public sealed class CpuNonFinite() : NonFiniteSuite(SuiteBackend.Cpu);
+public sealed class CpuTwoThreadNonFinite() : NonFiniteSuite(SuiteBackend.CpuTwoThreads);
+public sealed class GpuEmulatedNonFinite() : NonFiniteSuite(SuiteBackend.GpuEmulated);
+public sealed class CudaNonFinite() : NonFiniteSuite(SuiteBackend.Cuda);

@@ -1,31 +1,14 @@
-using System.Text.Json;
-using NeuroCompiler.CodeGen;
-using NeuroCompiler.CodeGen.Compile;
-using NeuroCompiler.Interpreter;
-using NeuroCompiler.IR;
 using NeuroCompiler.Output;
-using NeuroCompiler.TestSupport;
 
-namespace NeuroCompiler.Gpu.Tests;
+namespace NeuroCompiler.Engine.Tests.Semantics;
 
 /// <summary>
-/// A value that becomes NaN or infinite stops the run at the same step, on the same neuron or synapse
-/// and variable, on every backend and thread count (docs/semantics.md, "Values that are not finite"):
-/// the reference, the cpu backend on one and two threads (two shares of a 200-neuron population), and
-/// the GPU kernels on ILGPU's CPU accelerator (the device step, and updates on the device with
-/// delivery on the host). The results of the steps before are kept, and summary.json says why.
+/// Models whose values become NaN or infinite, each with the failure every backend must report: at
+/// which step, which variable, which value, found where (docs/semantics.md, "Values that are not
+/// finite"). <see cref="NonFiniteSuite"/> runs them on every backend.
 /// </summary>
-public sealed class NonFiniteTests : IDisposable
+public static class NonFiniteCases
 {
-    private readonly KernelCache _cache = new(Directory.CreateTempSubdirectory("neuroc-nonfinite-kernels-").FullName);
-    private readonly string _folder = Directory.CreateTempSubdirectory("neuroc-nonfinite-").FullName;
-
-    public void Dispose()
-    {
-        Directory.Delete(_cache.Folder, recursive: true);
-        Directory.Delete(_folder, recursive: true);
-    }
-
     private const string Neuron = """
         neuron N {
           param tau = 10 ms
@@ -38,13 +21,13 @@ public sealed class NonFiniteTests : IDisposable
         """;
 
     /// <summary>The failure every backend must report: at which step, what, which value, found where.</summary>
-    private sealed record Expected(long Step, string Variable, string Value, string Origin, string? Detail = null)
+    public sealed record Expected(long Step, string Variable, string Value, string Origin, string? Detail = null)
     {
         public RunFailure At(double dt) => new(Step, Step * dt, Variable, Value, Origin, Detail);
     }
 
     /// <summary>Each case: its model and the failure every backend must report.</summary>
-    private static readonly Dictionary<string, (string Model, Expected Expected)> Cases = new()
+    public static readonly Dictionary<string, (string Model, Expected Expected)> Cases = new()
     {
         // x falls below 0 first for neuron 130 (the second share on two threads), then for neuron 7.
         ["log of a negative"] = ("""
@@ -249,89 +232,4 @@ public sealed class NonFiniteTests : IDisposable
         projection gp = G -> P : Inf { connect all_to_all }
         record spikes P
         """;
-
-    public static TheoryData<string, string> CasesOnEveryBackend()
-    {
-        var data = new TheoryData<string, string>();
-        foreach (var name in Cases.Keys)
-        {
-            foreach (var backend in new[] { "reference", "cpu, 1 thread", "cpu, 2 threads", "gpu on the cpu accelerator" })
-            {
-                data.Add(name, backend);
-            }
-        }
-        return data;
-    }
-
-    private SimulationResult Run(string backend, Network network) => backend switch
-    {
-        "reference" => ReferenceInterpreter.Run(network),
-        "cpu, 1 thread" => CpuBackend.Run(network, new InterpreterOptions { Workers = 1 }, _cache).Result,
-        "cpu, 2 threads" => CpuBackend.Run(network, new InterpreterOptions { Workers = 2 }, _cache).Result,
-        _ => GpuBackend.Run(network, DeviceKind.CpuAccelerator, cache: _cache).Result,
-    };
-
-    [Theory]
-    [MemberData(nameof(CasesOnEveryBackend))]
-    public void StopsAtTheSameValueOnEveryBackend(string name, string backend)
-    {
-        var (model, at) = Cases[name];
-        var network = Comparison.RecordingAllSpikes(Models.Network(model));
-        var result = Run(backend, network);
-
-        var expected = at.At(network.Settings.Dt);
-        Assert.Equal(expected, result.Failure);
-        long step = expected.Step;
-        Assert.Equal(step, result.Steps);
-
-        // Kept: what was recorded before the step, nothing from it on.
-        Assert.All(result.Spikes.SelectMany(s => s.Steps), s => Assert.True(s < step, $"a spike of step {s}"));
-        foreach (var trace in result.Traces)
-        {
-            Assert.Equal(Enumerable.Range(0, (int)step).Select(s => (long)s), trace.Steps);
-            Assert.All(trace.Values.SelectMany(v => v), v => Assert.True(double.IsFinite(v)));
-        }
-        Assert.All(result.Rates, rate => Assert.Equal((int)(step / rate.BinSteps), rate.Rates.Length));
-        // The backend's results before the step are the reference's, bit for bit.
-        var report = Comparison.Compare(ReferenceInterpreter.Run(network), result);
-        Assert.True(report.Identical, report.First?.What);
-
-        string folder = Path.Combine(_folder, $"{name}-{backend}".Replace(' ', '-').Replace(',', '-'));
-        ResultWriter.Write(result, new RunInfo(TimeSpan.Zero, "test"), folder);
-        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
-        var root = summary.RootElement;
-        Assert.Equal("failed", root.GetProperty("status").GetString());
-        Assert.Equal(step, root.GetProperty("steps").GetInt64());
-        var failure = root.GetProperty("failure");
-        Assert.Equal(expected.Variable, failure.GetProperty("variable").GetString());
-        Assert.Equal(expected.Value, failure.GetProperty("value").GetString());
-        Assert.Equal(expected.Origin, failure.GetProperty("origin").GetString());
-        Assert.Equal(step, failure.GetProperty("step").GetInt64());
-        Assert.Equal(expected.Message, failure.GetProperty("message").GetString());
-    }
-
-    [Fact]
-    public void KeepsTheSpikesAndRatesBeforeTheStep()
-    {
-        var network = Models.Network(Cases["an overflowing equation"].Model);
-        var result = ReferenceInterpreter.Run(network);
-        var spikes = Assert.Single(result.Spikes);
-        Assert.Equal(new long[] { 1, 2 }, spikes.Steps);       // the spike at 5 ms (step 50) is after the failure
-        Assert.Equal(new[] { 0, 1 }, spikes.Indices);
-        var rate = Assert.Single(result.Rates);
-        Assert.Equal(2, rate.Rates.Length);                  // bins of 5 steps: 0-4 and 5-9
-        Assert.Equal(new[] { 2 / (2 * 5e-4), 0 }, rate.Rates);
-        var generator = result.Populations.Single(p => p.Name == "G");
-        Assert.Equal(2, generator.Spikes);
-        Assert.Equal(2 / (2 * 10e-4), generator.MeanRate, 9);  // over the 10 steps simulated
-    }
-
-    [Fact]
-    public void AModelThatStaysFiniteRunsToTheEnd()
-    {
-        var network = Models.Network(Cases["log of a negative"].Model, "duration=5 ms");
-        var result = ReferenceInterpreter.Run(network);
-        Assert.Null(result.Failure);
-        Assert.Equal(network.Settings.Steps, result.Steps);
-    }
 }
