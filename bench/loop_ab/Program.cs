@@ -32,6 +32,12 @@ for (int k = 3; k + 1 < args.Length; k += 2)
         default: Console.Error.WriteLine($"unknown option {args[k]}"); return 2;
     }
 }
+var scratch = new List<string>();
+string Scratch(string prefix)
+{
+    scratch.Add(Directory.CreateTempSubdirectory(prefix).FullName);
+    return scratch[^1];
+}
 string model = args[2];
 if (duration is not null || sets.Count > 0)
 {
@@ -51,10 +57,10 @@ if (duration is not null || sets.Count > 0)
         }
         text = line.Replace(text, $"param {name} = {value}", 1);
     }
-    model = Path.Combine(Directory.CreateTempSubdirectory("loop-ab-").FullName, Path.GetFileName(model));
+    model = Path.Combine(Scratch("loop-ab-"), Path.GetFileName(model));
     File.WriteAllText(model, text);
 }
-Environment.SetEnvironmentVariable("NEUROC_CACHE", Directory.CreateTempSubdirectory("loop-ab-cache-").FullName);
+Environment.SetEnvironmentVariable("NEUROC_CACHE", Scratch("loop-ab-cache-"));
 var a = new Build(args[0]);
 var b = new Build(args[1]);
 a.Loop(model, threads);
@@ -77,6 +83,7 @@ double Median(List<double> x) { var s = x.Order().ToList(); return s.Count % 2 =
 var ratios = ta.Zip(tb, (x, y) => y / x).ToList();
 Console.WriteLine($"median of {runs} runs: A {Median(ta):0.0000} s, B {Median(tb):0.0000} s, B/A {Median(tb) / Median(ta):0.0000}");
 Console.WriteLine($"minimum: A {ta.Min():0.0000} s, B {tb.Min():0.0000} s, B/A {tb.Min() / ta.Min():0.0000}; median of the runs' B/A {Median(ratios):0.0000}");
+scratch.ForEach(folder => Directory.Delete(folder, recursive: true));
 Console.WriteLine($"setup (building the network, kernels from the cache), median: A {Median(sa):0.000} s, B {Median(sb):0.000} s, B/A {Median(sb) / Median(sa):0.0000}");
 return 0;
 

@@ -14,9 +14,17 @@ namespace NeuroCompiler.Engine.Tests.Semantics;
 /// </summary>
 public abstract class NonFiniteSuite(SuiteBackend backend) : BackendSuite(backend), IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("neuroc-nonfinite-").FullName;
+    // Made when a test writes, not with the instance: the suite's discoverer makes instances too (to ask
+    // whether the backend runs here), and nothing disposes those.
+    private string? _folder;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose()
+    {
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 
     [BackendFact] public void LogOfANegative() => StopsWhereExpected("log of a negative");
     [BackendFact] public void AnOverflowingEquation() => StopsWhereExpected("an overflowing equation");
@@ -57,6 +65,7 @@ public abstract class NonFiniteSuite(SuiteBackend backend) : BackendSuite(backen
         }
         Assert.All(result.Rates, rate => Assert.Equal((int)(step / rate.BinSteps), rate.Rates.Length));
 
+        _folder ??= Directory.CreateTempSubdirectory("neuroc-nonfinite-").FullName;
         string folder = Path.Combine(_folder, name.Replace(' ', '-').Replace('\'', '-'));
         ResultWriter.Write(result, new RunInfo(TimeSpan.Zero, "test"), folder);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
