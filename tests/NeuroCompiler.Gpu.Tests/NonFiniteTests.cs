@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NeuroCompiler.CodeGen;
 using NeuroCompiler.CodeGen.Compile;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
 using NeuroCompiler.TestSupport;
@@ -264,8 +264,8 @@ public sealed class NonFiniteTests : IDisposable
     private SimulationResult Run(string backend, Network network) => backend switch
     {
         "reference" => ReferenceInterpreter.Run(network),
-        "cpu, 1 thread" => CpuBackend.Run(network, new InterpreterOptions { Workers = 1 }, _cache).Result,
-        "cpu, 2 threads" => CpuBackend.Run(network, new InterpreterOptions { Workers = 2 }, _cache).Result,
+        "cpu, 1 thread" => CpuBackend.Run(network, new HostOptions { Workers = 1 }, _cache).Result,
+        "cpu, 2 threads" => CpuBackend.Run(network, new HostOptions { Workers = 2 }, _cache).Result,
         _ => GpuBackend.Run(network, DeviceKind.CpuAccelerator, cache: _cache).Result,
     };
 
