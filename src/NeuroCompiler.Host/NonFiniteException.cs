@@ -2,9 +2,9 @@ namespace NeuroCompiler.Host;
 
 /// <summary>
 /// Thrown at the first value that is not finite, where it is found: by the run's checks after a
-/// step's integration, and by the handlers (interpreted or compiled) that write a synapse variable.
-/// It carries indices only; the run names them and stops with the
-/// results of the steps before.
+/// step's integration, and by the handlers that write a synapse variable (compiled ones throw it
+/// themselves; for the interpreter's, the host throws it when <c>Handler.Apply</c> says which wrote it).
+/// It carries indices only; the run names them and stops with the results of the steps before.
 /// </summary>
 public sealed class NonFiniteException : Exception
 {

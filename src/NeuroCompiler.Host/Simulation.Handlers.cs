@@ -4,7 +4,7 @@ using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Host;
 
-// Event handlers the interpreter runs: on_post handlers of a step's spiking neurons, a synapse's
+// Event handlers the interpreter evaluates: on_post handlers of a step's spiking neurons, a synapse's
 // handler with its event-driven states brought up to date, and the spread of plasticity after it.
 internal sealed partial class Simulation<T>
 {
@@ -41,7 +41,6 @@ internal sealed partial class Simulation<T>
             }
         }
     }
-
 
     /// <summary>
     /// A synapse's handler: its event-driven states brought to step <paramref name="n"/>, its statements,
@@ -119,17 +118,20 @@ internal sealed partial class Simulation<T>
         }
     }
 
-
-    /// <summary>A handler's statements (<see cref="Handler{T}.Apply"/>); a synapse variable written with a value that is not finite stops the run.</summary>
+    /// <summary>A handler's statements (<see cref="Handler{T}.Apply"/>); a synapse variable written with a value that is not finite stops the run there.</summary>
     private static void Apply(HandlerStatement<T>[] statements, Frame<T> frame)
     {
         int failed = Handler<T>.Apply(statements, frame);
         if (failed >= 0)
         {
-            var statement = statements[failed];
-            var (projection, slot, origin) = statement.Written!.Value;
-            int synapse = frame.Start;
-            throw NonFiniteException.Synapse(projection, slot, synapse, Num<T>.ToDouble(statement.Target[synapse]), origin);
+            ThrowNotFinite(statements[failed], frame.Start);
         }
+    }
+
+    /// <summary>A handler's statement wrote a value that is not finite into synapse <paramref name="synapse"/>'s variable: the run stops here.</summary>
+    private static void ThrowNotFinite(HandlerStatement<T> statement, int synapse)
+    {
+        var (projection, slot, origin) = statement.Written!.Value;
+        throw NonFiniteException.Synapse(projection, slot, synapse, Num<T>.ToDouble(statement.Target[synapse]), origin);
     }
 }
