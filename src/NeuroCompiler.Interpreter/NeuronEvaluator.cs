@@ -40,9 +40,9 @@ public sealed class NeuronEvaluator<T> where T : unmanaged, IBinaryFloatingPoint
         _threshold = neuron.Threshold is null ? null : Compile(neuron.Threshold);
         _reset = neuron.Reset.Select(a => (a.Target.Space == VariableSpace.Signal ? model.Signals[a.Target.Slot] : group.States[a.Target.Slot],
             a.Target.Space != VariableSpace.Signal, a.Operator, Compile(a.Value))).ToArray();
-        if (neuron.Refractory is { } clamped)
+        if (neuron.Refractory is { } rule)
         {
-            foreach (int slot in clamped.ClampedStates)
+            foreach (int slot in rule.ClampedStates)
             {
                 group.Clamped[slot] = true;
             }
