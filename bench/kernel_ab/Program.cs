@@ -11,7 +11,7 @@
 using System.Diagnostics;
 using System.Numerics;
 using System.Reflection;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 
 static PopulationKernel<T> Load<T>(string dll, int population, PopulationArrays<T> a) where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {

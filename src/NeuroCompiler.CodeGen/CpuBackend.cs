@@ -1,7 +1,7 @@
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.CodeGen.Emit;
 using NeuroCompiler.Core.Nesting;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
 using NeuroCompiler.Runtime;
@@ -41,9 +41,9 @@ public static class CpuBackend
     /// <see cref="CpuRun.KernelsFromStep"/> says when). For users' runs; verify and the tests compile
     /// first, so that every step runs the kernels.
     /// </param>
-    public static CpuRun Run(Network network, InterpreterOptions? options = null, KernelCache? cache = null, bool compileInBackground = false)
+    public static CpuRun Run(Network network, HostOptions? options = null, KernelCache? cache = null, bool compileInBackground = false)
     {
-        options ??= new InterpreterOptions { Workers = DefaultWorkers(network) };
+        options ??= new HostOptions { Workers = DefaultWorkers(network) };
         cache ??= new KernelCache();
         string source = Source(network);
         if (compileInBackground && !KernelCompiler.IsCached(source, cache))
@@ -57,16 +57,16 @@ public static class CpuBackend
         if (network.Settings.Precision == Precision.Float32)
         {
             var single = new GeneratedKernels<float>(kernels.Kernels, Name);
-            return new CpuRun(ReferenceInterpreter.Run(network, options, single), Task.FromResult(kernels), single.Bound) { CompiledProjections = single.BoundProjections };
+            return new CpuRun(SimulationHost.Run(network, options, single), Task.FromResult(kernels), single.Bound) { CompiledProjections = single.BoundProjections };
         }
         var dbl = new GeneratedKernels<double>(kernels.Kernels, Name);
-        return new CpuRun(ReferenceInterpreter.Run(network, options, dbl), Task.FromResult(kernels), dbl.Bound) { CompiledProjections = dbl.BoundProjections };
+        return new CpuRun(SimulationHost.Run(network, options, dbl), Task.FromResult(kernels), dbl.Bound) { CompiledProjections = dbl.BoundProjections };
     }
 
-    private static CpuRun RunDeferred<T>(Network network, InterpreterOptions options, DeferredKernels<T> kernels, Task<CompiledKernels> compiling)
+    private static CpuRun RunDeferred<T>(Network network, HostOptions options, DeferredKernels<T> kernels, Task<CompiledKernels> compiling)
         where T : unmanaged, System.Numerics.IBinaryFloatingPointIeee754<T>
     {
-        var result = ReferenceInterpreter.Run(network, options, kernels);
+        var result = SimulationHost.Run(network, options, kernels);
         // When the run ends first, the compilation goes on: the caller can write the results, then
         // wait for it (it is cached when it finishes).
         return new CpuRun(result, compiling, kernels.BoundPopulations, kernels.FromStep) { CompiledProjections = kernels.BoundProjections };

@@ -1,6 +1,6 @@
 using System.Numerics;
 using NeuroCompiler.CodeGen.Compile;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 
 namespace NeuroCompiler.CodeGen;
 

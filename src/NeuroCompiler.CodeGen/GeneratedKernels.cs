@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Reflection;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 
 namespace NeuroCompiler.CodeGen;
 

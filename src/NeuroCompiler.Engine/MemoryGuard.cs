@@ -1,6 +1,6 @@
 using System.Globalization;
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter.Recording;
+using NeuroCompiler.Host.Recording;
 using NeuroCompiler.IR;
 using NeuroCompiler.IR.Memory;
 

@@ -1,5 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter.Recording;
+using NeuroCompiler.Host.Recording;
 using NeuroCompiler.IR;
 using NeuroCompiler.IR.Memory;
 

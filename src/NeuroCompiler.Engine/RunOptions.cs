@@ -1,6 +1,6 @@
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.Gpu;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR.Memory;
 
 namespace NeuroCompiler.Engine;
@@ -36,8 +36,8 @@ public sealed record RunOptions
     /// <summary>The kernel cache (null: the default folder, its warnings dropped).</summary>
     public KernelCache? Cache { get; init; }
 
-    /// <summary>The interpreter's options for a run on <paramref name="workers"/> threads.</summary>
-    internal InterpreterOptions Interpreter(int workers) => new()
+    /// <summary>The host's options for a run on <paramref name="workers"/> threads.</summary>
+    internal HostOptions ForHost(int workers) => new()
     {
         Progress = Progress,
         Cancellation = Cancellation,

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Reflection;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 
 namespace NeuroCompiler.Gpu;

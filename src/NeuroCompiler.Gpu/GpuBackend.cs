@@ -3,7 +3,7 @@ using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.CodeGen.Emit;
 using NeuroCompiler.Gpu.Emit;
 using NeuroCompiler.Core.Nesting;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
 using NeuroCompiler.Runtime;
@@ -36,19 +36,19 @@ public static class GpuBackend
         KernelCompiler.Compile(Source(network), network.Settings.Name, cache, Linked);
 
     /// <exception cref="NoGpuException">CUDA was asked for and there is no NVIDIA GPU.</exception>
-    public static GpuRun Run(Network network, DeviceKind device, InterpreterOptions? options = null, KernelCache? cache = null)
+    public static GpuRun Run(Network network, DeviceKind device, HostOptions? options = null, KernelCache? cache = null)
     {
         using var session = DeviceSession.Open(device);
         var kernels = Compile(network, cache);
         // One host thread: the kernels cover whole populations.
-        options = (options ?? new InterpreterOptions()) with { Workers = 1 };
+        options = (options ?? new HostOptions()) with { Workers = 1 };
         if (network.Settings.Precision == Precision.Float32)
         {
             var single = new DeviceKernels<float>(kernels.Kernels, session, network);
-            return new GpuRun(ReferenceInterpreter.Run(network, options, single), kernels, single.Bound, single.TookDeviceStep, session.Description);
+            return new GpuRun(SimulationHost.Run(network, options, single), kernels, single.Bound, single.TookDeviceStep, session.Description);
         }
         var dbl = new DeviceKernels<double>(kernels.Kernels, session, network);
-        return new GpuRun(ReferenceInterpreter.Run(network, options, dbl), kernels, dbl.Bound, dbl.TookDeviceStep, session.Description);
+        return new GpuRun(SimulationHost.Run(network, options, dbl), kernels, dbl.Bound, dbl.TookDeviceStep, session.Description);
     }
 }
 

@@ -1,7 +1,7 @@
 using System.Numerics;
 using ILGPU;
 using ILGPU.Runtime;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 
 namespace NeuroCompiler.Gpu;
 

@@ -1,5 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.TestSupport;
 
@@ -70,8 +70,8 @@ public sealed class CpuBackendTests : IDisposable
         // Brunel with every phase in the workers' region: kernels, delivery, Poisson input.
         var network = Comparison.RecordingAllSpikes(Compile(Repository.Path("samples", "brunel2000.neuro"),
             $"precision={precision}", "duration=100 ms", "N_E=2000", "J=0.5 mV"));
-        var one = CpuBackend.Run(network, new InterpreterOptions { Workers = 1 }, _cache).Result;
-        var two = CpuBackend.Run(network, new InterpreterOptions { Workers = 2 }, _cache).Result;
+        var one = CpuBackend.Run(network, new HostOptions { Workers = 1 }, _cache).Result;
+        var two = CpuBackend.Run(network, new HostOptions { Workers = 2 }, _cache).Result;
         var report = Comparison.Compare(one, two);
         Assert.True(report.Identical, $"step {report.First?.Step}, {report.First?.Population}[{report.First?.Neuron}]: {report.First?.What}");
         Assert.True(report.SpikesCompared > 1000);
@@ -91,17 +91,17 @@ public sealed class CpuBackendTests : IDisposable
         var reference = ReferenceInterpreter.Run(network);
         var compiled = NeuroCompiler.CodeGen.Compile.KernelCompiler.Compile(CpuBackend.Source(network), "deferred", _cache);
         var gate = new TaskCompletionSource<NeuroCompiler.CodeGen.Compile.CompiledKernels>();
-        var options = new InterpreterOptions { Workers = 2, Progress = (n, _) => { if (n >= 300) gate.TrySetResult(compiled); } };
+        var options = new HostOptions { Workers = 2, Progress = (n, _) => { if (n >= 300) gate.TrySetResult(compiled); } };
         (NeuroCompiler.Output.SimulationResult Result, long? From, int Bound) run;
         if (precision == "float32")
         {
             var kernels = new DeferredKernels<float>(gate.Task, CpuBackend.Name);
-            run = (ReferenceInterpreter.Run(network, options, kernels), kernels.FromStep, kernels.BoundPopulations);
+            run = (SimulationHost.Run(network, options, kernels), kernels.FromStep, kernels.BoundPopulations);
         }
         else
         {
             var kernels = new DeferredKernels<double>(gate.Task, CpuBackend.Name);
-            run = (ReferenceInterpreter.Run(network, options, kernels), kernels.FromStep, kernels.BoundPopulations);
+            run = (SimulationHost.Run(network, options, kernels), kernels.FromStep, kernels.BoundPopulations);
         }
         Assert.Equal(301, run.From);
         Assert.Equal(populations, run.Bound);

@@ -1,5 +1,5 @@
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.TestSupport;
 
 namespace NeuroCompiler.CodeGen.Tests;

@@ -1,6 +1,6 @@
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.CodeGen.Emit;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.TestSupport;
 

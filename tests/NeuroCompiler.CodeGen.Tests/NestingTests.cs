@@ -1,4 +1,4 @@
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.TestSupport;
 
 namespace NeuroCompiler.CodeGen.Tests;

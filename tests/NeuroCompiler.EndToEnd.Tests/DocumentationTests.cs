@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.TestSupport;
 
 namespace NeuroCompiler.EndToEnd.Tests;

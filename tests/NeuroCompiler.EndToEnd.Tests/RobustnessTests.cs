@@ -86,7 +86,7 @@ public class RobustnessTests
             });
             if (compilation.Success && compilation.Network!.TotalNeurons < 100_000)
             {
-                Interpreter.ReferenceInterpreter.Run(compilation.Network);
+                Host.ReferenceInterpreter.Run(compilation.Network);
             }
         }, iter: 300, threads: 1);
     }

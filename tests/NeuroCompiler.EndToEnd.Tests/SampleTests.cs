@@ -1,6 +1,6 @@
 using NeuroCompiler.Driver;
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.TestSupport;
 
 namespace NeuroCompiler.EndToEnd.Tests;

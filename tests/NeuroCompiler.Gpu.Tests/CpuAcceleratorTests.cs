@@ -1,7 +1,7 @@
 using NeuroCompiler.CodeGen;
 using NeuroCompiler.CodeGen.Compile;
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.TestSupport;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.TestSupport;
 using NeuroCompiler.Targets.Configuration;

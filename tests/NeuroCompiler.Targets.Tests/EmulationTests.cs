@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.TestSupport;
 using NeuroCompiler.Targets.Configuration;

@@ -51,7 +51,7 @@ public class TaskAccuracyTests
     {
         var network = Recall();
         var recorded = network with { Recordings = network.Populations.Select(p => (Recording)new SpikeRecording(new PopulationRange(p.Index, 0, p.Size))).ToImmutableArray() };
-        var ideal = Interpreter.ReferenceInterpreter.Run(recorded);
+        var ideal = Host.ReferenceInterpreter.Run(recorded);
         var rates = ideal.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
         var diagnostics = new DiagnosticBag();
         var target = CrossbarTargets.Repository("loihi-like");

@@ -1,7 +1,7 @@
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Core.Text;
 using NeuroCompiler.Driver;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.Output;
 using NeuroCompiler.Semantics;

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using NeuroCompiler.Core.Files;
 using NeuroCompiler.Core.Time;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.Targets.Mapping;
 
@@ -83,7 +83,7 @@ internal static class CompileCommand
         long steps = (long)Math.Min(network.Settings.Steps, TimeSteps.Round(1.0, network.Settings.Dt)); // at most a second
         var shortRun = network with { Settings = network.Settings with { Steps = Math.Max(1, steps) }, Recordings = System.Collections.Immutable.ImmutableArray<Recording>.Empty };
         using var graceful = interruption.Graceful();
-        var result = ReferenceInterpreter.Run(shortRun, new InterpreterOptions { Cancellation = interruption.Token });
+        var result = ReferenceInterpreter.Run(shortRun, new HostOptions { Cancellation = interruption.Token });
         return result.Populations.Select((p, i) => (i, p.MeanRate)).ToDictionary(p => p.i, p => p.MeanRate);
     }
 

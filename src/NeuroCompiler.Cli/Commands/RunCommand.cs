@@ -6,7 +6,7 @@ using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core;
 using NeuroCompiler.Core.Diagnostics;
 using NeuroCompiler.Engine;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.Output;
 using NeuroCompiler.Semantics;
 

@@ -2,7 +2,7 @@ using NeuroCompiler.Cli.Validation;
 using System.Collections.Immutable;
 using System.Globalization;
 using NeuroCompiler.Core.Diagnostics;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.Targets;
 using NeuroCompiler.Targets.Emulation;

@@ -5,7 +5,7 @@ using NeuroCompiler.Cli.Validation;
 using NeuroCompiler.Core;
 using NeuroCompiler.CodeGen;
 using NeuroCompiler.Engine;
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.Targets.Mapping;
 using System.Collections.Immutable;
 

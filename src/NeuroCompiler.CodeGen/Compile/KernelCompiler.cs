@@ -19,7 +19,7 @@ public static class KernelCompiler
     private static readonly Assembly[] Linked =
     {
         typeof(Runtime.CounterRng).Assembly,
-        typeof(Interpreter.PopulationArrays<>).Assembly,
+        typeof(Host.PopulationArrays<>).Assembly,
     };
 
     /// <summary>What a compiled assembly depends on besides the assemblies it links: the runtime's core library and the compiler.</summary>

@@ -14,7 +14,7 @@ public static class ModelEmitter
     public const string ClassName = "Kernels";
 
     /// <summary>Bumped whenever the generated code changes meaning, so cached assemblies are not reused.</summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     public static string Emit(Network network)
     {
@@ -27,7 +27,7 @@ public static class ModelEmitter
         w.Line("using System;");
         w.Line("using System.Numerics;");
         w.Line("using System.Runtime.InteropServices;");
-        w.Line("using NeuroCompiler.Interpreter;");
+        w.Line("using NeuroCompiler.Host;");
         w.Line("using NeuroCompiler.Runtime;");
         w.Line();
         w.Open($"namespace {Namespace}");

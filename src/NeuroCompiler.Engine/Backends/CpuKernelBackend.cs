@@ -20,8 +20,8 @@ internal sealed class CpuKernelBackend : IBackend
 
     public BackendRun Run(Network network, RunOptions options) => RunErrors.Run(network, options, () =>
     {
-        var interpreter = options.Interpreter(options.Workers ?? CpuBackend.DefaultWorkers(network));
-        var run = CpuBackend.Run(network, interpreter, options.Cache, options.CompileInBackground);
+        var host = options.ForHost(options.Workers ?? CpuBackend.DefaultWorkers(network));
+        var run = CpuBackend.Run(network, host, options.Cache, options.CompileInBackground);
         return new BackendRun(run.Result, null, run.CompiledPopulations, run.Compiling, null, run.KernelsFromStep);
     }, e => e is GeneratedCodeException ? RunErrors.Internal(e.Message) : null);
 

@@ -22,7 +22,7 @@ internal sealed class GpuKernelBackend : IBackend
 
     public BackendRun Run(Network network, RunOptions options) => RunErrors.Run(network, options, () =>
     {
-        var run = GpuBackend.Run(network, options.Device, options.Interpreter(workers: 1), options.Cache);
+        var run = GpuBackend.Run(network, options.Device, options.ForHost(workers: 1), options.Cache);
         string device = run.Resident
             ? $"{run.Device}, whole step on the device"
             : $"{run.Device}, updates on the device; delivery, input and resets on the host";

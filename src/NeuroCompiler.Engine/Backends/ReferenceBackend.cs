@@ -1,4 +1,4 @@
-using NeuroCompiler.Interpreter;
+using NeuroCompiler.Host;
 using NeuroCompiler.IR;
 using NeuroCompiler.IR.Memory;
 
@@ -18,7 +18,7 @@ internal sealed class ReferenceBackend : IBackend
     public ProcessFootprint Footprint(Network? built) => ProcessFootprint.Interpreted;
 
     public BackendRun Run(Network network, RunOptions options) =>
-        RunErrors.Run(network, options, () => new BackendRun(ReferenceInterpreter.Run(network, options.Interpreter(workers: 1))));
+        RunErrors.Run(network, options, () => new BackendRun(ReferenceInterpreter.Run(network, options.ForHost(workers: 1))));
 
     public string? Source(Network network) => null;
 }

@@ -24,7 +24,7 @@ public static class DeviceModelEmitter
         w.Line("using ILGPU;");
         w.Line("using ILGPU.Runtime;");
         w.Line("using NeuroCompiler.Gpu;");
-        w.Line("using NeuroCompiler.Interpreter;");
+        w.Line("using NeuroCompiler.Host;");
         w.Line("using NeuroCompiler.Runtime;");
         w.Line();
         w.Open($"namespace {ModelEmitter.Namespace}");

@@ -19,7 +19,7 @@ public static class RecordingMemory
     /// <summary>
     /// The rate recorded spikes are estimated at: a cortical network's typical mean rate. Spikes
     /// cannot be counted before the run; a run that records more than the memory left holds stops
-    /// with an error instead (<c>InterpreterOptions.RecordedSpikeLimit</c>).
+    /// with an error instead (<c>HostOptions.RecordedSpikeLimit</c>).
     /// </summary>
     public const double AssumedRateHz = 10;
 

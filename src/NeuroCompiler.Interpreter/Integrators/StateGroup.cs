@@ -7,7 +7,7 @@ namespace NeuroCompiler.Interpreter.Integrators;
 /// The states an integrator advances: one array per state slot, the frame expressions read them
 /// through, and which elements are refractory this step (their clamped states stand still).
 /// </summary>
-internal sealed class StateGroup<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+public sealed class StateGroup<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     public StateGroup(int size, T[][] states, bool[] clamped)
     {
@@ -47,7 +47,7 @@ internal sealed class StateGroup<T> where T : unmanaged, IBinaryFloatingPointIee
 }
 
 /// <summary>Advances a group's states by one step.</summary>
-internal abstract class Stepper<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+public abstract class Stepper<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     public abstract void Step(StateGroup<T> group, long step, T time);
 }

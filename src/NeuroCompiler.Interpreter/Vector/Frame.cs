@@ -8,7 +8,7 @@ namespace NeuroCompiler.Interpreter.Vector;
 /// <see cref="States"/> at stage values; event handlers use blocks of one synapse with
 /// <see cref="Pre"/> and <see cref="Post"/> set.
 /// </summary>
-internal sealed class Frame<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+public sealed class Frame<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     public const int BlockSize = 256;
 

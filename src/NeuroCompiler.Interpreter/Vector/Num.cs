@@ -7,7 +7,7 @@ namespace NeuroCompiler.Interpreter.Vector;
 /// The language's functions in the model's precision. float32 and float64 go to the matching
 /// <see cref="ScalarMath"/> overloads; the type tests vanish when the JIT specialises the code.
 /// </summary>
-internal static class Num<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+public static class Num<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     public static T From(double value) => T.CreateTruncating(value);
 

@@ -7,7 +7,7 @@ namespace NeuroCompiler.Interpreter.Vector;
 /// values: a view of an array for a plain variable, otherwise this node's own scratch space. Each
 /// node owns its scratch, so evaluating a tree allocates nothing.
 /// </summary>
-internal abstract class VectorNode<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
+public abstract class VectorNode<T> where T : unmanaged, IBinaryFloatingPointIeee754<T>
 {
     protected readonly T[] Scratch = new T[Frame<T>.BlockSize];
 
@@ -18,7 +18,7 @@ internal abstract class VectorNode<T> where T : unmanaged, IBinaryFloatingPointI
 /// A mutable number shared by a whole group (a parameter or model param the protocol changes),
 /// kept in a one-element array so compiled kernels can read the same storage.
 /// </summary>
-internal sealed class Box<T>
+public sealed class Box<T>
 {
     public Box(T value) => Cell = new[] { value };
 

@@ -45,9 +45,9 @@ public abstract class BackendSuite(SuiteBackend backend)
         var run = BackendRegistry.Find(backend.Name)!.Run(network, backend.Options with { Cache = Cache.Value });
         Assert.True(run.Error is null, run.Error?.ToString());
         var result = run.Result!;
-        if (backend.Name != Interpreter.ReferenceInterpreter.BackendName)
+        if (backend.Name != Host.ReferenceInterpreter.BackendName)
         {
-            var report = Comparison.Compare(Interpreter.ReferenceInterpreter.Run(network), result);
+            var report = Comparison.Compare(Host.ReferenceInterpreter.Run(network), result);
             Assert.True(report.Identical, $"{backend.Name} differs from the reference: {report.First?.What}");
         }
         return result;
