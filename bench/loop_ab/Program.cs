@@ -1,6 +1,6 @@
 // Two neuroc builds' whole simulation loops, alternated in one process: each build's libraries are
 // loaded into their own AssemblyLoadContext from its output folder, and the same model runs on the
-// cpu backend with each in turn (one warm-up run each, then A, B, A, B, ...). Runs in one process see
+// cpu backend with each in turn (one warm-up run each, then A, B, B, A, A, B, ...). Runs in one process see
 // the same machine state, so a small difference survives that separate processes' noise hides.
 //
 //   dotnet run -c Release --project bench/loop_ab -- A_FOLDER B_FOLDER samples/cuba.neuro [--runs N] [--duration 40s] [--threads N] [--set NAME=VALUE]...
@@ -71,14 +71,19 @@ var sa = new List<double>();
 var sb = new List<double>();
 for (int r = 1; r <= runs; r++)
 {
-    var (loopA, setupA) = a.Loop(model, threads);
-    var (loopB, setupB) = b.Loop(model, threads);
+    // A then B in odd runs, B then A in even ones: neither build always runs second.
+    var (loopA, setupA, loopB, setupB) = r % 2 == 1
+        ? Both(a.Loop(model, threads), b.Loop(model, threads))
+        : Swap(Both(b.Loop(model, threads), a.Loop(model, threads)));
     ta.Add(loopA);
     tb.Add(loopB);
     sa.Add(setupA);
     sb.Add(setupB);
     Console.WriteLine($"run {r}: A {loopA:0.0000} s, B {loopB:0.0000} s (setup A {setupA:0.000} s, B {setupB:0.000} s)");
 }
+static (double, double, double, double) Both((double Loop, double Setup) first, (double Loop, double Setup) second) =>
+    (first.Loop, first.Setup, second.Loop, second.Setup);
+static (double, double, double, double) Swap((double, double, double, double) t) => (t.Item3, t.Item4, t.Item1, t.Item2);
 double Median(List<double> x) { var s = x.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
 var ratios = ta.Zip(tb, (x, y) => y / x).ToList();
 Console.WriteLine($"median of {runs} runs: A {Median(ta):0.0000} s, B {Median(tb):0.0000} s, B/A {Median(tb) / Median(ta):0.0000}");

@@ -38,6 +38,10 @@ internal sealed partial class Simulation<T>
     /// <summary>Every model-level state (one value each), in declaration order.</summary>
     private void CheckSignals(string origin)
     {
+        if (_signals.States.Length == 0)
+        {
+            return;
+        }
         int slot = NonFiniteScan.Variable(_signals.States, 0);
         if (slot >= 0)
         {
@@ -49,13 +53,28 @@ internal sealed partial class Simulation<T>
     /// Phase 4 of the host: a share of a population that the host updated (or that has no kernel),
     /// every state of every neuron; the lowest neuron with one not finite is kept for <see cref="ThrowNonFiniteNeuron"/>.
     /// </summary>
-    private static void CheckShare(PopulationRuntime<T> population, int worker, int start, int end)
+    private void CheckShare(PopulationRuntime<T> population, int worker, int start, int end)
     {
         int neuron = NonFiniteScan.First(population.States, start, end);
-        population.WorkerNonFinite[worker] = neuron < 0 ? NoNeuron : Found(population, neuron);
+        if (neuron >= 0)
+        {
+            Keep(population, worker, neuron);
+        }
     }
 
-    private static readonly (int, int, double) NoNeuron = (-1, -1, 0);
+    /// <summary>
+    /// Set by a worker that found a neuron whose state is not finite (its share's entry in
+    /// <see cref="PopulationRuntime{T}.WorkerNonFinite"/> then names it): the only thing the host looks
+    /// at after phase 4 of a step where nothing was found. The run stops at the first, so nothing
+    /// clears it.
+    /// </summary>
+    private volatile bool _nonFiniteFound;
+
+    private void Keep(PopulationRuntime<T> population, int worker, int neuron)
+    {
+        population.WorkerNonFinite[worker] = Found(population, neuron);
+        _nonFiniteFound = true;
+    }
 
     /// <summary>
     /// A neuron whose state is not finite after its update, named at once (before any input of the
@@ -74,6 +93,10 @@ internal sealed partial class Simulation<T>
     /// </summary>
     private void ThrowNonFiniteNeuron()
     {
+        if (!_nonFiniteFound)
+        {
+            return;
+        }
         foreach (var population in _populations)
         {
             foreach (var (neuron, slot, value) in population.WorkerNonFinite)

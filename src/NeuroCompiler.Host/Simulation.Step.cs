@@ -151,8 +151,12 @@ internal sealed partial class Simulation<T>
                 var (start, end) = population.Share(worker);
                 int count = kernel(start, end, n, time, population.WorkerCandidates[worker]);
                 // ~i: neuron i has a state that is not finite; named now, before this worker's delivery reaches it.
-                population.WorkerNonFinite[worker] = count < 0 ? Found(population, ~count) : NoNeuron;
-                population.WorkerCounts[worker] = Math.Max(0, count);
+                if (count < 0)
+                {
+                    Keep(population, worker, ~count);
+                    count = 0;
+                }
+                population.WorkerCounts[worker] = count;
             }
         }
         if (_deliverInRegion)
