@@ -20,19 +20,20 @@ public static partial class DetMath
         Vector.LessThanAll(Vector.Abs(x), new Vector<double>(700.0)) ? ExpInRange(x) : ExpByLane(x);
 
     /// <summary>
-    /// <see cref="Exp(Vector{double})"/>, and x added to <paramref name="outOfRange"/> when a lane takes
-    /// the lane-by-lane path: so a NaN or infinite argument reaches a kernel's sum of values that must
-    /// be finite (docs/semantics.md, "Values that are not finite") at no cost to the vector path,
-    /// whose test |x| &lt; 700 already tells a finite argument.
+    /// <see cref="Exp(Vector{double})"/>, and the sum of x's lanes added to <paramref name="outOfRange"/>
+    /// when a lane takes the lane-by-lane path: so a NaN or infinite argument reaches a kernel's sum of
+    /// values that must be finite (docs/semantics.md, "Values that are not finite") at no cost to the
+    /// vector path, whose test |x| &lt; 700 already tells a finite argument. The sum is a scalar that
+    /// only this rare path touches inside the kernel's vector loop.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<double> Exp(Vector<double> x, ref Vector<double> outOfRange)
+    public static Vector<double> Exp(Vector<double> x, ref double outOfRange)
     {
         if (Vector.LessThanAll(Vector.Abs(x), new Vector<double>(700.0)))
         {
             return ExpInRange(x);
         }
-        outOfRange += x;
+        outOfRange += Vector.Sum(x);
         return ExpByLane(x);
     }
 
@@ -105,12 +106,12 @@ public static partial class DetMath
         return Vector.Narrow(Exp(low), Exp(high));
     }
 
-    /// <summary><see cref="Exp(Vector{float})"/>, and x added to <paramref name="outOfRange"/> unless every lane has |x| &lt; 700 (so a NaN or infinite argument reaches it).</summary>
-    public static Vector<float> Exp(Vector<float> x, ref Vector<float> outOfRange)
+    /// <summary><see cref="Exp(Vector{float})"/>, and the sum of x's lanes added to <paramref name="outOfRange"/> unless every lane has |x| &lt; 700 (so a NaN or infinite argument reaches it).</summary>
+    public static Vector<float> Exp(Vector<float> x, ref float outOfRange)
     {
         if (!Vector.LessThanAll(Vector.Abs(x), new Vector<float>(700f)))
         {
-            outOfRange += x;
+            outOfRange += Vector.Sum(x);
         }
         return Exp(x);
     }

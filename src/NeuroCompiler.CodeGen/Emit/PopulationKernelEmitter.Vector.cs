@@ -164,7 +164,7 @@ internal sealed partial class PopulationKernelEmitter
         {
             var carried = witnessLocals.Where(k => NonFinitePropagation.CarriesLocal(argument, k)).ToList();
             watched.UnionWith(carried);
-            return carried.Count > 0 ? "nonFiniteLanes" : null;
+            return carried.Count > 0 ? "nonFinite" : null;
         }
         var emitter = new VectorExpressionEmitter(_precision, r => r.Space switch
         {

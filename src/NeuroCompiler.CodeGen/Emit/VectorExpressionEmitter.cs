@@ -20,7 +20,7 @@ internal sealed class VectorExpressionEmitter
 
     /// <param name="variable">The vector C# text of a variable, or null when it cannot be read as a vector.</param>
     /// <param name="computed">The vector C# text of a subexpression computed beforehand, or null to emit it here.</param>
-    /// <param name="expWatch">For an exp's argument, the vector that the argument joins when a lane leaves the vector path (NaN, infinite or |x| ≥ 700), or null for none.</param>
+    /// <param name="expWatch">For an exp's argument, the scalar that the sum of its lanes joins when a lane leaves the vector path (NaN, infinite or |x| ≥ 700), or null for none.</param>
     public VectorExpressionEmitter(Precision precision, Func<VariableRef, string?> variable, Func<IrExpression, string?>? computed = null,
         Func<IrExpression, string?>? expWatch = null)
     {
