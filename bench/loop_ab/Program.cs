@@ -48,7 +48,13 @@ if (duration is not null || sets.Count > 0)
     }
     foreach (var set in sets)
     {
-        var (name, value) = (set[..set.IndexOf('=')], set[(set.IndexOf('=') + 1)..]);
+        int equals = set.IndexOf('=');
+        if (equals <= 0)
+        {
+            Console.Error.WriteLine($"--set takes NAME=VALUE, not '{set}'");
+            return 2;
+        }
+        var (name, value) = (set[..equals], set[(equals + 1)..]);
         var line = new Regex($@"param\s+{Regex.Escape(name)}\s*=\s*[^\n;/]+");
         if (!line.IsMatch(text))
         {
@@ -72,18 +78,24 @@ var sb = new List<double>();
 for (int r = 1; r <= runs; r++)
 {
     // A then B in odd runs, B then A in even ones: neither build always runs second.
-    var (loopA, setupA, loopB, setupB) = r % 2 == 1
-        ? Both(a.Loop(model, threads), b.Loop(model, threads))
-        : Swap(Both(b.Loop(model, threads), a.Loop(model, threads)));
+    (double Loop, double Setup) runA, runB;
+    if (r % 2 == 1)
+    {
+        runA = a.Loop(model, threads);
+        runB = b.Loop(model, threads);
+    }
+    else
+    {
+        runB = b.Loop(model, threads);
+        runA = a.Loop(model, threads);
+    }
+    var ((loopA, setupA), (loopB, setupB)) = (runA, runB);
     ta.Add(loopA);
     tb.Add(loopB);
     sa.Add(setupA);
     sb.Add(setupB);
     Console.WriteLine($"run {r}: A {loopA:0.0000} s, B {loopB:0.0000} s (setup A {setupA:0.000} s, B {setupB:0.000} s)");
 }
-static (double, double, double, double) Both((double Loop, double Setup) first, (double Loop, double Setup) second) =>
-    (first.Loop, first.Setup, second.Loop, second.Setup);
-static (double, double, double, double) Swap((double, double, double, double) t) => (t.Item3, t.Item4, t.Item1, t.Item2);
 double Median(List<double> x) { var s = x.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
 var ratios = ta.Zip(tb, (x, y) => y / x).ToList();
 Console.WriteLine($"median of {runs} runs: A {Median(ta):0.0000} s, B {Median(tb):0.0000} s, B/A {Median(tb) / Median(ta):0.0000}");
